@@ -1,0 +1,28 @@
+// Jest: unit specs beside the code (src/**/*.spec.ts), integration/e2e/scenarios under test/.
+// Every test that touches persistence uses the real PostgreSQL cluster started by test/setup/global-setup.ts.
+const esmOnly = ['feelin', 'lezer-feel', '@lezer', 'min-dash', 'temporal-polyfill', '@0dep', 'bpmn-auto-layout'];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.test.ts'],
+  transform: {
+    '^.+\\.(t|j|mj)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  maxWorkers: 2,
+  testTimeout: 60000,
+};
