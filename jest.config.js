@@ -1,6 +1,6 @@
 // Jest: unit specs beside the code (src/**/*.spec.ts), integration/e2e/scenarios under test/.
 // Every test that touches persistence uses the real PostgreSQL cluster started by test/setup/global-setup.ts.
-const esmOnly = ['feelin', 'lezer-feel', '@lezer', 'min-dash', 'temporal-polyfill', '@0dep', 'bpmn-auto-layout'];
+const esmOnly = ['feelin', 'lezer-feel', '@lezer', 'min-dash', 'temporal-polyfill', 'temporal-utils', '@0dep', 'bpmn-auto-layout'];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -20,7 +20,8 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  // Ignore a file only when the package after its *last* node_modules is not an ESM-only one (nested copies too).
+  transformIgnorePatterns: [`/node_modules/(?!(?:${esmOnly.join('|')})/)(?!.*/node_modules/)`],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   maxWorkers: 2,

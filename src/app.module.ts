@@ -1,0 +1,45 @@
+// The root module: configuration, database, engine, features, logging and operations endpoints.
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { Clock, SystemClock } from './common/clock';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DefinitionsModule } from './definitions/definitions.module';
+import { EngineModule } from './engine/engine.module';
+import { HandlersModule } from './handlers/handlers.module';
+import { InstancesModule } from './instances/instances.module';
+import { MessagesModule } from './messages/messages.module';
+import { ObservabilityModule } from './observability/observability.module';
+import { TasksModule } from './tasks/tasks.module';
+import { ClockModule } from './common/clock.module';
+
+export interface AppOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, clock = new SystemClock() }: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
+        LoggerModule.forRoot({
+          pinoHttp: { level: config.LOG_LEVEL, autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' }, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] },
+        }),
+        DatabaseModule.forRoot(databaseUrl, config.DB_POOL_SIZE),
+        EngineModule,
+        HandlersModule,
+        DefinitionsModule,
+        InstancesModule,
+        TasksModule,
+        MessagesModule,
+        ObservabilityModule,
+      ],
+    };
+  }
+}

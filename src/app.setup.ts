@@ -1,0 +1,27 @@
+// Builds the HTTP application around AppModule: validation, error filter, OpenAPI, body limits, static client.
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule, type AppOptions } from './app.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+
+export async function createApp(options: AppOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: options.config.MAX_BPMN_BYTES * 2 + 64 * 1024 });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
+  app.useGlobalFilters(new AllExceptionsFilter());
+  const doc = new DocumentBuilder()
+    .setTitle('ServiceFlow API')
+    .setDescription('BPMN service-request and complaint-escalation processes: definitions, instances, tasks, messages')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
+  const client = join(__dirname, '..', 'client', 'dist');
+  if (existsSync(client)) app.useStaticAssets(client, { index: 'index.html' });
+  return app;
+}

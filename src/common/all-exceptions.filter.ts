@@ -1,0 +1,40 @@
+// The one place that turns errors into HTTP answers: {statusCode, error, message, details?, correlationId}.
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { DomainError, httpStatusOf } from './domain-error';
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<Request & { id?: string }>();
+    const correlationId = String(req.id ?? req.headers['x-request-id'] ?? randomUUID());
+    const { statusCode, message, details } = this.describe(exception);
+    if (statusCode >= 500) this.logger.error({ err: exception, correlationId }, `${req.method} ${req.url} failed`);
+    res.status(statusCode).json({
+      statusCode,
+      error: STATUS_CODES[statusCode] ?? 'Error',
+      message,
+      ...(details ? { details } : {}),
+      correlationId,
+    });
+  }
+
+  private describe(exception: unknown): { statusCode: number; message: string | string[]; details?: unknown } {
+    if (exception instanceof DomainError) {
+      return { statusCode: httpStatusOf[exception.code], message: exception.message, details: exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      const message = typeof body === 'string' ? body : ((body as { message?: string | string[] }).message ?? exception.message);
+      return { statusCode: exception.getStatus(), message };
+    }
+    // Never leak stack traces or SQL to the client; the log has them under the correlation id.
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
+  }
+}

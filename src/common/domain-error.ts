@@ -1,0 +1,38 @@
+// Domain errors thrown by services; the one exception filter maps their codes to HTTP statuses.
+export enum ErrorCode {
+  NotFound = 'NOT_FOUND',
+  Invalid = 'INVALID',
+  Conflict = 'CONFLICT',
+  InvalidDefinition = 'INVALID_DEFINITION',
+  HandlerFailed = 'HANDLER_FAILED',
+  EngineFailed = 'ENGINE_FAILED',
+}
+
+export const httpStatusOf: Record<ErrorCode, number> = {
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Invalid]: 400,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.InvalidDefinition]: 400,
+  [ErrorCode.HandlerFailed]: 502,
+  [ErrorCode.EngineFailed]: 422,
+};
+
+export interface ErrorDetail {
+  elementId?: string;
+  field?: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+  }
+
+  static notFound(what: string, id: string): DomainError {
+    return new DomainError(ErrorCode.NotFound, `${what} ${id} was not found`);
+  }
+}

@@ -1,0 +1,22 @@
+// A user task waiting for (or done by) a person with one of its candidate roles.
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { FormField } from '../../engine/definition-model';
+
+export type TaskStatus = 'open' | 'completed' | 'cancelled';
+
+@Entity('tasks')
+export class TaskEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'instance_id' }) instanceId!: string;
+  @Column('text', { name: 'activity_id' }) activityId!: string;
+  @Column('text', { name: 'execution_id' }) executionId!: string;
+  @Column('text') name!: string;
+  @Column('text', { name: 'candidate_roles', array: true }) candidateRoles!: string[];
+  @Column('text', { nullable: true }) assignee!: string | null;
+  @Column('jsonb') form!: FormField[];
+  @Column('text') status!: TaskStatus;
+  @Column('jsonb', { nullable: true }) submitted!: Record<string, any> | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'claimed_at', nullable: true }) claimedAt!: Date | null;
+  @Column('timestamptz', { name: 'ended_at', nullable: true }) endedAt!: Date | null;
+}

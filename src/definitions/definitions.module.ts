@@ -1,0 +1,18 @@
+// Feature: BPMN definitions — deploy check, versions, XML, boot deployment, and the compiled-definition cache.
+import { Module } from '@nestjs/common';
+import { EngineModule } from '../engine/engine.module';
+import { BootDeployer } from './boot-deployer';
+import { DefinitionCache } from './definition-cache';
+import { DefinitionCompiler } from './definition-compiler';
+import { DefinitionRepository } from './definition.repository';
+import { DefinitionsController } from './definitions.controller';
+import { DefinitionsService } from './definitions.service';
+import { HandlersController } from './handlers.controller';
+
+@Module({
+  imports: [EngineModule],
+  controllers: [DefinitionsController, HandlersController],
+  providers: [DefinitionRepository, DefinitionCompiler, DefinitionCache, DefinitionsService, BootDeployer],
+  exports: [DefinitionCache, DefinitionsService],
+})
+export class DefinitionsModule {}

@@ -1,0 +1,57 @@
+// Deploys definitions (checked, versioned, idempotent by checksum) and answers questions about them.
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { DefinitionCompiler } from './definition-compiler';
+import { DefinitionRepository } from './definition.repository';
+import { type DefinitionDto, type DeployResultDto, mapDefinition } from './dto/definition.dto';
+
+@Injectable()
+export class DefinitionsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly definitions: DefinitionRepository,
+    private readonly compiler: DefinitionCompiler,
+    private readonly clock: Clock,
+  ) {}
+
+  async deploy(xml: string | undefined): Promise<DeployResultDto> {
+    if (!xml?.trim()) throw new DomainError(ErrorCode.Invalid, 'send the BPMN XML as {"xml": "..."} or as a multipart file field "file"');
+    const compiled = await this.compiler.check(xml);
+    const checksum = createHash('sha256').update(xml).digest('hex');
+    const warnings = compiled.warnings.map((w) => ({ elementId: w.elementId, message: `${w.message} (${w.rule})` }));
+    return this.db.transaction(async (em) => {
+      await this.definitions.lockKey(em, compiled.key);
+      const latest = await this.definitions.latestIn(em, compiled.key);
+      if (latest?.checksum === checksum) return { ...mapDefinition(latest), created: false, warnings };
+      const saved = await this.definitions.insert(em, {
+        id: randomUUID(),
+        key: compiled.key,
+        version: (latest?.version ?? 0) + 1,
+        name: compiled.name,
+        xml,
+        checksum,
+        deployedAt: this.clock.now(),
+      });
+      return { ...mapDefinition(saved), created: true, warnings };
+    });
+  }
+
+  async list(): Promise<DefinitionDto[]> {
+    return (await this.definitions.listLatest()).map(mapDefinition);
+  }
+
+  async versions(key: string): Promise<DefinitionDto[]> {
+    const rows = await this.definitions.listVersions(key);
+    if (!rows.length) throw DomainError.notFound('Process definition', key);
+    return rows.map(mapDefinition);
+  }
+
+  async xml(key: string, version?: number): Promise<string> {
+    const row = await this.definitions.findVersion(key, version);
+    if (!row) throw DomainError.notFound('Process definition', version ? `${key} version ${version}` : key);
+    return row.xml;
+  }
+}

@@ -1,0 +1,15 @@
+// REST: the service-task handlers a diagram may name (for the modeler and integrators).
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ServiceRegistry } from '../engine/service-registry';
+
+@ApiTags('definitions')
+@Controller('api/service-handlers')
+export class HandlersController {
+  constructor(private readonly registry: ServiceRegistry) {}
+
+  @Get()
+  list() {
+    return this.registry.list();
+  }
+}

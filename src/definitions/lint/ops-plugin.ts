@@ -1,0 +1,20 @@
+// Our bpmnlint plugin ("ops"): the dialect and safety rules that the deploy check (and the modeler) apply.
+import feelExpressions from './rules/feel-expressions';
+import noScript from './rules/no-script';
+import serviceTaskHandler from './rules/service-task-handler';
+import supportedElements from './rules/supported-elements';
+import timerDefinition from './rules/timer-definition';
+import userTaskDialect from './rules/user-task-dialect';
+
+export const opsRules = {
+  'no-script': noScript,
+  'feel-expressions': feelExpressions,
+  'user-task-dialect': userTaskDialect,
+  'service-task-handler': serviceTaskHandler,
+  'timer-definition': timerDefinition,
+  'supported-elements': supportedElements,
+};
+
+export const opsRecommended = {
+  rules: Object.fromEntries(Object.keys(opsRules).map((name) => [`ops/${name}`, 'error'])),
+};

@@ -1,0 +1,26 @@
+// Every condition, timer value and input parameter is a literal or valid, safe FEEL ('=…'); ${…} and JavaScript are refused.
+import { checkFeel, checkLiteral, isFeel } from '../../../engine/feel';
+import { owningId, type Node, type Reporter, type Rule } from '../rule-helpers';
+
+function problemOf(text: string): string | null {
+  return isFeel(text) ? checkFeel(text) : checkLiteral(text);
+}
+
+export default function feelExpressions(): Rule {
+  return {
+    check(node: Node, reporter: Reporter) {
+      let text: unknown;
+      let what = '';
+      if (node.$type === 'bpmn:FormalExpression' || node.$type === 'bpmn:Expression') {
+        text = node.body;
+        what = node.$parent?.$type === 'bpmn:TimerEventDefinition' ? 'timer' : 'expression';
+      } else if (node.$type === 'camunda:InputParameter' || node.$type === 'camunda:OutputParameter') {
+        text = node.value;
+        what = `parameter "${node.name}"`;
+      }
+      if (typeof text !== 'string') return;
+      const problem = problemOf(text.trim());
+      if (problem) reporter.report(owningId(node), `${what}: ${problem}`);
+    },
+  };
+}

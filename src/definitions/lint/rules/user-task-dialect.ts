@@ -1,0 +1,39 @@
+// User tasks name their candidate role and a well-formed form (field id, known type, enum options, known constraints).
+import { FIELD_TYPES, ROLES } from '../../../engine/definition-model';
+import { splitList } from '../../../engine/moddle-reader';
+import { attr, extensionElementsOf, type Node, type Reporter, type Rule } from '../rule-helpers';
+
+const CONSTRAINTS = ['required', 'min', 'max', 'minlength', 'maxlength', 'readonly'];
+
+export default function userTaskDialect(config?: { roles?: string[] }): Rule {
+  const roles: readonly string[] = config?.roles ?? ROLES;
+  return {
+    check(node: Node, reporter: Reporter) {
+      if (node.$type === 'bpmn:UserTask') {
+        const groups = splitList(attr(node, 'camunda:candidateGroups'));
+        if (!groups.length && !attr(node, 'camunda:assignee')) reporter.report(node.id, `user task needs camunda:candidateGroups (one of ${roles.join(', ')})`);
+        for (const g of groups) if (!roles.includes(g)) reporter.report(node.id, `unknown candidate role "${g}" (known: ${roles.join(', ')})`);
+      }
+      if (node.$type !== 'bpmn:UserTask' && node.$type !== 'bpmn:StartEvent') return;
+      for (const formData of extensionElementsOf(node).filter((e) => e.$type === 'camunda:FormData')) {
+        const seen = new Set<string>();
+        for (const field of formData.fields ?? []) checkField(node.id, field, seen, reporter);
+      }
+    },
+  };
+}
+
+function checkField(id: string | undefined, field: Node, seen: Set<string>, reporter: Reporter): void {
+  const name = field.id as string | undefined;
+  if (!name || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return reporter.report(id, `form field id "${name ?? ''}" must be a variable name (letters, digits, _)`);
+  if (seen.has(name)) reporter.report(id, `form field "${name}" appears twice`);
+  seen.add(name);
+  if (!FIELD_TYPES.includes(field.type)) reporter.report(id, `form field "${name}" has unknown type "${field.type ?? ''}" (known: ${FIELD_TYPES.join(', ')})`);
+  if (field.type === 'enum' && !(field.values ?? []).length) reporter.report(id, `enum form field "${name}" needs at least one camunda:value`);
+  for (const c of field.validation?.constraints ?? []) {
+    if (!CONSTRAINTS.includes(c.name)) reporter.report(id, `form field "${name}": unknown constraint "${c.name}"`);
+    else if (['min', 'max', 'minlength', 'maxlength'].includes(c.name) && !Number.isFinite(Number(c.config))) {
+      reporter.report(id, `form field "${name}": constraint ${c.name} needs a numeric config`);
+    }
+  }
+}

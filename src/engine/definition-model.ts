@@ -1,0 +1,39 @@
+// What the host needs to know of a definition, read once from the moddle tree: tasks, forms, handlers, messages, timers.
+export type FormFieldType = 'string' | 'long' | 'boolean' | 'date' | 'enum';
+
+export interface FormField {
+  id: string;
+  label: string;
+  type: FormFieldType;
+  required: boolean;
+  options?: { id: string; name: string }[];
+  defaultValue?: string;
+  min?: number;
+  max?: number;
+  minlength?: number;
+  maxlength?: number;
+}
+
+export interface ElementInfo {
+  id: string;
+  type: string;
+  name: string;
+  candidateRoles?: string[];
+  assignee?: string;
+  form?: FormField[];
+  topic?: string;
+  inputs?: Record<string, string>;
+  messageName?: string;
+  messageId?: string;
+  timer?: { type: 'timeDuration' | 'timeDate' | 'timeCycle'; expression: string };
+}
+
+export interface DefinitionModel {
+  processId: string;
+  processName: string;
+  startForm: FormField[];
+  elements: Record<string, ElementInfo>;
+}
+
+export const ROLES = ['agent', 'technician', 'supervisor', 'manager'] as const;
+export const FIELD_TYPES: FormFieldType[] = ['string', 'long', 'boolean', 'date', 'enum'];

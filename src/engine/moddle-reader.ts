@@ -1,0 +1,86 @@
+// Reads our dialect (Camunda 7 extension attributes and elements) off bpmn-moddle elements into a DefinitionModel.
+import type { DefinitionModel, ElementInfo, FormField, FormFieldType } from './definition-model';
+
+// bpmn-moddle elements are loosely typed; this is the shape we read.
+export type ModdleElement = { $type: string; id?: string; name?: string; get(name: string): any; [key: string]: any };
+
+export function extensionValues(element: ModdleElement, type: string): ModdleElement[] {
+  const values: ModdleElement[] = element.extensionElements?.values ?? [];
+  return values.filter((v) => v.$type === type);
+}
+
+export function readForm(element: ModdleElement): FormField[] {
+  const formData = extensionValues(element, 'camunda:FormData')[0];
+  return (formData?.fields ?? []).map(readFormField);
+}
+
+function readFormField(field: ModdleElement): FormField {
+  const result: FormField = { id: field.id ?? '', label: field.label ?? field.id ?? '', type: field.type as FormFieldType, required: false };
+  if (field.defaultValue !== undefined) result.defaultValue = field.defaultValue;
+  if (field.type === 'enum') result.options = (field.values ?? []).map((v: ModdleElement) => ({ id: v.id ?? '', name: v.name ?? v.id ?? '' }));
+  for (const constraint of field.validation?.constraints ?? []) {
+    const name = constraint.name as string;
+    if (name === 'required') result.required = true;
+    else if (['min', 'max', 'minlength', 'maxlength'].includes(name)) (result as any)[name] = Number(constraint.config);
+  }
+  return result;
+}
+
+export function readInputs(element: ModdleElement): Record<string, string> {
+  const io = extensionValues(element, 'camunda:InputOutput')[0];
+  const inputs: Record<string, string> = {};
+  for (const p of io?.inputParameters ?? []) inputs[p.name] = typeof p.value === 'string' ? p.value : (p.definition?.value ?? '');
+  return inputs;
+}
+
+export function readTimer(definition: ModdleElement): ElementInfo['timer'] | undefined {
+  for (const type of ['timeDuration', 'timeDate', 'timeCycle'] as const) {
+    const expr = definition[type];
+    if (expr) return { type, expression: String(expr.body ?? '').trim() };
+  }
+  return undefined;
+}
+
+export function readElement(element: ModdleElement): ElementInfo {
+  const info: ElementInfo = { id: element.id ?? '', type: element.$type, name: element.name ?? element.id ?? '' };
+  if (element.$type === 'bpmn:UserTask') {
+    info.candidateRoles = splitList(element.get('camunda:candidateGroups'));
+    const assignee = element.get('camunda:assignee');
+    if (assignee) info.assignee = assignee;
+    info.form = readForm(element);
+  }
+  if (element.$type === 'bpmn:ServiceTask' || element.$type === 'bpmn:SendTask') {
+    info.topic = element.get('camunda:topic') ?? undefined;
+    info.inputs = readInputs(element);
+  }
+  const messageRef = element.messageRef ?? element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:MessageEventDefinition')?.messageRef;
+  if (messageRef) {
+    info.messageName = messageRef.name ?? messageRef.id;
+    info.messageId = messageRef.id;
+  }
+  const timerDef = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:TimerEventDefinition');
+  if (timerDef) info.timer = readTimer(timerDef);
+  return info;
+}
+
+export function splitList(value: unknown): string[] {
+  return typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
+}
+
+/** Builds the model of the first executable process of a definitions root. */
+export function readDefinitionModel(root: ModdleElement): DefinitionModel | null {
+  const process = (root.rootElements ?? []).find((e: ModdleElement) => e.$type === 'bpmn:Process' && e.isExecutable);
+  if (!process) return null;
+  const elements: Record<string, ElementInfo> = {};
+  let startForm: FormField[] = [];
+  const visit = (container: ModdleElement) => {
+    for (const el of container.flowElements ?? []) {
+      if (!el.id) continue;
+      elements[el.id] = readElement(el);
+      if (el.$type === 'bpmn:StartEvent' && container === process && !el.eventDefinitions?.length) startForm = readForm(el);
+      if (el.flowElements) visit(el);
+    }
+  };
+  visit(process);
+  return { processId: process.id, processName: process.name ?? process.id, startForm, elements };
+}

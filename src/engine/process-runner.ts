@@ -1,0 +1,135 @@
+// Runs one command against one instance: recover state into a fresh Engine → resume → act → wait until idle →
+// report state, waits (tasks, timers, messages) and history → stop. It holds nothing between commands.
+import { Injectable } from '@nestjs/common';
+import { Engine } from 'bpmn-engine';
+import { Clock } from '../common/clock';
+import type { CompiledDefinition } from './compiled-definition';
+import { DurableTimers } from './durable-timers';
+import { createExtension, HandlerError, type ServiceCallTracker } from './engine-extension';
+import { expressions, NoScripts, silentLogger } from './engine-environment';
+import { RunCollector } from './run-collector';
+import type { Action, RunResult } from './run-types';
+import { ServiceRegistry } from './service-registry';
+
+export class EngineRunError extends Error {}
+
+/** A process that runs this many activities without reaching a wait state is stopped as an endless loop. */
+const MAX_STEPS_PER_COMMAND = 5000;
+const RESERVED_KEYS = new Set(['fields', 'content', 'properties']);
+
+export interface RunInput {
+  definition: CompiledDefinition;
+  instanceId: string;
+  businessKey: string | null;
+  state: any | null;
+  action: Action;
+}
+
+@Injectable()
+export class ProcessRunner {
+  constructor(
+    private readonly registry: ServiceRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(input: RunInput): Promise<RunResult> {
+    const { definition, action } = input;
+    const collector = new RunCollector(this.clock, definition.model, MAX_STEPS_PER_COMMAND);
+    const timers = new DurableTimers(this.clock, new Set(action.type === 'fireTimers' ? action.keys : []));
+    let engine: any;
+    const tracker: ServiceCallTracker = {
+      pending: 0,
+      errors: [],
+      variables: () => processVariables(engine),
+      assign: (vars) => processEnvironment(engine)?.assignVariables(vars),
+      context: (activityId) => ({
+        instanceId: input.instanceId,
+        businessKey: input.businessKey,
+        now: this.clock.now(),
+        record: (type, detail) => collector.record(type, detail, activityId),
+      }),
+    };
+    engine = new Engine({
+      name: input.instanceId,
+      sourceContext: definition.sourceContext,
+      expressions,
+      scripts: new NoScripts(),
+      timers,
+      Logger: silentLogger,
+      extensions: { ops: createExtension(definition.model, this.registry, tracker) },
+    } as any);
+    collector.onRunaway(() => void engine.stop());
+    const failures: Error[] = [];
+    engine.on('error', (err: Error) => failures.push(err));
+    try {
+      const listener = collector.listener();
+      if (action.type === 'start') {
+        collector.recording = true;
+        await engine.execute({ listener, variables: action.variables });
+      } else {
+        engine.recover(input.state);
+        timers.setResuming(true);
+        await engine.resume({ listener });
+        timers.setResuming(false);
+        collector.recording = true;
+        this.act(engine, action);
+      }
+      await waitUntilIdle(tracker, collector, failures);
+      this.raiseFailures(tracker, collector, failures);
+      return await collector.result(engine, timers, processVariables(engine));
+    } finally {
+      await engine.stop();
+    }
+  }
+
+  private act(engine: any, action: Action): void {
+    switch (action.type) {
+      case 'signal': {
+        const api = engine.execution.getPostponed().find((a: any) => a.executionId === action.executionId);
+        if (!api) throw new EngineRunError(`activity ${action.activityId} is not waiting in this instance`);
+        if (action.variables) processEnvironment(engine)?.assignVariables(action.variables);
+        if (action.messageId) engine.execution.signal({ id: action.messageId });
+        else api.signal();
+        return;
+      }
+      case 'fireTimers':
+      case 'resume':
+        return; // timers fire from DurableTimers on resume; nothing else to do
+    }
+  }
+
+  private raiseFailures(tracker: ServiceCallTracker, collector: RunCollector, failures: Error[]): void {
+    if (tracker.errors.length) throw tracker.errors[0];
+    if (collector.runaway) throw new EngineRunError(`more than ${MAX_STEPS_PER_COMMAND} steps without a wait state: endless loop near ${collector.lastActivityId}`);
+    if (failures.length) throw new EngineRunError(describeFailure(failures[0]));
+  }
+}
+
+export { HandlerError };
+
+function processEnvironment(engine: any): any {
+  const definition = engine?.execution?.definitions?.[0];
+  const process = definition?.getRunningProcesses?.()[0] ?? definition?.getProcesses?.()[0];
+  return process?.environment;
+}
+
+function processVariables(engine: any): Record<string, unknown> {
+  const vars = processEnvironment(engine)?.variables ?? {};
+  return Object.fromEntries(Object.entries(vars).filter(([k]) => !RESERVED_KEYS.has(k)));
+}
+
+function describeFailure(err: any): string {
+  const source = err?.source?.content?.id ?? err?.inner?.source?.content?.id;
+  const message = err?.inner?.message ?? err?.message ?? String(err);
+  return source ? `${source}: ${message}` : message;
+}
+
+/** Service handlers are async; the engine is idle when none is pending and a turn of the event loop brings nothing new. */
+async function waitUntilIdle(tracker: ServiceCallTracker, collector: RunCollector, failures: Error[]): Promise<void> {
+  for (;;) {
+    const steps = collector.steps;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (failures.length || tracker.errors.length || collector.runaway) return;
+    if (tracker.pending === 0 && steps === collector.steps) return;
+  }
+}

@@ -1,0 +1,89 @@
+// Listens to one command's engine events: counts steps (to stop endless loops), records history,
+// and reads the waits (user tasks, message catches, timers) once the engine is idle.
+import type { Clock } from '../common/clock';
+import type { DefinitionModel } from './definition-model';
+import type { DurableTimers } from './durable-timers';
+import type { HistoryItem, RunResult, WaitingActivity, WaitingMessage } from './run-types';
+
+const RECORDED: Record<string, string> = {
+  'process.start': 'process.started',
+  'process.end': 'process.completed',
+  'activity.start': 'activity.started',
+  'activity.end': 'activity.completed',
+  'activity.timeout': 'timer.fired',
+  'activity.error': 'activity.failed',
+};
+
+export class RunCollector {
+  recording = false;
+  steps = 0;
+  runaway = false;
+  lastActivityId: string | null = null;
+  private endActivityId: string | null = null;
+  private readonly history: HistoryItem[] = [];
+  private runawayHandler: () => void = () => undefined;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly model: DefinitionModel,
+    private readonly maxSteps: number,
+  ) {}
+
+  onRunaway(handler: () => void): void {
+    this.runawayHandler = handler;
+  }
+
+  /** Handlers and the host add their own entries through this. */
+  readonly record = (type: string, detail?: Record<string, unknown>, activityId: string | null = null): void => {
+    this.history.push({ at: this.clock.now(), type, activityId, detail: detail ?? null });
+  };
+
+  listener() {
+    return { emit: (event: string, api: any) => this.onEvent(event, api) };
+  }
+
+  private onEvent(event: string, api: any): void {
+    if (event === 'activity.start') {
+      this.steps++;
+      this.lastActivityId = api?.id ?? null;
+      if (this.steps > this.maxSteps && !this.runaway) {
+        this.runaway = true;
+        this.runawayHandler();
+      }
+    }
+    if (event === 'activity.end' && api?.type === 'bpmn:EndEvent') this.endActivityId = api.id;
+    const type = RECORDED[event];
+    if (!type || !this.recording || api?.type === 'bpmn:SequenceFlow') return;
+    const isProcess = event.startsWith('process.');
+    this.history.push({
+      at: this.clock.now(),
+      type,
+      activityId: isProcess ? null : (api?.id ?? null),
+      detail: isProcess ? null : { activityType: api?.type, name: this.model.elements[api?.id]?.name ?? api?.id },
+    });
+  }
+
+  async result(engine: any, timers: DurableTimers, variables: Record<string, unknown>): Promise<RunResult> {
+    const postponed: any[] = engine.execution?.getPostponed() ?? [];
+    const userTasks: WaitingActivity[] = [];
+    const messages: WaitingMessage[] = [];
+    for (const api of postponed) {
+      const info = this.model.elements[api.id];
+      if (api.type === 'bpmn:UserTask') userTasks.push({ activityId: api.id, executionId: api.executionId });
+      if (info?.messageName && info.messageId) messages.push({ activityId: api.id, executionId: api.executionId, messageName: info.messageName, messageId: info.messageId });
+    }
+    const state = await engine.getState();
+    for (const definition of state.definitions ?? []) delete definition.source; // slim: the source is the definition version
+    return {
+      state,
+      completed: postponed.length === 0,
+      variables,
+      activeActivityIds: [...new Set(postponed.map((a) => a.id as string))],
+      endActivityId: this.endActivityId,
+      userTasks,
+      messages,
+      timers: timers.active(),
+      history: this.history,
+    };
+  }
+}

@@ -1,0 +1,37 @@
+// The commands a runner executes and what it reports back to the host for saving.
+import type { ArmedTimer } from './durable-timers';
+
+export type Action =
+  | { type: 'start'; variables: Record<string, unknown> }
+  | { type: 'signal'; activityId: string; executionId: string; variables?: Record<string, unknown>; messageId?: string }
+  | { type: 'fireTimers'; keys: string[] }
+  | { type: 'resume' };
+
+export interface HistoryItem {
+  at: Date;
+  type: string;
+  activityId: string | null;
+  detail: Record<string, any> | null;
+}
+
+export interface WaitingActivity {
+  activityId: string;
+  executionId: string;
+}
+
+export interface WaitingMessage extends WaitingActivity {
+  messageName: string;
+  messageId: string;
+}
+
+export interface RunResult {
+  state: object;
+  completed: boolean;
+  variables: Record<string, unknown>;
+  activeActivityIds: string[];
+  endActivityId: string | null;
+  userTasks: WaitingActivity[];
+  messages: WaitingMessage[];
+  timers: ArmedTimer[];
+  history: HistoryItem[];
+}

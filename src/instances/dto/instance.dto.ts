@@ -1,0 +1,53 @@
+// Request and response shapes of the process-instances API, with the mappers from entities.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/page.dto';
+import type { HistoryEntity, MessageSubscriptionEntity, ProcessInstanceEntity, TimerEntity } from '../../database/entities';
+import type { TaskEntity } from '../../database/entities/task.entity';
+import { mapTask } from '../../tasks/dto/task.dto';
+
+const KEY = /^[A-Za-z_][\w.-]*$/;
+
+export class StartInstanceDto {
+  @ApiProperty({ example: 'service-request' }) @IsString() @Matches(KEY, { message: 'definitionKey must be a process id such as service-request' }) @MaxLength(200) definitionKey!: string;
+  @ApiPropertyOptional({ description: 'your own reference (ticket number); unique among active instances of a definition' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) businessKey?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() variables?: Record<string, unknown>;
+}
+
+export class InstanceQueryDto extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) definitionKey?: string;
+  @ApiPropertyOptional({ enum: ['active', 'completed', 'cancelled'] }) @IsOptional() @IsIn(['active', 'completed', 'cancelled']) status?: 'active' | 'completed' | 'cancelled';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) businessKey?: string;
+}
+
+export class CancelInstanceDto {
+  @ApiProperty({ example: 'customer withdrew the request' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
+}
+
+export function mapInstance(i: ProcessInstanceEntity) {
+  return {
+    id: i.id,
+    definitionKey: i.definitionKey,
+    definitionVersion: i.definitionVersion,
+    businessKey: i.businessKey,
+    status: i.status,
+    activeActivityIds: i.activeActivityIds,
+    endActivityId: i.endActivityId,
+    startedAt: i.startedAt,
+    endedAt: i.endedAt,
+  };
+}
+
+export function mapInstanceDetail(i: ProcessInstanceEntity, parts: { history: HistoryEntity[]; tasks: TaskEntity[]; timers: TimerEntity[]; messages: MessageSubscriptionEntity[] }) {
+  return {
+    ...mapInstance(i),
+    variables: i.variables,
+    cancelReason: i.cancelReason,
+    revision: i.revision,
+    tasks: parts.tasks.map(mapTask),
+    timers: parts.timers.map((t) => ({ activityId: t.activityId, timerType: t.timerType, expression: t.expression, dueAt: t.dueAt })),
+    awaitedMessages: parts.messages.map((m) => ({ messageName: m.messageName, activityId: m.activityId })),
+    history: parts.history.map((h) => ({ at: h.at, type: h.type, activityId: h.activityId, detail: h.detail })),
+  };
+}

@@ -1,0 +1,139 @@
+// Runs every engine command as one transaction: lock instance → run (recover, resume, act, idle) → save state,
+// tasks, timers, message subscriptions and history → commit. Nothing of an instance stays in memory afterwards.
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { Clock } from '../common/clock';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import type { ProcessInstanceEntity } from '../database/entities/process-instance.entity';
+import { DefinitionCache } from '../definitions/definition-cache';
+import type { CompiledDefinition } from '../engine/compiled-definition';
+import { EngineRunError, HandlerError, ProcessRunner } from '../engine/process-runner';
+import type { Action, HistoryItem, RunResult } from '../engine/run-types';
+import { TaskRepository } from '../tasks/task.repository';
+import { HistoryRepository } from './history.repository';
+import { InstanceRepository } from './instance.repository';
+import { SubscriptionRepository } from './subscription.repository';
+import { TimerRepository } from './timer.repository';
+
+export interface CommandOutcome {
+  instance: ProcessInstanceEntity;
+  result: RunResult;
+}
+
+/** Decides, inside the transaction and with the instance locked, what the command does. */
+export type PrepareAction = (instance: ProcessInstanceEntity, em: EntityManager) => Promise<{ action: Action; completedTaskId?: string; history?: HistoryItem[] }>;
+
+@Injectable()
+export class InstanceCommandsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly cache: DefinitionCache,
+    private readonly runner: ProcessRunner,
+    private readonly clock: Clock,
+    private readonly instances: InstanceRepository,
+    private readonly tasks: TaskRepository,
+    private readonly timers: TimerRepository,
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly history: HistoryRepository,
+  ) {}
+
+  async start(definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>): Promise<CommandOutcome> {
+    const now = this.clock.now();
+    const instance: ProcessInstanceEntity = {
+      id: randomUUID(),
+      definitionId: definition.id,
+      definitionKey: definition.key,
+      definitionVersion: definition.version,
+      businessKey,
+      status: 'active',
+      state: null,
+      variables,
+      activeActivityIds: [],
+      endActivityId: null,
+      cancelReason: null,
+      revision: 0,
+      startedAt: now,
+      updatedAt: now,
+      endedAt: null,
+    };
+    return this.transaction(async (em) => {
+      await this.instances.insert(em, instance).catch((err) => rethrowDuplicate(err, definition.key, businessKey));
+      const result = await this.run(definition, instance, { type: 'start', variables });
+      await this.persist(em, definition, instance, result, {});
+      return { instance, result };
+    });
+  }
+
+  execute(instanceId: string, prepare: PrepareAction): Promise<CommandOutcome> {
+    return this.transaction((em) => this.executeIn(em, instanceId, prepare));
+  }
+
+  /** The same command inside a transaction the caller owns (the timer poller claims its row in it first). */
+  async executeIn(em: EntityManager, instanceId: string, prepare: PrepareAction): Promise<CommandOutcome> {
+    const instance = await this.instances.lock(em, instanceId);
+    if (!instance) throw DomainError.notFound('Process instance', instanceId);
+    if (instance.status !== 'active') throw new DomainError(ErrorCode.Conflict, `process instance ${instanceId} is ${instance.status}`);
+    const { action, completedTaskId, history } = await prepare(instance, em);
+    const definition = await this.cache.get(instance.definitionId);
+    const result = await this.run(definition, instance, action);
+    await this.persist(em, definition, instance, result, { completedTaskId, history });
+    return { instance, result };
+  }
+
+  async cancel(instanceId: string, reason: string): Promise<ProcessInstanceEntity> {
+    return this.transaction(async (em) => {
+      const instance = await this.instances.lock(em, instanceId);
+      if (!instance) throw DomainError.notFound('Process instance', instanceId);
+      if (instance.status !== 'active') throw new DomainError(ErrorCode.Conflict, `process instance ${instanceId} is already ${instance.status}`);
+      const now = this.clock.now();
+      Object.assign(instance, { status: 'cancelled', cancelReason: reason, endedAt: now, updatedAt: now, activeActivityIds: [], revision: instance.revision + 1 });
+      await this.instances.save(em, instance);
+      await this.tasks.cancelOpen(em, instanceId, now);
+      await this.timers.deleteForInstance(em, instanceId);
+      await this.subscriptions.deleteForInstance(em, instanceId);
+      await this.history.append(em, instanceId, [{ at: now, type: 'instance.cancelled', activityId: null, detail: { reason } }]);
+      return instance;
+    });
+  }
+
+  private async run(definition: CompiledDefinition, instance: ProcessInstanceEntity, action: Action): Promise<RunResult> {
+    try {
+      return await this.runner.run({ definition, instanceId: instance.id, businessKey: instance.businessKey, state: instance.state, action });
+    } catch (err) {
+      if (err instanceof HandlerError) throw new DomainError(ErrorCode.HandlerFailed, err.message, [{ elementId: err.activityId, message: err.message }]);
+      if (err instanceof EngineRunError) throw new DomainError(ErrorCode.EngineFailed, `the process could not continue: ${err.message}`);
+      throw err;
+    }
+  }
+
+  private async persist(em: EntityManager, definition: CompiledDefinition, instance: ProcessInstanceEntity, result: RunResult, extra: { completedTaskId?: string; history?: HistoryItem[] }): Promise<void> {
+    const now = this.clock.now();
+    Object.assign(instance, {
+      state: result.completed ? null : result.state,
+      variables: result.variables,
+      status: result.completed ? 'completed' : 'active',
+      activeActivityIds: result.activeActivityIds,
+      endActivityId: result.endActivityId,
+      revision: instance.revision + 1,
+      updatedAt: now,
+      endedAt: result.completed ? now : null,
+    });
+    await this.instances.save(em, instance);
+    const taskHistory = await this.tasks.reconcile(em, instance.id, result.userTasks, definition.model, now, extra.completedTaskId);
+    await this.timers.reconcile(em, instance.id, result.timers, now);
+    await this.subscriptions.reconcile(em, instance.id, result.messages, now);
+    await this.history.append(em, instance.id, [...(extra.history ?? []), ...result.history, ...taskHistory]);
+  }
+
+  private transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+}
+
+function rethrowDuplicate(err: unknown, key: string, businessKey: string | null): never {
+  if (err instanceof QueryFailedError && (err as any).driverError?.code === '23505') {
+    throw new DomainError(ErrorCode.Conflict, `an active ${key} instance with business key "${businessKey}" already exists`);
+  }
+  throw err;
+}

@@ -1,0 +1,50 @@
+// Queries on process instances: insert, lock for a command, save after it, and filtered listing.
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, type FindOptionsWhere } from 'typeorm';
+import { ProcessInstanceEntity, type InstanceStatus } from '../database/entities/process-instance.entity';
+
+export interface InstanceFilter {
+  definitionKey?: string;
+  status?: InstanceStatus;
+  businessKey?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class InstanceRepository {
+  constructor(private readonly db: DataSource) {}
+
+  insert(em: EntityManager, instance: ProcessInstanceEntity): Promise<unknown> {
+    return em.getRepository(ProcessInstanceEntity).insert(instance);
+  }
+
+  /** Locks the row for the rest of the transaction: one command per instance at a time, on every replica. */
+  lock(em: EntityManager, id: string): Promise<ProcessInstanceEntity | null> {
+    return em.getRepository(ProcessInstanceEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  save(em: EntityManager, instance: ProcessInstanceEntity): Promise<unknown> {
+    const { id, ...changes } = instance;
+    return em.getRepository(ProcessInstanceEntity).update({ id }, changes);
+  }
+
+  findById(id: string): Promise<ProcessInstanceEntity | null> {
+    return this.db.getRepository(ProcessInstanceEntity).findOneBy({ id });
+  }
+
+  async list(filter: InstanceFilter): Promise<{ items: ProcessInstanceEntity[]; total: number }> {
+    const where: FindOptionsWhere<ProcessInstanceEntity> = {};
+    if (filter.definitionKey) where.definitionKey = filter.definitionKey;
+    if (filter.status) where.status = filter.status;
+    if (filter.businessKey) where.businessKey = filter.businessKey;
+    const [items, total] = await this.db.getRepository(ProcessInstanceEntity).findAndCount({
+      where,
+      order: { startedAt: 'DESC', id: 'ASC' },
+      take: filter.limit,
+      skip: filter.offset,
+      select: ['id', 'definitionId', 'definitionKey', 'definitionVersion', 'businessKey', 'status', 'activeActivityIds', 'endActivityId', 'startedAt', 'updatedAt', 'endedAt'],
+    });
+    return { items, total };
+  }
+}

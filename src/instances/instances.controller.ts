@@ -1,0 +1,31 @@
+// REST: start, list, inspect and cancel process instances.
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CancelInstanceDto, InstanceQueryDto, StartInstanceDto } from './dto/instance.dto';
+import { InstancesService } from './instances.service';
+
+@ApiTags('process-instances')
+@Controller('api/process-instances')
+export class InstancesController {
+  constructor(private readonly service: InstancesService) {}
+
+  @Post()
+  start(@Body() dto: StartInstanceDto) {
+    return this.service.start(dto);
+  }
+
+  @Get()
+  list(@Query() query: InstanceQueryDto) {
+    return this.service.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.service.get(id);
+  }
+
+  @Delete(':id')
+  cancel(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CancelInstanceDto) {
+    return this.service.cancel(id, dto);
+  }
+}

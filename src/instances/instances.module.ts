@@ -1,0 +1,21 @@
+// Feature: process instances — start, query, cancel, the transactional command service, timers and their poller.
+import { Module } from '@nestjs/common';
+import { DefinitionsModule } from '../definitions/definitions.module';
+import { TaskRepository } from '../tasks/task.repository';
+import { HistoryRepository } from './history.repository';
+import { InstanceCommandsService } from './instance-commands.service';
+import { InstanceRepository } from './instance.repository';
+import { InstancesController } from './instances.controller';
+import { InstancesService } from './instances.service';
+import { SubscriptionRepository } from './subscription.repository';
+import { TimerFiringService } from './timer-firing.service';
+import { TimerPoller } from './timer-poller';
+import { TimerRepository } from './timer.repository';
+
+@Module({
+  imports: [DefinitionsModule],
+  controllers: [InstancesController],
+  providers: [InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, InstanceCommandsService, InstancesService, TimerFiringService, TimerPoller],
+  exports: [InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
+})
+export class InstancesModule {}

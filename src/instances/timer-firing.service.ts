@@ -1,0 +1,45 @@
+// Fires due timers: claim one due row (SKIP LOCKED, so replicas share the work), run the instance's fire command
+// in the same transaction, commit. A crash before commit leaves the row, so the timer fires once later.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { InstanceCommandsService } from './instance-commands.service';
+import { TimerRepository } from './timer.repository';
+
+const RETRY_AFTER_MS = 60_000;
+
+@Injectable()
+export class TimerFiringService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly timers: TimerRepository,
+    private readonly commands: InstanceCommandsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Fires every timer due at `now` (the clock's now by default); returns how many fired. */
+  async fireDue(now: Date = this.clock.now(), max = 1000): Promise<number> {
+    let fired = 0;
+    while (fired < max && (await this.fireOne(now))) fired++;
+    return fired;
+  }
+
+  private async fireOne(now: Date): Promise<boolean> {
+    return this.db.transaction(async (em) => {
+      const timer = await this.timers.claimDue(em, now);
+      if (!timer) return false;
+      try {
+        await this.commands.executeIn(em, timer.instanceId, async () => ({
+          action: { type: 'fireTimers', keys: [timer.timerKey] },
+          history: [{ at: this.clock.now(), type: 'timer.due', activityId: timer.activityId, detail: { dueAt: timer.dueAt.toISOString() } }],
+        }));
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        // The engine or a handler refused (nothing was written): try again later rather than spin on it.
+        await this.timers.postpone(em, timer.id, new Date(now.getTime() + RETRY_AFTER_MS));
+      }
+      return true;
+    });
+  }
+}

@@ -1,0 +1,15 @@
+// Request shape of message correlation.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+
+export class CorrelateMessageDto {
+  @ApiProperty({ example: 'partsArrived' }) @IsString() @IsNotEmpty() @MaxLength(200) messageName!: string;
+  @ApiPropertyOptional({ description: 'correlate by business key (or give processInstanceId)' })
+  @ValidateIf((o: CorrelateMessageDto) => !o.processInstanceId)
+  @IsString({ message: 'give businessKey or processInstanceId' })
+  @IsNotEmpty()
+  @MaxLength(200)
+  businessKey?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() processInstanceId?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() variables?: Record<string, unknown>;
+}

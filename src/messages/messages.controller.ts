@@ -1,0 +1,17 @@
+// REST: integrators send named messages to waiting instances.
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CorrelateMessageDto } from './dto/message.dto';
+import { MessagesService } from './messages.service';
+
+@ApiTags('messages')
+@Controller('api/messages')
+export class MessagesController {
+  constructor(private readonly service: MessagesService) {}
+
+  @Post()
+  @HttpCode(200)
+  correlate(@Body() dto: CorrelateMessageDto) {
+    return this.service.correlate(dto);
+  }
+}

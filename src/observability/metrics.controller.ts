@@ -1,0 +1,16 @@
+// GET /metrics in the Prometheus text format.
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Metrics } from './metrics';
+
+@ApiTags('operations')
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly metrics: Metrics) {}
+
+  @Get()
+  @Header('Content-Type', 'text/plain; version=0.0.4')
+  scrape() {
+    return this.metrics.registry.metrics();
+  }
+}

@@ -1,0 +1,14 @@
+// Health check and Prometheus metrics.
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from './health.controller';
+import { Metrics, MetricsInterceptor } from './metrics';
+import { MetricsController } from './metrics.controller';
+
+@Module({
+  imports: [TerminusModule],
+  controllers: [HealthController, MetricsController],
+  providers: [Metrics, { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }],
+})
+export class ObservabilityModule {}

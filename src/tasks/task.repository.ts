@@ -1,0 +1,89 @@
+// Queries on user tasks: reconcile with the engine's waits, lock for completion, claim, list.
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { TaskEntity, type TaskStatus } from '../database/entities/task.entity';
+import type { DefinitionModel } from '../engine/definition-model';
+import type { HistoryItem, WaitingActivity } from '../engine/run-types';
+
+export interface TaskFilter {
+  candidateRole?: string;
+  assignee?: string;
+  status?: TaskStatus;
+  processInstanceId?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class TaskRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Makes open tasks equal to the waiting user tasks. New waits become tasks (idempotent: bpmn-engine re-emits
+   * waits on resume, and (instance, execution) is unique); open tasks that no longer wait were completed by this
+   * command (`completedTaskId`) or cancelled (e.g. interrupted by a boundary timer). Returns history entries.
+   */
+  async reconcile(em: EntityManager, instanceId: string, waiting: WaitingActivity[], model: DefinitionModel, now: Date, completedTaskId?: string): Promise<HistoryItem[]> {
+    const open = await em.getRepository(TaskEntity).find({ where: { instanceId, status: 'open' }, select: ['id', 'executionId', 'activityId'] });
+    const waitingIds = new Set(waiting.map((w) => w.executionId));
+    const openIds = new Set(open.map((t) => t.executionId));
+    const history: HistoryItem[] = [];
+    const gone = open.filter((t) => !waitingIds.has(t.executionId) && t.id !== completedTaskId);
+    if (gone.length) {
+      await em.getRepository(TaskEntity).update(gone.map((t) => t.id), { status: 'cancelled', endedAt: now });
+      for (const t of gone) history.push({ at: now, type: 'task.cancelled', activityId: t.activityId, detail: { taskId: t.id } });
+    }
+    const fresh = waiting.filter((w) => !openIds.has(w.executionId));
+    if (fresh.length) {
+      const rows = fresh.map((w) => {
+        const info = model.elements[w.activityId];
+        return { id: randomUUID(), instanceId, activityId: w.activityId, executionId: w.executionId, name: info?.name ?? w.activityId, candidateRoles: info?.candidateRoles ?? [], assignee: info?.assignee ?? null, form: info?.form ?? [], status: 'open' as const, createdAt: now };
+      });
+      await em.createQueryBuilder().insert().into(TaskEntity).values(rows).orIgnore().execute();
+      for (const r of rows) history.push({ at: now, type: 'task.created', activityId: r.activityId, detail: { taskId: r.id, candidateRoles: r.candidateRoles } });
+    }
+    return history;
+  }
+
+  markCompleted(em: EntityManager, id: string, submitted: Record<string, any>, now: Date): Promise<unknown> {
+    return em.getRepository(TaskEntity).update({ id }, { status: 'completed', submitted, endedAt: now });
+  }
+
+  cancelOpen(em: EntityManager, instanceId: string, now: Date): Promise<unknown> {
+    return em.getRepository(TaskEntity).update({ instanceId, status: 'open' }, { status: 'cancelled', endedAt: now });
+  }
+
+  lockIn(em: EntityManager, id: string): Promise<TaskEntity | null> {
+    return em.getRepository(TaskEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findById(id: string): Promise<TaskEntity | null> {
+    return this.db.getRepository(TaskEntity).findOneBy({ id });
+  }
+
+  /** Sets the assignee of an open task that is unassigned or already the same person; false when not possible. */
+  async claim(id: string, assignee: string, now: Date): Promise<boolean> {
+    const result = await this.db
+      .createQueryBuilder()
+      .update(TaskEntity)
+      .set({ assignee, claimedAt: now })
+      .where("id = :id AND status = 'open' AND (assignee IS NULL OR assignee = :assignee)", { id, assignee })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async list(filter: TaskFilter): Promise<{ items: TaskEntity[]; total: number }> {
+    const qb = this.db.getRepository(TaskEntity).createQueryBuilder('t');
+    if (filter.candidateRole) qb.andWhere(':role = ANY(t.candidate_roles)', { role: filter.candidateRole });
+    if (filter.assignee) qb.andWhere('t.assignee = :assignee', { assignee: filter.assignee });
+    if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
+    if (filter.processInstanceId) qb.andWhere('t.instance_id = :iid', { iid: filter.processInstanceId });
+    const [items, total] = await qb.orderBy('t.created_at', 'ASC').addOrderBy('t.id').take(filter.limit).skip(filter.offset).getManyAndCount();
+    return { items, total };
+  }
+
+  forInstance(instanceId: string): Promise<TaskEntity[]> {
+    return this.db.getRepository(TaskEntity).find({ where: { instanceId }, order: { createdAt: 'ASC' } });
+  }
+}

@@ -1,0 +1,8 @@
+// Feature: user tasks (list, claim, complete with form validation).
+import { Module } from '@nestjs/common';
+import { InstancesModule } from '../instances/instances.module';
+import { TasksController } from './tasks.controller';
+import { TasksService } from './tasks.service';
+
+@Module({ imports: [InstancesModule], controllers: [TasksController], providers: [TasksService] })
+export class TasksModule {}

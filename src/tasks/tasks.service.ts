@@ -1,0 +1,58 @@
+// User tasks: list, read, claim, and complete (form-validated, exactly one completion wins).
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import type { Page } from '../common/page.dto';
+import { InstanceCommandsService } from '../instances/instance-commands.service';
+import { ClaimTaskDto, CompleteTaskDto, mapTask, TaskQueryDto } from './dto/task.dto';
+import { validateForm } from './form-validator';
+import { TaskRepository } from './task.repository';
+
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly tasks: TaskRepository,
+    private readonly commands: InstanceCommandsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(query: TaskQueryDto): Promise<Page<ReturnType<typeof mapTask>>> {
+    const { items, total } = await this.tasks.list(query);
+    return { items: items.map(mapTask), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string) {
+    return mapTask(await this.find(id));
+  }
+
+  async claim(id: string, dto: ClaimTaskDto) {
+    if (await this.tasks.claim(id, dto.assignee, this.clock.now())) return this.get(id);
+    const task = await this.find(id);
+    if (task.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${task.status}`);
+    throw new DomainError(ErrorCode.Conflict, `task ${id} is already claimed by ${task.assignee}`);
+  }
+
+  async complete(id: string, dto: CompleteTaskDto) {
+    const task = await this.find(id);
+    if (task.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${task.status}`);
+    const { values, errors } = validateForm(task.form, dto.variables ?? {});
+    if (errors.length) throw new DomainError(ErrorCode.Invalid, `the form has ${errors.length} problem(s): ${errors.map((e) => e.message).join('; ')}`, errors);
+    const { instance } = await this.commands.execute(task.instanceId, async (_instance, em) => {
+      const locked = await this.tasks.lockIn(em, id);
+      if (locked?.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${locked?.status ?? 'gone'}`);
+      await this.tasks.markCompleted(em, id, values, this.clock.now());
+      return {
+        action: { type: 'signal', activityId: task.activityId, executionId: task.executionId, variables: values },
+        completedTaskId: id,
+        history: [{ at: this.clock.now(), type: 'task.completed', activityId: task.activityId, detail: { taskId: id, assignee: task.assignee, variables: values } }],
+      };
+    });
+    return { ...(await this.get(id)), processInstance: { id: instance.id, status: instance.status, activeActivityIds: instance.activeActivityIds } };
+  }
+
+  private async find(id: string) {
+    const task = await this.tasks.findById(id);
+    if (!task) throw DomainError.notFound('Task', id);
+    return task;
+  }
+}
