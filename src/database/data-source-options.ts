@@ -12,7 +12,7 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     migrationsRun: true,
     migrationsTransactionMode: 'all',
     synchronize: false,
-    logging: ['error'],
+    logging: false, // failures surface through the exception filter and pino; TypeORM would print parameters (customer data)
     extra: { max: poolSize },
   };
 }

@@ -267,12 +267,17 @@ export class EmbeddedPostgres {
     const runAs = this.resolveRunAs();
 
     fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    const hasCluster = fs.existsSync(path.join(this.dataDir, 'PG_VERSION'));
+    if (!hasCluster && fs.readdirSync(this.dataDir).length > 0) {
+      // Never initdb into, or chown, a directory that holds something else.
+      throw new Error(`${this.dataDir} is neither empty nor a PostgreSQL data directory (no PG_VERSION)`);
+    }
     if (runAs) {
       chownRecursive(this.dataDir, runAs.uid, runAs.gid);
       ensureSearchable(path.dirname(this.dataDir), runAs);
     }
 
-    if (fs.existsSync(path.join(this.dataDir, 'PG_VERSION'))) {
+    if (hasCluster) {
       const running = await this.runningServer();
       if (running) {
         this.actualPort = running.port ?? this.options.port;

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import type { AppConfig } from '../config/app-config';
-import { connectionUrl, EmbeddedPostgres, quoteIdent } from './embedded-postgres';
+import { EmbeddedPostgres, quoteIdent } from './embedded-postgres';
 
 const DATABASE = 'serviceflow';
 
@@ -15,7 +15,7 @@ export async function resolveDatabase(config: AppConfig): Promise<{ url: string;
   const adminUrl = await embedded.start();
   await ensureDatabase(adminUrl, DATABASE);
   logger.log(`embedded PostgreSQL in ${dataDir} on port ${config.EMBEDDED_PG_PORT} (set DATABASE_URL to use your own server)`);
-  return { url: connectionUrl(config.EMBEDDED_PG_PORT, DATABASE), embedded };
+  return { url: embedded.url(DATABASE), embedded };
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

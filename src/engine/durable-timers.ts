@@ -1,5 +1,6 @@
 // The Timers implementation handed to bpmn-engine: it never arms a real setTimeout; it records what the
 // engine wants armed so the host can keep timers as database rows, and fires the ones a command asks for.
+import { getDate, ISOInterval } from '@0dep/piso';
 import type { Clock } from '../common/clock';
 
 export interface ArmedTimer {
@@ -65,12 +66,21 @@ export class DurableTimers {
   private arm(owner: Owner, callback: () => void, delay: number): Handle {
     const key = owner.executionId;
     const timerType = owner.timerType ?? 'timeDuration';
-    const expireAt = owner.expireAt ? new Date(owner.expireAt) : null;
-    // Dates are absolute; durations and cycles count from the host clock (a fake one in scenario tests).
-    const dueAt = timerType === 'timeDate' && expireAt ? expireAt : new Date(this.clock.now().getTime() + Math.max(0, delay));
     const expression = owner[timerType as 'timeDuration'] ?? null;
+    const dueAt = dueDate(timerType, expression, this.clock.now()) ?? new Date(this.clock.now().getTime() + Math.max(0, delay));
     this.armed.set(key, { key, activityId: owner.id, timerType, expression, dueAt, rearmed: this.resuming });
     if (this.toFire.has(key)) setImmediate(callback);
     return { key };
+  }
+}
+
+/** Dates are absolute; durations and cycles count from the host clock (a fake one in scenario tests), to the millisecond. */
+function dueDate(timerType: string, value: string | null, now: Date): Date | null {
+  if (!value) return null;
+  try {
+    if (timerType === 'timeDate') return getDate(value);
+    return new ISOInterval(value).parse().getExpireAt(now, now);
+  } catch {
+    return null;
   }
 }

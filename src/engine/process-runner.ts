@@ -78,7 +78,8 @@ export class ProcessRunner {
       this.raiseFailures(tracker, collector, failures);
       return await collector.result(engine, timers, processVariables(engine));
     } finally {
-      await engine.stop();
+      // A finished engine is idle and never emits 'stop': stopping it would wait forever.
+      if (engine.state === 'running') await engine.stop();
     }
   }
 

@@ -64,7 +64,8 @@ export class RunCollector {
   }
 
   async result(engine: any, timers: DurableTimers, variables: Record<string, unknown>): Promise<RunResult> {
-    const postponed: any[] = engine.execution?.getPostponed() ?? [];
+    // In-transit sequence flows are listed too; only activities wait.
+    const postponed: any[] = (engine.execution?.getPostponed() ?? []).filter((a: any) => a.type !== 'bpmn:SequenceFlow');
     const userTasks: WaitingActivity[] = [];
     const messages: WaitingMessage[] = [];
     for (const api of postponed) {

@@ -16,7 +16,7 @@ export interface TestApp {
 
 export async function startTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', TIMER_POLL_MS: '0', PROCESSES_DIR: resolve(__dirname, '../../processes'), DB_POOL_SIZE: '10', ...options.env });
+  const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', TIMER_POLL_MS: '0', PROCESSES_DIR: resolve(__dirname, '../../processes'), DB_POOL_SIZE: '10', ...options.env });
   const app = await createApp({ config, databaseUrl, clock: options.clock ?? new SystemClock() });
   await app.init();
   return {

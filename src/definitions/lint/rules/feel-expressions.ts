@@ -19,6 +19,9 @@ export default function feelExpressions(): Rule {
         what = `parameter "${node.name}"`;
       }
       if (typeof text !== 'string') return;
+      if (node.$parent?.$type === 'bpmn:SequenceFlow' && !isFeel(text.trim())) {
+        return reporter.report(owningId(node), 'condition must be a FEEL expression with a leading "=", e.g. =approved = true');
+      }
       const problem = problemOf(text.trim());
       if (problem) reporter.report(owningId(node), `${what}: ${problem}`);
     },

@@ -1,0 +1,79 @@
+// Jest globalSetup: starts one throwaway PostgreSQL cluster for the whole test run and exports its admin URL.
+//
+// Tests never use this cluster's `postgres` database directly: each test file calls createTestDatabase()
+// (test/support/database.ts) to get its own empty database, so files can run in parallel across workers.
+// Set TEST_PG_ADMIN_URL beforehand to use an existing server instead (a role that may CREATE DATABASE).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EmbeddedPostgres, PG_BINARIES_MISSING_MESSAGE, findFreePort } from '../../src/database/embedded-postgres';
+import { TEST_CLUSTER_DIR_PREFIX, setTestCluster } from './test-cluster';
+
+export default async function globalSetup(): Promise<void> {
+  if (process.env.TEST_PG_ADMIN_URL) return;
+
+  await removeOrphanedClusters();
+
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), TEST_CLUSTER_DIR_PREFIX));
+  fs.writeFileSync(path.join(tempDir, 'owner.pid'), `${process.pid}\n`);
+  const started = Date.now();
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const pg = new EmbeddedPostgres({
+      dataDir: path.join(tempDir, 'data'),
+      port: await findFreePort(),
+      fsync: false,
+      logFile: path.join(tempDir, 'postgres.log'),
+    });
+    try {
+      process.env.TEST_PG_ADMIN_URL = await pg.start();
+      setTestCluster({ pg, tempDir });
+      if (process.env.CI) {
+        process.stderr.write(`\n[global-setup] PostgreSQL test cluster on port ${pg.port} (${Date.now() - started} ms)\n`);
+      }
+      return;
+    } catch (error) {
+      lastError = error;
+      // Another process grabbed the free port between probing and binding: try another one.
+      if (!/Address already in use/i.test(String((error as Error).message))) break;
+    }
+  }
+  fs.rmSync(tempDir, { recursive: true, force: true });
+  if (lastError instanceof Error && lastError.message === PG_BINARIES_MISSING_MESSAGE) {
+    throw new Error(
+      `${PG_BINARIES_MISSING_MESSAGE} For the tests, alternatively set TEST_PG_ADMIN_URL to a server whose role may CREATE DATABASE.`,
+    );
+  }
+  throw lastError;
+}
+
+/** Stops and deletes clusters left behind by earlier runs that were interrupted (their owner process is gone). */
+async function removeOrphanedClusters(): Promise<void> {
+  const tmp = os.tmpdir();
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(tmp).filter((e) => e.startsWith(TEST_CLUSTER_DIR_PREFIX));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const dir = path.join(tmp, entry);
+    try {
+      const owner = Number(fs.readFileSync(path.join(dir, 'owner.pid'), 'utf8').trim());
+      if (!Number.isInteger(owner) || owner <= 0 || isAlive(owner)) continue;
+      await new EmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 1 }).stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Not ours to clean, or half-written: leave it.
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
