@@ -89,6 +89,15 @@ describe('definitions API', () => {
       'Svc',
       /unknown handler "rmRf"/,
     ],
+    [
+      'a literal condition (always truthy)',
+      bpmn(`<bpmn:startEvent id="Start" name="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Gw" />
+        <bpmn:exclusiveGateway id="Gw" name="Which?" default="F3" />
+        <bpmn:sequenceFlow id="Flow_Literal" name="lit" sourceRef="Gw" targetRef="End"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">false</bpmn:conditionExpression></bpmn:sequenceFlow>
+        <bpmn:sequenceFlow id="F3" sourceRef="Gw" targetRef="End2" /><bpmn:endEvent id="End" name="End" /><bpmn:endEvent id="End2" name="End 2" />`),
+      'Flow_Literal',
+      /condition must be a FEEL expression/,
+    ],
     ['a user task without role', simpleTaskProcess('no-role').replace('camunda:candidateGroups="agent"', ''), 'Task_Do', /needs camunda:candidateGroups/],
     [
       'an empty timer',

@@ -19,10 +19,11 @@ export default function feelExpressions(): Rule {
         what = `parameter "${node.name}"`;
       }
       if (typeof text !== 'string') return;
-      if (node.$parent?.$type === 'bpmn:SequenceFlow' && !isFeel(text.trim())) {
+      const problem = problemOf(text.trim());
+      if (!problem && node.$parent?.$type === 'bpmn:SequenceFlow' && !isFeel(text.trim())) {
+        // A literal condition would be a truthy string whatever it says ("false" too).
         return reporter.report(owningId(node), 'condition must be a FEEL expression with a leading "=", e.g. =approved = true');
       }
-      const problem = problemOf(text.trim());
       if (problem) reporter.report(owningId(node), `${what}: ${problem}`);
     },
   };
