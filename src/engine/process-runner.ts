@@ -14,7 +14,7 @@ import { ServiceRegistry } from './service-registry';
 export class EngineRunError extends Error {}
 
 /** A process that runs this many activities without reaching a wait state is stopped as an endless loop. */
-const MAX_STEPS_PER_COMMAND = 5000;
+const MAX_STEPS_PER_COMMAND = 2000;
 const RESERVED_KEYS = new Set(['fields', 'content', 'properties']);
 
 export interface RunInput {
