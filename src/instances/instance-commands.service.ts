@@ -10,6 +10,8 @@ import { DefinitionCache } from '../definitions/definition-cache';
 import type { CompiledDefinition } from '../engine/compiled-definition';
 import { EngineRunError, HandlerError, ProcessRunner } from '../engine/process-runner';
 import type { Action, HistoryItem, RunResult } from '../engine/run-types';
+import { OutboxRepository } from '../notifications/outbox.repository';
+import { toOutboxEvents } from '../notifications/outbox-events.util';
 import { TaskRepository } from '../tasks/task.repository';
 import { HistoryRepository } from './history.repository';
 import { InstanceRepository } from './instance.repository';
@@ -36,6 +38,7 @@ export class InstanceCommandsService {
     private readonly timers: TimerRepository,
     private readonly subscriptions: SubscriptionRepository,
     private readonly history: HistoryRepository,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   async start(definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>): Promise<CommandOutcome> {
@@ -92,7 +95,9 @@ export class InstanceCommandsService {
       await this.tasks.cancelOpen(em, instanceId, now);
       await this.timers.deleteForInstance(em, instanceId);
       await this.subscriptions.deleteForInstance(em, instanceId);
-      await this.history.append(em, instanceId, [{ at: now, type: 'instance.cancelled', activityId: null, detail: { reason } }]);
+      const history = [{ at: now, type: 'instance.cancelled', activityId: null, detail: { reason } }];
+      await this.history.append(em, instanceId, history);
+      await this.outbox.append(em, toOutboxEvents({ instance, model: null, history }));
       return instance;
     });
   }
@@ -123,7 +128,9 @@ export class InstanceCommandsService {
     const taskHistory = await this.tasks.reconcile(em, instance.id, result.userTasks, definition.model, now, extra.completedTaskId);
     await this.timers.reconcile(em, instance.id, result.timers, now);
     await this.subscriptions.reconcile(em, instance.id, result.messages, now);
-    await this.history.append(em, instance.id, [...(extra.history ?? []), ...result.history, ...taskHistory]);
+    const history = [...(extra.history ?? []), ...result.history, ...taskHistory];
+    await this.history.append(em, instance.id, history);
+    await this.outbox.append(em, toOutboxEvents({ instance, model: definition.model, history }));
   }
 
   private transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {

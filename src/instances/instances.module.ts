@@ -1,6 +1,7 @@
 // Feature: process instances — start, query, cancel, the transactional command service, timers and their poller.
 import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module';
+import { OutboxRepository } from '../notifications/outbox.repository';
 import { TaskRepository } from '../tasks/task.repository';
 import { HistoryRepository } from './history.repository';
 import { InstanceCommandsService } from './instance-commands.service';
@@ -15,7 +16,7 @@ import { TimerRepository } from './timer.repository';
 @Module({
   imports: [DefinitionsModule],
   controllers: [InstancesController],
-  providers: [InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, InstanceCommandsService, InstancesService, TimerFiringService, TimerPoller],
+  providers: [OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, InstanceCommandsService, InstancesService, TimerFiringService, TimerPoller],
   exports: [InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
 })
 export class InstancesModule {}

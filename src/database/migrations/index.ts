@@ -1,4 +1,5 @@
 // The ordered list of committed migrations (no synchronize outside tests).
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+import { TimersIncidentsOutbox1764100000000 } from './1764100000000-timers-incidents-outbox';
 
-export const migrations = [InitialSchema1764000000000];
+export const migrations = [InitialSchema1764000000000, TimersIncidentsOutbox1764100000000];
