@@ -1,5 +1,8 @@
 // Jest: unit specs beside the code (src/**/*.spec.ts), integration/e2e/scenarios under test/.
 // Every test that touches persistence uses the real PostgreSQL cluster started by test/setup/global-setup.ts.
+// The product's default zone (TIME_ZONE); set here because jest sandboxes process.env, so the app cannot set it.
+process.env.TZ = 'Asia/Shanghai';
+
 const esmOnly = ['feelin', 'lezer-feel', '@lezer', 'min-dash', 'temporal-polyfill', 'temporal-utils', '@0dep', 'bpmn-auto-layout'];
 
 /** @type {import('jest').Config} */

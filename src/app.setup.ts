@@ -8,8 +8,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule, type AppOptions } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { applyTimeZone } from './config/app-config';
 
 export async function createApp(options: AppOptions): Promise<NestExpressApplication> {
+  applyTimeZone(options.config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: options.config.MAX_BPMN_BYTES * 2 + 64 * 1024 });

@@ -35,6 +35,7 @@ export class AppConfig {
   TIMER_POLL_MS = 500;
 
   @IsString()
+  @Matches(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+)$/, { message: 'TIME_ZONE must be an IANA zone such as Asia/Shanghai or UTC' })
   TIME_ZONE = 'Asia/Shanghai';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -55,4 +56,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return config;
+}
+
+/**
+ * Makes the configured zone the process zone, so that timer dates without an offset mean the same instant to
+ * bpmn-engine (which parses them in local time) and to the host. Called once at boot.
+ */
+export function applyTimeZone(config: AppConfig): void {
+  process.env.TZ = config.TIME_ZONE;
 }

@@ -69,7 +69,8 @@ export class DurableTimers {
     const expression = owner[timerType as 'timeDuration'] ?? null;
     const dueAt = dueDate(timerType, expression, this.clock.now()) ?? new Date(this.clock.now().getTime() + Math.max(0, delay));
     this.armed.set(key, { key, activityId: owner.id, timerType, expression, dueAt, rearmed: this.resuming });
-    if (this.toFire.has(key)) setImmediate(callback);
+    // Fire what the command asks for: a timer row's key, or any timer of an activity (a timer start event).
+    if (this.toFire.has(key) || this.toFire.has(`activity:${owner.id}`)) setImmediate(callback);
     return { key };
   }
 }

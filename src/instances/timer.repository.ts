@@ -15,12 +15,13 @@ export class TimerRepository {
     await em.query('DELETE FROM timers WHERE instance_id = $1 AND NOT (timer_key = ANY($2::text[]))', [instanceId, keys]);
     const fresh = armed.filter((t) => !t.rearmed);
     if (!fresh.length) return;
+    // A repeating timer re-armed by this command keeps its key and gets its next due time.
     await em
       .createQueryBuilder()
       .insert()
       .into(TimerEntity)
       .values(fresh.map((t) => ({ id: randomUUID(), instanceId, activityId: t.activityId, timerKey: t.key, timerType: t.timerType, expression: t.expression, dueAt: t.dueAt, createdAt: now })))
-      .orIgnore()
+      .orUpdate(['due_at', 'expression', 'timer_type'], ['instance_id', 'timer_key'])
       .execute();
   }
 
