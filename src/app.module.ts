@@ -9,9 +9,11 @@ import { DatabaseModule } from './database/database.module';
 import { DefinitionsModule } from './definitions/definitions.module';
 import { EngineModule } from './engine/engine.module';
 import { HandlersModule } from './handlers/handlers.module';
+import { IncidentsModule } from './incidents/incidents.module';
 import { InstancesModule } from './instances/instances.module';
 import { MessagesModule } from './messages/messages.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { SchedulerModule } from './scheduler/scheduler.module';
 import { TasksModule } from './tasks/tasks.module';
 import { ClockModule } from './common/clock.module';
 
@@ -47,6 +49,8 @@ export class AppModule {
         InstancesModule,
         TasksModule,
         MessagesModule,
+        IncidentsModule,
+        SchedulerModule,
         ObservabilityModule,
       ],
     };

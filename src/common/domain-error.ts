@@ -4,7 +4,6 @@ export enum ErrorCode {
   Invalid = 'INVALID',
   Conflict = 'CONFLICT',
   InvalidDefinition = 'INVALID_DEFINITION',
-  HandlerFailed = 'HANDLER_FAILED',
   EngineFailed = 'ENGINE_FAILED',
 }
 
@@ -13,7 +12,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.Invalid]: 400,
   [ErrorCode.Conflict]: 409,
   [ErrorCode.InvalidDefinition]: 400,
-  [ErrorCode.HandlerFailed]: 502,
   [ErrorCode.EngineFailed]: 422,
 };
 

@@ -43,6 +43,30 @@ export class AppConfig {
 
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DB_POOL_SIZE = 20;
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(60000)
+  EVENTS_POLL_MS = 200;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(300000)
+  EVENTS_HEARTBEAT_MS = 15000;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(10000)
+  EVENTS_REPLAY_LIMIT = 1000;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(60000)
+  WEBHOOK_POLL_MS = 1000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  WEBHOOK_TIMEOUT_MS = 10000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  INCIDENT_MAX_ATTEMPTS = 3;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(24 * 3600 * 1000)
+  INCIDENT_RETRY_BASE_MS = 10_000;
 }
 
 /** Parses and validates the environment; throws one error naming every bad variable. */

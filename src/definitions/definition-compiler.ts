@@ -36,7 +36,7 @@ export class DefinitionCompiler {
     const problems: ErrorDetail[] = parsed.warnings.map((w) => ({ elementId: w.elementId, message: w.message }));
     const count = Object.keys(parsed.context.elementsById ?? {}).length;
     if (count > this.config.MAX_BPMN_ELEMENTS) refuse([{ message: `the diagram has ${count} elements; the limit is ${this.config.MAX_BPMN_ELEMENTS}` }]);
-    const lint = await this.getLinter().lint(parsed.root);
+    const lint = await this.getLinter().lint(parsed.root, this.registry.list().map((h) => h.name));
     problems.push(...lint.filter((p) => p.severity === 'error').map((p) => ({ elementId: p.elementId, message: `${p.message} (${p.rule})` })));
     const model = readDefinitionModel(parsed.root);
     if (!model) problems.push({ message: 'no executable process: mark one bpmn:process isExecutable="true"' });
@@ -53,8 +53,7 @@ export class DefinitionCompiler {
   }
 
   private getLinter(): DefinitionLinter {
-    // Built on first use: handlers register themselves during module init.
-    this.linter ??= new DefinitionLinter(loadLintConfig(this.config.PROCESSES_DIR), this.registry.list().map((h) => h.name));
+    this.linter ??= new DefinitionLinter(loadLintConfig(this.config.PROCESSES_DIR));
     return this.linter;
   }
 }

@@ -13,9 +13,18 @@ export class HandlerError extends Error {
   }
 }
 
+export interface ServiceFailure {
+  activityId: string;
+  executionId: string;
+  message: string;
+}
+
 export interface ServiceCallTracker {
   pending: number;
-  errors: HandlerError[];
+  /** Failed handler calls: their service tasks stay executing (an incident), and run again on the next resume. */
+  failures: ServiceFailure[];
+  /** Service executions to complete without calling the handler (an incident resolved by a person), with output. */
+  skip: ReadonlyMap<string, Record<string, unknown>>;
   variables(): Record<string, unknown>;
   assign(vars: Record<string, unknown>): void;
   context(activityId: string): Omit<HandlerContext, 'activityId' | 'variables' | 'inputs'>;
@@ -28,7 +37,13 @@ export function createExtension(model: DefinitionModel, registry: ServiceRegistr
     const topic = info.topic;
     activity.behaviour.Service = function Service() {
       return {
-        execute(_message: unknown, callback: (err: unknown, output?: unknown) => void) {
+        execute(message: { content: { executionId: string } }, callback: (err: unknown, output?: unknown) => void) {
+          const executionId = message.content.executionId;
+          const skipped = tracker.skip.get(executionId);
+          if (skipped) {
+            tracker.assign(skipped);
+            return callback(null, skipped);
+          }
           tracker.pending++;
           void runHandler(activity.id, topic).then(
             (output) => {
@@ -37,8 +52,8 @@ export function createExtension(model: DefinitionModel, registry: ServiceRegistr
             },
             (err) => {
               tracker.pending--;
-              tracker.errors.push(err instanceof HandlerError ? err : new HandlerError(activity.id, topic, err));
-              callback(err);
+              // No callback: the task stays executing in the saved state, so nothing after it runs.
+              tracker.failures.push({ activityId: activity.id, executionId, message: new HandlerError(activity.id, topic, err).message });
             },
           );
         },

@@ -5,7 +5,7 @@ import { Engine } from 'bpmn-engine';
 import { Clock } from '../common/clock';
 import type { CompiledDefinition } from './compiled-definition';
 import { DurableTimers } from './durable-timers';
-import { createExtension, HandlerError, type ServiceCallTracker } from './engine-extension';
+import { createExtension, type ServiceCallTracker } from './engine-extension';
 import { expressions, NoScripts, silentLogger } from './engine-environment';
 import { RunCollector } from './run-collector';
 import type { Action, RunResult } from './run-types';
@@ -39,7 +39,8 @@ export class ProcessRunner {
     let engine: any;
     const tracker: ServiceCallTracker = {
       pending: 0,
-      errors: [],
+      failures: [],
+      skip: new Map(action.type === 'resume' && action.skip ? [[action.skip.executionId, action.skip.variables]] : []),
       variables: () => processVariables(engine),
       assign: (vars) => processEnvironment(engine)?.assignVariables(vars),
       context: (activityId) => ({
@@ -75,8 +76,8 @@ export class ProcessRunner {
         this.act(engine, action);
       }
       await waitUntilIdle(tracker, collector, failures);
-      this.raiseFailures(tracker, collector, failures);
-      return await collector.result(engine, timers, processVariables(engine));
+      this.raiseFailures(collector, failures);
+      return { ...(await collector.result(engine, timers, processVariables(engine))), failures: tracker.failures };
     } finally {
       // A finished engine is idle and never emits 'stop': stopping it would wait forever.
       if (engine.state === 'running') await engine.stop();
@@ -99,14 +100,11 @@ export class ProcessRunner {
     }
   }
 
-  private raiseFailures(tracker: ServiceCallTracker, collector: RunCollector, failures: Error[]): void {
-    if (tracker.errors.length) throw tracker.errors[0];
+  private raiseFailures(collector: RunCollector, failures: Error[]): void {
     if (collector.runaway) throw new EngineRunError(`more than ${MAX_STEPS_PER_COMMAND} steps without a wait state: endless loop near ${collector.lastActivityId}`);
     if (failures.length) throw new EngineRunError(describeFailure(failures[0]));
   }
 }
-
-export { HandlerError };
 
 function processEnvironment(engine: any): any {
   const definition = engine?.execution?.definitions?.[0];
@@ -130,7 +128,7 @@ async function waitUntilIdle(tracker: ServiceCallTracker, collector: RunCollecto
   for (;;) {
     const steps = collector.steps;
     await new Promise((resolve) => setImmediate(resolve));
-    if (failures.length || tracker.errors.length || collector.runaway) return;
+    if (failures.length || collector.runaway) return;
     if (tracker.pending === 0 && steps === collector.steps) return;
   }
 }

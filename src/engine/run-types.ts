@@ -1,11 +1,12 @@
 // The commands a runner executes and what it reports back to the host for saving.
 import type { ArmedTimer } from './durable-timers';
+import type { ServiceFailure } from './engine-extension';
 
 export type Action =
   | { type: 'start'; variables: Record<string, unknown> }
   | { type: 'signal'; activityId: string; executionId: string; variables?: Record<string, unknown>; messageId?: string }
   | { type: 'fireTimers'; keys: string[] }
-  | { type: 'resume' };
+  | { type: 'resume'; skip?: { executionId: string; variables: Record<string, unknown> } };
 
 export interface HistoryItem {
   at: Date;
@@ -34,4 +35,6 @@ export interface RunResult {
   messages: WaitingMessage[];
   timers: ArmedTimer[];
   history: HistoryItem[];
+  /** Service handlers that failed in this command (see incidents). */
+  failures: ServiceFailure[];
 }

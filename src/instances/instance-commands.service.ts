@@ -8,8 +8,9 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import type { ProcessInstanceEntity } from '../database/entities/process-instance.entity';
 import { DefinitionCache } from '../definitions/definition-cache';
 import type { CompiledDefinition } from '../engine/compiled-definition';
-import { EngineRunError, HandlerError, ProcessRunner } from '../engine/process-runner';
+import { EngineRunError, ProcessRunner } from '../engine/process-runner';
 import type { Action, HistoryItem, RunResult } from '../engine/run-types';
+import { IncidentPolicy } from '../incidents/incident-policy';
 import { OutboxRepository } from '../notifications/outbox.repository';
 import { toOutboxEvents } from '../notifications/outbox-events.util';
 import { TaskRepository } from '../tasks/task.repository';
@@ -24,7 +25,10 @@ export interface CommandOutcome {
 }
 
 /** Decides, inside the transaction and with the instance locked, what the command does. */
-export type PrepareAction = (instance: ProcessInstanceEntity, em: EntityManager) => Promise<{ action: Action; completedTaskId?: string; history?: HistoryItem[] }>;
+export type PrepareAction = (
+  instance: ProcessInstanceEntity,
+  em: EntityManager,
+) => Promise<{ action: Action; completedTaskId?: string; history?: HistoryItem[]; resolution?: string }>;
 
 @Injectable()
 export class InstanceCommandsService {
@@ -39,6 +43,7 @@ export class InstanceCommandsService {
     private readonly subscriptions: SubscriptionRepository,
     private readonly history: HistoryRepository,
     private readonly outbox: OutboxRepository,
+    private readonly incidents: IncidentPolicy,
   ) {}
 
   async start(definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>): Promise<CommandOutcome> {
@@ -77,10 +82,10 @@ export class InstanceCommandsService {
     const instance = await this.instances.lock(em, instanceId);
     if (!instance) throw DomainError.notFound('Process instance', instanceId);
     if (instance.status !== 'active') throw new DomainError(ErrorCode.Conflict, `process instance ${instanceId} is ${instance.status}`);
-    const { action, completedTaskId, history } = await prepare(instance, em);
+    const { action, completedTaskId, history, resolution } = await prepare(instance, em);
     const definition = await this.cache.get(instance.definitionId);
     const result = await this.run(definition, instance, action);
-    await this.persist(em, definition, instance, result, { completedTaskId, history });
+    await this.persist(em, definition, instance, result, { completedTaskId, history, resolution });
     return { instance, result };
   }
 
@@ -95,6 +100,7 @@ export class InstanceCommandsService {
       await this.tasks.cancelOpen(em, instanceId, now);
       await this.timers.deleteForInstance(em, instanceId);
       await this.subscriptions.deleteForInstance(em, instanceId);
+      await this.incidents.closeForInstance(em, instanceId, now, `instance cancelled: ${reason}`);
       const history = [{ at: now, type: 'instance.cancelled', activityId: null, detail: { reason } }];
       await this.history.append(em, instanceId, history);
       await this.outbox.append(em, toOutboxEvents({ instance, model: null, history }));
@@ -106,13 +112,18 @@ export class InstanceCommandsService {
     try {
       return await this.runner.run({ definition, instanceId: instance.id, businessKey: instance.businessKey, state: instance.state, action });
     } catch (err) {
-      if (err instanceof HandlerError) throw new DomainError(ErrorCode.HandlerFailed, err.message, [{ elementId: err.activityId, message: err.message }]);
       if (err instanceof EngineRunError) throw new DomainError(ErrorCode.EngineFailed, `the process could not continue: ${err.message}`);
       throw err;
     }
   }
 
-  private async persist(em: EntityManager, definition: CompiledDefinition, instance: ProcessInstanceEntity, result: RunResult, extra: { completedTaskId?: string; history?: HistoryItem[] }): Promise<void> {
+  private async persist(
+    em: EntityManager,
+    definition: CompiledDefinition,
+    instance: ProcessInstanceEntity,
+    result: RunResult,
+    extra: { completedTaskId?: string; history?: HistoryItem[]; resolution?: string },
+  ): Promise<void> {
     const now = this.clock.now();
     Object.assign(instance, {
       state: result.completed ? null : result.state,
@@ -128,7 +139,8 @@ export class InstanceCommandsService {
     const taskHistory = await this.tasks.reconcile(em, instance.id, result.userTasks, definition.model, now, extra.completedTaskId);
     await this.timers.reconcile(em, instance.id, result.timers, now);
     await this.subscriptions.reconcile(em, instance.id, result.messages, now);
-    const history = [...(extra.history ?? []), ...result.history, ...taskHistory];
+    const incidentHistory = await this.incidents.reconcile(em, { instanceId: instance.id, failures: result.failures, activeActivityIds: result.activeActivityIds, now, resolution: extra.resolution });
+    const history = [...(extra.history ?? []), ...result.history, ...taskHistory, ...incidentHistory];
     await this.history.append(em, instance.id, history);
     await this.outbox.append(em, toOutboxEvents({ instance, model: definition.model, history }));
   }

@@ -1,6 +1,8 @@
 // Feature: process instances — start, query, cancel, the transactional command service, timers and their poller.
 import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module';
+import { IncidentPolicy } from '../incidents/incident-policy';
+import { IncidentRepository } from '../incidents/incident.repository';
 import { OutboxRepository } from '../notifications/outbox.repository';
 import { TaskRepository } from '../tasks/task.repository';
 import { HistoryRepository } from './history.repository';
@@ -10,13 +12,12 @@ import { InstancesController } from './instances.controller';
 import { InstancesService } from './instances.service';
 import { SubscriptionRepository } from './subscription.repository';
 import { TimerFiringService } from './timer-firing.service';
-import { TimerPoller } from './timer-poller';
 import { TimerRepository } from './timer.repository';
 
 @Module({
   imports: [DefinitionsModule],
   controllers: [InstancesController],
-  providers: [OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, InstanceCommandsService, InstancesService, TimerFiringService, TimerPoller],
-  exports: [InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
+  providers: [IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, InstanceCommandsService, InstancesService, TimerFiringService],
+  exports: [IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
 })
 export class InstancesModule {}

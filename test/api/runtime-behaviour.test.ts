@@ -75,7 +75,7 @@ describe('runtime behaviour', () => {
     expect(detail.timers).toEqual([expect.objectContaining({ activityId: 'Wait', expression: 'PT5M' })]);
   });
 
-  it('a failing service handler answers 502 naming the element, and the start is rolled back', async () => {
+  it('a failing service handler does not fail the start: the instance waits on an incident', async () => {
     await deploy(
       bpmn(
         `<bpmn:startEvent id="Start" name="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Escalate" />
@@ -86,11 +86,9 @@ describe('runtime behaviour', () => {
         { id: 'escalate-once' },
       ),
     );
-    const res = await t.http.post('/api/process-instances').send({ definitionKey: 'escalate-once', businessKey: 'E-1', variables: { level: 7 } }).expect(502);
-    expect(res.body.details[0]).toMatchObject({ elementId: 'Escalate' });
-    expect(res.body.message).toMatch(/level must be 2 or 3/);
-    // the business key is free again: nothing was committed
-    const ok = await t.http.post('/api/process-instances').send({ definitionKey: 'escalate-once', businessKey: 'E-1', variables: { level: 2 } }).expect(201);
-    expect(ok.body.status).toBe('completed');
+    const res = await t.http.post('/api/process-instances').send({ definitionKey: 'escalate-once', businessKey: 'E-1', variables: { level: 7 } }).expect(201);
+    expect(res.body).toMatchObject({ status: 'active', activeActivityIds: ['Escalate'] });
+    const incidents = (await t.http.get(`/api/incidents?processInstanceId=${res.body.id}`).expect(200)).body.items;
+    expect(incidents).toEqual([expect.objectContaining({ activityId: 'Escalate', status: 'retrying', attempts: 1, error: expect.stringMatching(/level must be 2 or 3/) })]);
   });
 });

@@ -1,6 +1,7 @@
 // Drives a real deployed process through the HTTP API with a fake clock: start, complete tasks, send messages, let time pass.
 import { FakeClock } from '../../src/common/clock';
 import type { FormField } from '../../src/engine/definition-model';
+import { IncidentRetryService } from '../../src/incidents/incident-retry.service';
 import { TimerFiringService } from '../../src/instances/timer-firing.service';
 import { startTestApp, type TestApp } from './app';
 
@@ -65,10 +66,12 @@ export class Scenario {
     await this.t.http.post('/api/messages').send({ messageName, businessKey, variables }).expect(200);
   }
 
-  /** Moves the fake clock and fires whatever fell due, as the poller would. */
+  /** Moves the fake clock and runs whatever fell due (timers, incident retries), as the poller would. */
   async advance(ms: number): Promise<number> {
     this.clock.advance(ms);
-    return this.t.app.get(TimerFiringService).fireDue();
+    const fired = await this.t.app.get(TimerFiringService).fireDue();
+    await this.t.app.get(IncidentRetryService).retryDue();
+    return fired;
   }
 
   openTasks(view: InstanceView): string[] {

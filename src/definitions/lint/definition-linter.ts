@@ -25,16 +25,15 @@ export function loadLintConfig(processesDir: string): { extends?: string | strin
 }
 
 export class DefinitionLinter {
-  private readonly config: object;
   private readonly resolver = new StaticResolver(buildCache());
 
-  constructor(config: { extends?: string | string[]; rules?: Record<string, unknown> }, handlers: string[]) {
-    this.config = { ...config, rules: { ...config.rules, 'ops/service-task-handler': ['error', { handlers }] } };
-  }
+  constructor(private readonly config: { extends?: string | string[]; rules?: Record<string, unknown> }) {}
 
-  async lint(root: unknown): Promise<LintProblem[]> {
+  /** `handlers`: the service-task handlers registered now (they are checked by name). */
+  async lint(root: unknown, handlers: string[]): Promise<LintProblem[]> {
+    const config = { ...this.config, rules: { ...this.config.rules, 'ops/service-task-handler': ['error', { handlers }] } };
     // A Linter per run: bpmnlint caches rule instances, and several rules keep state in them between runs.
-    const linter = new Linter({ config: this.config, resolver: this.resolver });
+    const linter = new Linter({ config, resolver: this.resolver });
     const reports: Record<string, { id?: string; message: string; category: string }[]> = await linter.lint(root);
     const problems: LintProblem[] = [];
     for (const [rule, list] of Object.entries(reports)) {

@@ -1,0 +1,20 @@
+// A service task whose handler failed: retried automatically with backoff, then left for a person.
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type IncidentStatus = 'retrying' | 'open' | 'resolved';
+
+@Entity('incidents')
+export class IncidentEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'instance_id' }) instanceId!: string;
+  @Column('text', { name: 'activity_id' }) activityId!: string;
+  @Column('text', { name: 'execution_id' }) executionId!: string;
+  @Column('text') error!: string;
+  @Column('int') attempts!: number;
+  @Column('text') status!: IncidentStatus;
+  @Column('timestamptz', { name: 'next_retry_at', nullable: true }) nextRetryAt!: Date | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+  @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt!: Date | null;
+  @Column('text', { nullable: true }) resolution!: string | null;
+}

@@ -1,0 +1,31 @@
+// Request and response shapes of the incidents API.
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/page.dto';
+import type { IncidentEntity } from '../../database/entities/incident.entity';
+
+export class IncidentQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['retrying', 'open', 'resolved'] }) @IsOptional() @IsIn(['retrying', 'open', 'resolved']) status?: 'retrying' | 'open' | 'resolved';
+  @ApiPropertyOptional() @IsOptional() @IsUUID() processInstanceId?: string;
+}
+
+export class ResolveIncidentDto {
+  @ApiPropertyOptional({ description: 'what was done instead of the handler (kept on the incident)' }) @IsString() @IsNotEmpty() @MaxLength(2000) note!: string;
+  @ApiPropertyOptional({ description: 'variables the handler would have set', type: 'object', additionalProperties: true }) @IsOptional() @IsObject() variables?: Record<string, unknown>;
+}
+
+export function mapIncident(i: IncidentEntity) {
+  return {
+    id: i.id,
+    processInstanceId: i.instanceId,
+    activityId: i.activityId,
+    error: i.error,
+    attempts: i.attempts,
+    status: i.status,
+    nextRetryAt: i.nextRetryAt,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+    resolvedAt: i.resolvedAt,
+    resolution: i.resolution,
+  };
+}

@@ -1,0 +1,33 @@
+// REST: incidents (failed service tasks) for supervisors and operators.
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IncidentQueryDto, ResolveIncidentDto } from './dto/incident.dto';
+import { IncidentsService } from './incidents.service';
+
+@ApiTags('incidents')
+@Controller('api/incidents')
+export class IncidentsController {
+  constructor(private readonly service: IncidentsService) {}
+
+  @Get()
+  list(@Query() query: IncidentQueryDto) {
+    return this.service.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.service.get(id);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  retry(@Param('id', ParseUUIDPipe) id: string) {
+    return this.service.retry(id);
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  resolve(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ResolveIncidentDto) {
+    return this.service.resolve(id, dto);
+  }
+}

@@ -1,0 +1,93 @@
+// Reads the outbox in commit-safe order for the live stream and the webhook fan-out, and keeps the relays' cursors.
+//
+// Outbox ids come from a sequence before commit, so id order is not commit order. Rows are read by (txid, id), and
+// only rows whose transaction is older than every transaction still running (txid < snapshot xmin): that set can
+// no longer grow, so a cursor over it never skips a row that commits late. A long write transaction delays events.
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { START_OF_OUTBOX, type OutboxPosition, type OutboxRecord } from './outbox-position';
+
+export interface OutboxFilter {
+  /** Rows whose roles are empty or intersect these; empty = only unrestricted rows. */
+  roles: string[];
+  /** Exact event types; empty = all. */
+  types: string[];
+}
+
+const COLUMNS = 'id, txid::text AS txid, instance_id, type, roles, payload, created_at';
+const FINISHED = 'txid < pg_snapshot_xmin(pg_current_snapshot())';
+
+interface Row {
+  id: string;
+  txid: string;
+  instance_id: string | null;
+  type: string;
+  roles: string[];
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+@Injectable()
+export class OutboxReaderRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The last row that can be read now: a tailer starting here publishes only what commits from now on. */
+  async horizon(): Promise<OutboxPosition> {
+    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM outbox WHERE ${FINISHED} ORDER BY txid DESC, id DESC LIMIT 1`);
+    return rows[0] ? { txid: rows[0].txid, id: rows[0].id } : START_OF_OUTBOX;
+  }
+
+  /** Readable rows after `position`, in read order. */
+  async after(position: OutboxPosition, limit: number, em: EntityManager = this.db.manager): Promise<OutboxRecord[]> {
+    const rows: Row[] = await em.query(
+      `SELECT ${COLUMNS} FROM outbox WHERE (txid, id) > ($1::xid8, $2::bigint) AND ${FINISHED} ORDER BY txid, id LIMIT $3`,
+      [position.txid, position.id, limit],
+    );
+    return rows.map(toRecord);
+  }
+
+  async positionOf(id: string): Promise<OutboxPosition | null> {
+    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM outbox WHERE id = $1::bigint`, [id]);
+    return rows[0] ? { txid: rows[0].txid, id: rows[0].id } : null;
+  }
+
+  /**
+   * The newest `limit` rows matching `filter` after `from` (a position, or only an id when that row is unknown) up to
+   * and including `upTo`, oldest first. `more` tells that older matching rows were left out.
+   */
+  async replay(from: OutboxPosition | { afterId: string }, upTo: OutboxPosition, filter: OutboxFilter, limit: number): Promise<{ records: OutboxRecord[]; more: boolean }> {
+    const start = 'afterId' in from ? 'id > $1::bigint' : '(txid, id) > ($2::xid8, $1::bigint)';
+    const rows: Row[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM outbox
+       WHERE ${start} AND (txid, id) <= ($3::xid8, $4::bigint)
+         AND (cardinality(roles) = 0 OR roles && $5::text[])
+         AND (cardinality($6::text[]) = 0 OR type = ANY($6::text[]))
+       ORDER BY txid DESC, id DESC LIMIT $7`,
+      ['afterId' in from ? from.afterId : from.id, 'afterId' in from ? '0' : from.txid, upTo.txid, upTo.id, filter.roles, filter.types, limit + 1],
+    );
+    return { records: rows.slice(0, limit).reverse().map(toRecord), more: rows.length > limit };
+  }
+
+  /** Locks a relay's cursor for the transaction; null when another replica holds it (or it does not exist yet). */
+  async lockCursor(em: EntityManager, name: string): Promise<OutboxPosition | null> {
+    const rows: { last_id: string; last_txid: string }[] = await em.query(
+      'SELECT last_id, last_txid::text AS last_txid FROM outbox_cursors WHERE name = $1 FOR UPDATE SKIP LOCKED',
+      [name],
+    );
+    return rows[0] ? { txid: rows[0].last_txid, id: rows[0].last_id } : null;
+  }
+
+  async saveCursor(em: EntityManager, name: string, position: OutboxPosition): Promise<void> {
+    await em.query('UPDATE outbox_cursors SET last_id = $2::bigint, last_txid = $3::xid8 WHERE name = $1', [name, position.id, position.txid]);
+  }
+
+  /** Creates a relay's cursor at the current horizon when it is missing. */
+  async ensureCursor(name: string): Promise<void> {
+    const at = await this.horizon();
+    await this.db.query('INSERT INTO outbox_cursors (name, last_id, last_txid) VALUES ($1, $2::bigint, $3::xid8) ON CONFLICT (name) DO NOTHING', [name, at.id, at.txid]);
+  }
+}
+
+function toRecord(r: Row): OutboxRecord {
+  return { id: r.id, txid: r.txid, instanceId: r.instance_id, type: r.type, roles: r.roles, payload: r.payload, createdAt: r.created_at };
+}

@@ -1,0 +1,86 @@
+// Turns a business calendar into absolute working intervals (epoch ms) per local calendar day.
+import { DateTime } from 'luxon';
+import { type BusinessCalendar, WEEKDAYS, parseClockTime, validateBusinessCalendar } from './business-calendar';
+
+const DAY_MS = 86_400_000;
+
+/** A calendar checked and pre-parsed once per public call. Minutes are since local midnight. */
+export interface CompiledCalendar {
+  zone: string;
+  /** Index 0 = Monday … 6 = Sunday; ranges sorted by start. */
+  week: Array<Array<{ from: number; to: number }>>;
+  holidays: ReadonlySet<string>;
+  workdays: ReadonlySet<string>;
+  /** Every day 00:00–24:00 and no holidays: plain arithmetic applies. */
+  roundTheClock: boolean;
+  /** No weekly hours and no workday after this day number: the calendar has no working time beyond it. */
+  lastPossibleDay: number;
+}
+
+/** Half-open [start, end) in epoch milliseconds. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Validates and pre-parses a calendar; throws an Error listing the problems of an invalid one. */
+export function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
+  const problems = validateBusinessCalendar(calendar);
+  if (problems.length > 0) throw new Error(`Invalid business calendar "${calendar.id}": ${problems.join('; ')}`);
+  const week = WEEKDAYS.map((day) =>
+    calendar.workingHours[day]
+      .map((interval) => ({ from: parseClockTime(interval.from, false)!, to: parseClockTime(interval.to, true)! }))
+      .sort((a, b) => a.from - b.from),
+  );
+  const holidays = new Set(calendar.holidays);
+  const workdays = new Set(calendar.workdays ?? []);
+  const roundTheClock = holidays.size === 0 && week.every((ranges) => ranges.length === 1 && ranges[0].from === 0 && ranges[0].to === 1440);
+  const hasWeeklyHours = week.some((ranges) => ranges.length > 0);
+  const lastWorkday = Math.max(-Infinity, ...[...workdays].map(dayNumberOfIsoDate));
+  return { zone: calendar.timeZone, week, holidays, workdays, roundTheClock, lastPossibleDay: hasWeeklyHours ? Infinity : lastWorkday };
+}
+
+/** Days since 1970-01-01 of a local date 'YYYY-MM-DD'. */
+export function dayNumberOfIsoDate(isoDate: string): number {
+  return Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+}
+
+/** 'YYYY-MM-DD' of a day number. */
+export function isoDateOfDayNumber(dayNumber: number): string {
+  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The local day number (in the calendar's zone) that contains an instant. */
+export function localDayNumber(instantMs: number, zone: string): number {
+  const local = DateTime.fromMillis(instantMs, { zone });
+  return Math.round(Date.UTC(local.year, local.month - 1, local.day) / DAY_MS);
+}
+
+/**
+ * The working spans of one local day, as absolute instants, sorted and non-overlapping.
+ * Holidays close the day (they win over workdays); a workday uses the Monday hours.
+ * Local times in a DST gap move forward with it; an ambiguous local time (autumn) is read as its later occurrence.
+ */
+export function workingSpansOfDay(compiled: CompiledCalendar, dayNumber: number): Span[] {
+  const isoDate = isoDateOfDayNumber(dayNumber);
+  if (compiled.holidays.has(isoDate)) return [];
+  const weekdayIndex = (new Date(dayNumber * DAY_MS).getUTCDay() + 6) % 7;
+  const ranges = compiled.workdays.has(isoDate) ? compiled.week[0] : compiled.week[weekdayIndex];
+  const spans: Span[] = [];
+  for (const range of ranges) {
+    const start = localInstant(compiled.zone, dayNumber, range.from);
+    const end = localInstant(compiled.zone, dayNumber, range.to);
+    if (end > start) spans.push({ start, end });
+  }
+  return spans;
+}
+
+/** The instant of a local wall-clock time (minutes since midnight, 1440 = next midnight) on a local day. */
+function localInstant(zone: string, dayNumber: number, minutes: number): number {
+  const date = new Date((dayNumber + Math.floor(minutes / 1440)) * DAY_MS);
+  const minuteOfDay = minutes % 1440;
+  return DateTime.fromObject(
+    { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 },
+    { zone },
+  ).toMillis();
+}
