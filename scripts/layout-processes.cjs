@@ -50,7 +50,7 @@ async function main() {
       await verify(source, xml, feel);
       const target = path.join(OUT_DIR, file);
       if (checkOnly) {
-        if (!fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== xml) throw new Error('out of date: run npm run layout');
+        if (!fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== xml) throw new Error('out of date: run npm run layout:processes');
       } else {
         fs.writeFileSync(target, xml);
       }

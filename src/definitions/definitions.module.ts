@@ -8,11 +8,13 @@ import { DefinitionRepository } from './definition.repository';
 import { DefinitionsController } from './definitions.controller';
 import { DefinitionsService } from './definitions.service';
 import { HandlersController } from './handlers.controller';
+import { StartTimerRepository } from './start-timer.repository';
+import { StartTimers } from './start-timers';
 
 @Module({
   imports: [EngineModule],
   controllers: [DefinitionsController, HandlersController],
-  providers: [DefinitionRepository, DefinitionCompiler, DefinitionCache, DefinitionsService, BootDeployer],
-  exports: [DefinitionCache, DefinitionsService],
+  providers: [StartTimerRepository, StartTimers, DefinitionRepository, DefinitionCompiler, DefinitionCache, DefinitionsService, BootDeployer],
+  exports: [DefinitionCache, DefinitionsService, StartTimers],
 })
 export class DefinitionsModule {}

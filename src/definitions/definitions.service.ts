@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { DefinitionCompiler } from './definition-compiler';
 import { DefinitionRepository } from './definition.repository';
+import { StartTimers } from './start-timers';
 import { type DefinitionDto, type DeployResultDto, mapDefinition } from './dto/definition.dto';
 
 @Injectable()
@@ -15,6 +16,7 @@ export class DefinitionsService {
     private readonly definitions: DefinitionRepository,
     private readonly compiler: DefinitionCompiler,
     private readonly clock: Clock,
+    private readonly startTimers: StartTimers,
   ) {}
 
   async deploy(xml: string | undefined): Promise<DeployResultDto> {
@@ -35,6 +37,7 @@ export class DefinitionsService {
         checksum,
         deployedAt: this.clock.now(),
       });
+      await this.startTimers.schedule(em, saved, compiled.model, this.clock.now());
       return { ...mapDefinition(saved), created: true, warnings };
     });
   }

@@ -14,6 +14,23 @@ export interface CompiledDefinition {
 const typeResolver = TypeResolver(Elements as any);
 
 /** Serializes a parsed moddle context the way bpmn-engine would, once per definition version. */
-export function compileContext(moddleContext: unknown): unknown {
-  return serialize(moddleContext as any, typeResolver);
+export function compileContext(moddleContext: any): unknown {
+  neutralizeStartTimers(moddleContext);
+  return serialize(moddleContext, typeResolver);
+}
+
+/**
+ * The host schedules timer start events (cron included) and starts the instance when one fires, so for the
+ * engine such a start event is already due: its timer becomes PT0S.
+ */
+function neutralizeStartTimers(moddleContext: any): void {
+  for (const el of Object.values<any>(moddleContext.elementsById ?? {})) {
+    if (el.$type !== 'bpmn:StartEvent' || el.$parent?.$type !== 'bpmn:Process') continue;
+    for (const def of el.eventDefinitions ?? []) {
+      if (def.$type !== 'bpmn:TimerEventDefinition') continue;
+      delete def.timeCycle; // the serializer checks presence, not value
+      delete def.timeDate;
+      def.timeDuration = def.$model.create('bpmn:FormalExpression', { body: 'PT0S' });
+    }
+  }
 }

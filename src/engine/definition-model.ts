@@ -32,6 +32,8 @@ export interface DefinitionModel {
   processId: string;
   processName: string;
   startForm: FormField[];
+  /** Timer start events of the process: the host schedules them (the engine sees them as due at once). */
+  startTimers: { activityId: string; timer: NonNullable<ElementInfo['timer']> }[];
   elements: Record<string, ElementInfo>;
 }
 

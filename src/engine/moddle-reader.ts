@@ -73,14 +73,16 @@ export function readDefinitionModel(root: ModdleElement): DefinitionModel | null
   if (!process) return null;
   const elements: Record<string, ElementInfo> = {};
   let startForm: FormField[] = [];
+  const startTimers: DefinitionModel['startTimers'] = [];
   const visit = (container: ModdleElement) => {
     for (const el of container.flowElements ?? []) {
       if (!el.id) continue;
       elements[el.id] = readElement(el);
       if (el.$type === 'bpmn:StartEvent' && container === process && !el.eventDefinitions?.length) startForm = readForm(el);
+      if (el.$type === 'bpmn:StartEvent' && container === process && elements[el.id].timer) startTimers.push({ activityId: el.id, timer: elements[el.id].timer! });
       if (el.flowElements) visit(el);
     }
   };
   visit(process);
-  return { processId: process.id, processName: process.name ?? process.id, startForm, elements };
+  return { processId: process.id, processName: process.name ?? process.id, startForm, startTimers, elements };
 }

@@ -46,7 +46,11 @@ export class InstanceCommandsService {
     private readonly incidents: IncidentPolicy,
   ) {}
 
-  async start(definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>): Promise<CommandOutcome> {
+  start(definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>): Promise<CommandOutcome> {
+    return this.transaction((em) => this.startIn(em, definition, businessKey, variables));
+  }
+
+  async startIn(em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, extraHistory: HistoryItem[] = []): Promise<CommandOutcome> {
     const now = this.clock.now();
     const instance: ProcessInstanceEntity = {
       id: randomUUID(),
@@ -65,12 +69,10 @@ export class InstanceCommandsService {
       updatedAt: now,
       endedAt: null,
     };
-    return this.transaction(async (em) => {
-      await this.instances.insert(em, instance).catch((err) => rethrowDuplicate(err, definition.key, businessKey));
-      const result = await this.run(definition, instance, { type: 'start', variables });
-      await this.persist(em, definition, instance, result, {});
-      return { instance, result };
-    });
+    await this.instances.insert(em, instance).catch((err) => rethrowDuplicate(err, definition.key, businessKey));
+    const result = await this.run(definition, instance, { type: 'start', variables });
+    await this.persist(em, definition, instance, result, { history: extraHistory });
+    return { instance, result };
   }
 
   execute(instanceId: string, prepare: PrepareAction): Promise<CommandOutcome> {

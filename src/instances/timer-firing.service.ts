@@ -4,6 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { DefinitionCache } from '../definitions/definition-cache';
+import { StartTimers } from '../definitions/start-timers';
 import { InstanceCommandsService } from './instance-commands.service';
 import { TimerRepository } from './timer.repository';
 
@@ -16,6 +18,8 @@ export class TimerFiringService {
     private readonly timers: TimerRepository,
     private readonly commands: InstanceCommandsService,
     private readonly clock: Clock,
+    private readonly cache: DefinitionCache,
+    private readonly startTimers: StartTimers,
   ) {}
 
   /** Fires every timer due at `now` (the clock's now by default); returns how many fired. */
@@ -29,10 +33,17 @@ export class TimerFiringService {
     return this.db.transaction(async (em) => {
       const timer = await this.timers.claimDue(em, now);
       if (!timer) return false;
+      const history = [{ at: this.clock.now(), type: 'timer.due', activityId: timer.activityId, detail: { dueAt: timer.dueAt.toISOString() } }];
+      if (timer.definitionId) {
+        // A timer start event: start an instance of that version, then schedule the next occurrence.
+        await this.commands.startIn(em, await this.cache.get(timer.definitionId), null, {}, history);
+        await this.startTimers.afterFire(em, timer, now);
+        return true;
+      }
       try {
-        await this.commands.executeIn(em, timer.instanceId, async () => ({
+        await this.commands.executeIn(em, timer.instanceId!, async () => ({
           action: { type: 'fireTimers', keys: [timer.timerKey] },
-          history: [{ at: this.clock.now(), type: 'timer.due', activityId: timer.activityId, detail: { dueAt: timer.dueAt.toISOString() } }],
+          history,
         }));
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;

@@ -126,4 +126,61 @@ describe('timer forms', () => {
     expect(s.openTasks(view)).toEqual(['Chase']);
     await s.t.http.post('/api/messages').send({ messageName: 'customerReply', businessKey: 'RACE-TIMER' }).expect(404);
   });
+
+  describe('timer start events', () => {
+    const started = async (key: string) => (await s.t.http.get(`/api/process-instances?definitionKey=${key}`).expect(200)).body.total;
+    const startProcess = (id: string, kind: string, value: string, name = 'Work') =>
+      bpmn(`<bpmn:startEvent id="Tick" name="Tick">${timer(kind, value)}</bpmn:startEvent>${flow('F1', 'Tick', 'Work')}<bpmn:userTask id="Work" name="${name}" camunda:candidateGroups="agent" />${flow('F2', 'Work', 'End')}<bpmn:endEvent id="End" name="End" />`, { id });
+
+    it('an R3/PT1H cycle starts three instances, one an hour', async () => {
+      // given
+      await s.t.http.post('/api/definitions').send({ xml: startProcess('hourly', 'timeCycle', 'R3/PT1H') }).expect(201);
+      // when
+      await s.advance(59 * MINUTE);
+      expect(await started('hourly')).toBe(0);
+      await s.advance(1 * MINUTE);
+      expect(await started('hourly')).toBe(1);
+      for (let i = 0; i < 4; i++) await s.advance(1 * HOUR);
+      // then
+      expect(await started('hourly')).toBe(3);
+      const list = (await s.t.http.get('/api/process-instances?definitionKey=hourly').expect(200)).body.items;
+      expect(s.openTasks(await s.instance(list[0].id))).toEqual(['Work']);
+    });
+
+    it('a cron cycle starts on weekdays at 09:00 in the configured zone; a new version replaces the schedule', async () => {
+      // given Friday 2040-01-06 10:00 in Shanghai
+      s.clock.set('2040-01-06T02:00:00Z');
+      const v1 = (await s.t.http.post('/api/definitions').send({ xml: startProcess('weekday-report', 'timeCycle', '0 0 9 * * 1-5') }).expect(201)).body;
+      // when the weekend passes
+      await s.advance(2 * DAY + 22 * HOUR + 59 * MINUTE); // Monday 08:59
+      expect(await started('weekday-report')).toBe(0);
+      await s.advance(1 * MINUTE); // Monday 09:00
+      expect(await started('weekday-report')).toBe(1);
+      // then a new version with another schedule takes over
+      const v2 = (await s.t.http.post('/api/definitions').send({ xml: startProcess('weekday-report', 'timeCycle', '0 30 17 * * 1-5', 'Evening work') }).expect(201)).body;
+      await s.advance(9 * HOUR); // Monday 18:00
+      const list = (await s.t.http.get('/api/process-instances?definitionKey=weekday-report').expect(200)).body.items;
+      expect(list.map((i: { definitionVersion: number }) => i.definitionVersion).sort()).toEqual([v1.version, v2.version]);
+    });
+
+    it('a timer start event that fell due long ago fires once, then keeps its cadence from now', async () => {
+      await s.t.http.post('/api/definitions').send({ xml: startProcess('every-2h', 'timeCycle', 'R/PT2H') }).expect(201);
+      await s.advance(10 * HOUR); // five occurrences missed while "down"
+      expect(await started('every-2h')).toBe(1);
+      await s.advance(2 * HOUR);
+      expect(await started('every-2h')).toBe(2);
+    });
+
+    it('refuses cron outside start events and invalid cron at deploy', async () => {
+      const boundaryCron = bpmn(
+        `<bpmn:startEvent id="Start" name="Start" />${flow('F1', 'Start', 'Work')}${task('Work')}${flow('F2', 'Work', 'End')}<bpmn:endEvent id="End" name="End" />
+        <bpmn:boundaryEvent id="Nag" name="Nag" attachedToRef="Work" cancelActivity="false">${timer('timeCycle', '0 0 9 * * *')}</bpmn:boundaryEvent>${flow('F3', 'Nag', 'End2')}<bpmn:endEvent id="End2" name="End 2" />`,
+        { id: 'cron-boundary' },
+      );
+      const res = await s.t.http.post('/api/definitions').send({ xml: boundaryCron }).expect(400);
+      expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ elementId: 'Nag', message: expect.stringMatching(/cron is supported on timer start events only/) })]));
+      const bad = await s.t.http.post('/api/definitions').send({ xml: startProcess('bad-cron', 'timeCycle', '0 0 25 * * 1-5') }).expect(400);
+      expect(bad.body.details[0]).toMatchObject({ elementId: 'Tick', message: expect.stringMatching(/cron/) });
+    });
+  });
 });

@@ -4,7 +4,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 @Entity('timers')
 export class TimerEntity {
   @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'instance_id' }) instanceId!: string;
+  /** Set for timers of an instance; null for a timer start event (then definitionId is set). */
+  @Column('uuid', { name: 'instance_id', nullable: true }) instanceId!: string | null;
+  @Column('uuid', { name: 'definition_id', nullable: true }) definitionId!: string | null;
+  @Column('int', { name: 'fired_count', default: 0 }) firedCount!: number;
   @Column('text', { name: 'activity_id' }) activityId!: string;
   @Column('text', { name: 'timer_key' }) timerKey!: string;
   @Column('text', { name: 'timer_type' }) timerType!: string;

@@ -8,6 +8,7 @@ export class TimersIncidentsOutbox1764100000000 implements MigrationInterface {
     // Timer start events belong to a definition version, not to an instance.
     await q.query(`ALTER TABLE timers ALTER COLUMN instance_id DROP NOT NULL`);
     await q.query(`ALTER TABLE timers ADD COLUMN definition_id uuid REFERENCES definitions(id)`);
+    await q.query(`ALTER TABLE timers ADD COLUMN fired_count int NOT NULL DEFAULT 0`);
     await q.query(`ALTER TABLE timers ADD CONSTRAINT timers_owner CHECK ((instance_id IS NULL) <> (definition_id IS NULL))`);
     await q.query(`CREATE UNIQUE INDEX timers_definition_key ON timers (definition_id, timer_key) WHERE definition_id IS NOT NULL`);
     await q.query(`
@@ -72,6 +73,7 @@ export class TimersIncidentsOutbox1764100000000 implements MigrationInterface {
     await q.query(`DELETE FROM timers WHERE instance_id IS NULL`);
     await q.query(`ALTER TABLE timers DROP CONSTRAINT timers_owner`);
     await q.query(`ALTER TABLE timers DROP COLUMN definition_id`);
+    await q.query(`ALTER TABLE timers DROP COLUMN fired_count`);
     await q.query(`ALTER TABLE timers ALTER COLUMN instance_id SET NOT NULL`);
   }
 }

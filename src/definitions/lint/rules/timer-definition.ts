@@ -1,6 +1,7 @@
 // A timer has exactly one non-empty duration, date or cycle, and a literal one parses as ISO 8601.
 import { getDate, ISOInterval } from '@0dep/piso';
 import { isFeel } from '../../../engine/feel';
+import { cronProblem, isCron } from '../../../engine/timer-schedule.util';
 import type { Node, Reporter, Rule } from '../rule-helpers';
 
 const KINDS = ['timeDuration', 'timeDate', 'timeCycle'] as const;
@@ -16,6 +17,12 @@ export default function timerDefinition(): Rule {
       const text = String(node[kind].body ?? '').trim();
       if (!text) return reporter.report(id, `timer ${kind} is empty`);
       if (isFeel(text)) return; // checked by feel-expressions; evaluated when the timer is armed
+      if (kind === 'timeCycle' && isCron(text)) {
+        const onStart = node.$parent?.$type === 'bpmn:StartEvent' && node.$parent?.$parent?.$type === 'bpmn:Process';
+        if (!onStart) return reporter.report(id, `timer cycle "${text}": cron is supported on timer start events only; use an ISO cycle such as R/PT1H`);
+        const problem = cronProblem(text);
+        return problem ? reporter.report(id, `timer cycle "${text}": ${problem}`) : undefined;
+      }
       const problem = literalProblem(kind, text);
       if (problem) reporter.report(id, `timer ${kind} "${text}": ${problem}`);
     },
