@@ -109,6 +109,17 @@ describe('createBusinessCalendar', () => {
     expect(calendar.workingHours.sun).toEqual([]);
     expect(calendar.holidays).toEqual([]);
   });
+
+  it('copies the default hours, which stay frozen', () => {
+    // given
+    const calendar = createBusinessCalendar({ id: 'c', name: 'C' });
+    // when
+    calendar.workingHours.mon.push({ from: '19:00', to: '20:00' });
+    // then
+    expect(DEFAULT_CALENDAR.workingHours.mon).toEqual([{ from: '09:00', to: '18:00' }]);
+    expect(Object.isFrozen(DEFAULT_CALENDAR.workingHours.mon)).toBe(true);
+    expect(Object.isFrozen(ROUND_THE_CLOCK.workingHours.sun[0])).toBe(true);
+  });
 });
 
 describe('parseClockTime and isIsoDate', () => {

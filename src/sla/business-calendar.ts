@@ -1,5 +1,5 @@
 // Business calendar for SLA time: weekly working hours, holidays and make-up workdays in one IANA time zone.
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -28,8 +28,17 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 const OFFICE_DAY: WorkingInterval[] = [{ from: '09:00', to: '18:00' }];
 const WHOLE_DAY: WorkingInterval[] = [{ from: '00:00', to: '24:00' }];
 
+/** Freezes a built-in calendar all the way down, so no caller can change it for everyone. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 /** Mon–Fri 09:00–18:00 Asia/Shanghai, no holidays. */
-export const DEFAULT_CALENDAR: BusinessCalendar = Object.freeze({
+export const DEFAULT_CALENDAR: BusinessCalendar = deepFreeze({
   id: 'default',
   name: 'Office hours (Mon–Fri 09:00–18:00, Asia/Shanghai)',
   timeZone: DEFAULT_TIME_ZONE,
@@ -39,7 +48,7 @@ export const DEFAULT_CALENDAR: BusinessCalendar = Object.freeze({
 });
 
 /** 24/7: every instant counts; the business-time functions reduce to plain arithmetic for it. */
-export const ROUND_THE_CLOCK: BusinessCalendar = Object.freeze({
+export const ROUND_THE_CLOCK: BusinessCalendar = deepFreeze({
   id: '24x7',
   name: 'Round the clock (24/7)',
   timeZone: 'UTC',
@@ -57,11 +66,12 @@ export function createBusinessCalendar(input: {
   holidays?: string[];
   workdays?: string[];
 }): BusinessCalendar {
+  const hours = { ...DEFAULT_CALENDAR.workingHours, ...input.workingHours };
   return {
     id: input.id,
     name: input.name,
     timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
-    workingHours: { ...DEFAULT_CALENDAR.workingHours, ...input.workingHours },
+    workingHours: Object.fromEntries(WEEKDAYS.map((day) => [day, (hours[day] ?? []).map((interval) => ({ ...interval }))])) as BusinessCalendar['workingHours'],
     holidays: [...(input.holidays ?? [])],
     workdays: [...(input.workdays ?? [])],
   };
@@ -76,7 +86,10 @@ export function parseClockTime(text: string, allowEndOfDay: boolean): number | n
 
 /** True for a real calendar date written 'YYYY-MM-DD'. */
 export function isIsoDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text, { zone: 'UTC' }).isValid;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
 }
 
 /** Every human-readable problem of a calendar; [] when it is usable. */

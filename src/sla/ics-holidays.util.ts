@@ -28,32 +28,34 @@ export function parseIcsHolidays(text: string, options: { workdaySummary?: RegEx
   const workdays = new Set<string>();
   const names: Record<string, string> = {};
   const lines = unfold(text);
-  if (!lines.some((line) => /^BEGIN:VCALENDAR$/i.test(line.trim()))) problems.push('no BEGIN:VCALENDAR found: not an iCalendar file?');
+  if (!lines.some((line) => /^BEGIN:VCALENDAR$/i.test(line.text.trim()))) problems.push('no BEGIN:VCALENDAR found: not an iCalendar file?');
   const stack: string[] = [];
   let event: Map<string, { params: string; value: string }> | null = null;
   let eventCount = 0;
-  lines.forEach((raw, index) => {
+  for (const { text: raw, lineNumber } of lines) {
     const line = raw.trim();
-    if (line === '') return;
+    if (line === '') continue;
     const property = parseProperty(line);
-    if (!property) return void problems.push(`line ${index + 1}: cannot read "${line.slice(0, 40)}"`);
+    if (!property) {
+      problems.push(`line ${lineNumber}: cannot read "${line.slice(0, 40)}"`);
+      continue;
+    }
     const { name, params, value } = property;
     if (name === 'BEGIN') {
       stack.push(value.toUpperCase());
       if (value.toUpperCase() === 'VEVENT') event = new Map();
     } else if (name === 'END') {
       const open = stack.pop();
-      if (open !== value.toUpperCase()) problems.push(`line ${index + 1}: END:${value} does not close BEGIN:${open ?? '(nothing)'}`);
+      if (open !== value.toUpperCase()) problems.push(`line ${lineNumber}: END:${value} does not close BEGIN:${open ?? '(nothing)'}`);
       if (value.toUpperCase() === 'VEVENT' && event) {
         eventCount++;
-        const target = workdayPattern?.test(event.get('SUMMARY')?.value ?? '') ? workdays : dates;
-        addEvent({ event, label: `event ${eventCount}`, target, names, problems });
+        addEvent({ event, label: `event ${eventCount}`, dates, workdays, workdayPattern, names, problems });
         event = null;
       }
     } else if (event && stack[stack.length - 1] === 'VEVENT' && !event.has(name)) {
       event.set(name, { params, value });
     }
-  });
+  }
   if (stack.length > 0) problems.push(`unclosed ${stack.map((c) => `BEGIN:${c}`).join(', ')} at end of file`);
   return { dates: [...dates].sort(), workdays: [...workdays].sort(), names, problems };
 }
@@ -61,12 +63,15 @@ export function parseIcsHolidays(text: string, options: { workdaySummary?: RegEx
 function addEvent(args: {
   event: Map<string, { params: string; value: string }>;
   label: string;
-  target: Set<string>;
+  dates: Set<string>;
+  workdays: Set<string>;
+  workdayPattern: RegExp | null;
   names: Record<string, string>;
   problems: string[];
 }): void {
-  const { event, target, names, problems } = args;
+  const { event, names, problems } = args;
   const summary = unescapeText(event.get('SUMMARY')?.value ?? '');
+  const target = args.workdayPattern && summary.search(args.workdayPattern) >= 0 ? args.workdays : args.dates;
   const label = summary ? `${args.label} "${summary}"` : args.label;
   if (/^CANCELLED$/i.test(event.get('STATUS')?.value ?? '')) return;
   const start = event.get('DTSTART');
@@ -99,9 +104,18 @@ function addEvent(args: {
   }
 }
 
-/** RFC 5545 §3.1: a line break followed by a space or tab continues the previous line. */
-function unfold(text: string): string[] {
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n[ \t]/g, '').split('\n');
+/** RFC 5545 §3.1: a line break followed by a space or tab continues the previous line. Keeps physical line numbers. */
+function unfold(text: string): Array<{ text: string; lineNumber: number }> {
+  const lines: Array<{ text: string; lineNumber: number }> = [];
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((physical, index) => {
+      const last = lines[lines.length - 1];
+      if (last && /^[ \t]/.test(physical)) last.text += physical.slice(1);
+      else lines.push({ text: physical, lineNumber: index + 1 });
+    });
+  return lines;
 }
 
 /** NAME;PARAM=…;PARAM="…:…":VALUE — the value starts at the first colon outside quotes. */

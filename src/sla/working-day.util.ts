@@ -1,5 +1,5 @@
 // Turns a business calendar into absolute working intervals (epoch ms) per local calendar day.
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { type BusinessCalendar, WEEKDAYS, parseClockTime, validateBusinessCalendar } from './business-calendar';
 
 const DAY_MS = 86_400_000;
@@ -7,6 +7,7 @@ const DAY_MS = 86_400_000;
 /** A calendar checked and pre-parsed once per public call. Minutes are since local midnight. */
 export interface CompiledCalendar {
   zone: string;
+  ianaZone: IANAZone;
   /** Index 0 = Monday … 6 = Sunday; ranges sorted by start. */
   week: Array<Array<{ from: number; to: number }>>;
   holidays: ReadonlySet<string>;
@@ -37,7 +38,7 @@ export function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
   const roundTheClock = holidays.size === 0 && week.every((ranges) => ranges.length === 1 && ranges[0].from === 0 && ranges[0].to === 1440);
   const hasWeeklyHours = week.some((ranges) => ranges.length > 0);
   const lastWorkday = Math.max(-Infinity, ...[...workdays].map(dayNumberOfIsoDate));
-  return { zone: calendar.timeZone, week, holidays, workdays, roundTheClock, lastPossibleDay: hasWeeklyHours ? Infinity : lastWorkday };
+  return { zone: calendar.timeZone, ianaZone: IANAZone.create(calendar.timeZone), week, holidays, workdays, roundTheClock, lastPossibleDay: hasWeeklyHours ? Infinity : lastWorkday };
 }
 
 /** Days since 1970-01-01 of a local date 'YYYY-MM-DD'. */
@@ -67,20 +68,34 @@ export function workingSpansOfDay(compiled: CompiledCalendar, dayNumber: number)
   const weekdayIndex = (new Date(dayNumber * DAY_MS).getUTCDay() + 6) % 7;
   const ranges = compiled.workdays.has(isoDate) ? compiled.week[0] : compiled.week[weekdayIndex];
   const spans: Span[] = [];
+  const offsetMs = steadyOffsetMs(compiled.ianaZone, dayNumber);
   for (const range of ranges) {
-    const start = localInstant(compiled.zone, dayNumber, range.from);
-    const end = localInstant(compiled.zone, dayNumber, range.to);
+    const start = localInstant(compiled.zone, offsetMs, dayNumber, range.from);
+    const end = localInstant(compiled.zone, offsetMs, dayNumber, range.to);
     if (end > start) spans.push({ start, end });
   }
   return spans;
 }
 
+/**
+ * The zone's UTC offset throughout a local day and its neighbours, or null when it changes there (a DST day).
+ * Probes cover every instant the day's local times can map to (offsets lie within −12 h … +14 h).
+ */
+function steadyOffsetMs(zone: IANAZone, dayNumber: number): number | null {
+  const wallMidnight = dayNumber * DAY_MS;
+  const before = zone.offset(wallMidnight - 18 * 3_600_000);
+  const middle = zone.offset(wallMidnight + 10 * 3_600_000);
+  const after = zone.offset(wallMidnight + 38 * 3_600_000);
+  return before === middle && middle === after ? before * 60_000 : null;
+}
+
 /** The instant of a local wall-clock time (minutes since midnight, 1440 = next midnight) on a local day. */
-function localInstant(zone: string, dayNumber: number, minutes: number): number {
-  const date = new Date((dayNumber + Math.floor(minutes / 1440)) * DAY_MS);
-  const minuteOfDay = minutes % 1440;
+function localInstant(zone: string, steadyOffset: number | null, dayNumber: number, minutes: number): number {
+  const wallMs = dayNumber * DAY_MS + minutes * 60_000;
+  if (steadyOffset !== null) return wallMs - steadyOffset;
+  const wall = new Date(wallMs);
   return DateTime.fromObject(
-    { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 },
+    { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes() },
     { zone },
   ).toMillis();
 }
