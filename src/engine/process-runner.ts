@@ -65,14 +65,12 @@ export class ProcessRunner {
     try {
       const listener = collector.listener();
       if (action.type === 'start') {
-        collector.recording = true;
         await engine.execute({ listener, variables: action.variables });
       } else {
         engine.recover(input.state);
         timers.setResuming(true);
         await engine.resume({ listener });
         timers.setResuming(false);
-        collector.recording = true;
         this.act(engine, action);
       }
       await waitUntilIdle(tracker, collector, failures);

@@ -15,7 +15,6 @@ const RECORDED: Record<string, string> = {
 };
 
 export class RunCollector {
-  recording = false;
   steps = 0;
   runaway = false;
   lastActivityId: string | null = null;
@@ -53,7 +52,9 @@ export class RunCollector {
     }
     if (event === 'activity.end' && api?.type === 'bpmn:EndEvent') this.endActivityId = api.id;
     const type = RECORDED[event];
-    if (!type || !this.recording || api?.type === 'bpmn:SequenceFlow') return;
+    // Resuming re-emits waits and timers, none of which is recorded; what happens while resuming (a timer whose
+    // date has passed completing at once) is recorded like everything else.
+    if (!type || api?.type === 'bpmn:SequenceFlow') return;
     const isProcess = event.startsWith('process.');
     this.history.push({
       at: this.clock.now(),
