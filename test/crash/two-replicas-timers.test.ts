@@ -1,10 +1,9 @@
 // Two server processes on one database, 1,000 timers falling due together: each fires exactly once (effects counted
 // in the database). The timers are armed a day ahead through the API, then their rows are moved to one instant a
 // few seconds ahead — the state the database is in when time has passed — so arming speed does not matter here.
-import { Client } from 'pg';
 import { createTestDatabase, dropTestDatabase } from '../support/database';
 import { ServerProcess, sleep } from '../support/server-process';
-import { percentile, startTimerInstances, TIMER_PROCESS, timerEffects, waitFor } from '../support/timer-load';
+import { moveDueTimes, percentile, startTimerInstances, TIMER_PROCESS, timerEffects, waitFor } from '../support/timer-load';
 
 const TIMERS = 1000;
 
@@ -31,11 +30,7 @@ describe('two replicas, one database', () => {
     await startTimerInstances(urls, TIMERS, new Date(Date.now() + 24 * 3600_000));
     const armingMs = Date.now() - started;
     const dueAt = new Date(Date.now() + 3_000);
-    const db = new Client({ connectionString: databaseUrl });
-    await db.connect();
-    const moved = await db.query('UPDATE timers SET due_at = $1 WHERE instance_id IS NOT NULL', [dueAt]);
-    await db.end();
-    expect(moved.rowCount).toBe(TIMERS);
+    expect(await moveDueTimes(databaseUrl, dueAt)).toBe(TIMERS);
     await sleep(dueAt.getTime() - Date.now());
     await waitFor(async () => (await timerEffects(databaseUrl, dueAt)).pendingTimers === 0, 60_000);
     // then

@@ -72,6 +72,17 @@ export async function timerEffects(databaseUrl: string, dueAt: Date): Promise<Ti
   }
 }
 
+/** Moves every armed instance timer to one instant (what the passing of time does to due rows); returns how many. */
+export async function moveDueTimes(databaseUrl: string, dueAt: Date): Promise<number> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    return (await db.query('UPDATE timers SET due_at = $1 WHERE instance_id IS NOT NULL', [dueAt])).rowCount ?? 0;
+  } finally {
+    await db.end();
+  }
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

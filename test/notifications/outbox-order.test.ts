@@ -1,0 +1,60 @@
+// The outbox is read in commit-safe order: a row whose transaction commits after a later-numbered one is not skipped
+// by the live stream or the webhook fan-out (ids come from a sequence before commit, so id order is not commit order).
+import { Client } from 'pg';
+import { FakeClock } from '../../src/common/clock';
+import { OutboxReaderRepository } from '../../src/notifications/outbox-reader.repository';
+import type { OutboxRecord } from '../../src/notifications/outbox-position';
+import { OutboxTailer } from '../../src/notifications/stream/outbox-tailer';
+import { WebhookFanout } from '../../src/notifications/webhooks/webhook-fanout';
+import { startTestApp, type TestApp } from '../support/app';
+
+const INSERT = `INSERT INTO outbox (instance_id, type, roles, payload, created_at) VALUES (NULL, $1, '{}', '{}', $2) RETURNING id`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('outbox read order', () => {
+  const clock = new FakeClock('2026-01-05T01:00:00Z');
+  let t: TestApp;
+  let slow: Client;
+  let fast: Client;
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock, env: { WEBHOOK_POLL_MS: '0', EVENTS_POLL_MS: '20' } });
+    [slow, fast] = [new Client({ connectionString: t.databaseUrl }), new Client({ connectionString: t.databaseUrl })];
+    await Promise.all([slow.connect(), fast.connect()]);
+  });
+  afterAll(async () => {
+    await Promise.all([slow?.end(), fast?.end()]);
+    await t?.close();
+  });
+
+  it('publishes and fans out a row that commits after a higher id, before that higher id', async () => {
+    // given a subscription to everything, and the tailer's output
+    const sub = (await t.http.post('/api/webhooks').send({ url: 'http://127.0.0.1:9/unused' }).expect(201)).body;
+    const published: OutboxRecord[] = [];
+    const subscription = t.app.get(OutboxTailer).events$.subscribe((r) => published.push(r));
+    try {
+      // when one transaction takes an id and keeps running while another takes the next id and commits
+      await slow.query('BEGIN');
+      const [late] = (await slow.query(INSERT, ['test.late', clock.now()])).rows;
+      const [early] = (await fast.query(INSERT, ['test.early', clock.now()])).rows;
+      expect(BigInt(early.id)).toBeGreaterThan(BigInt(late.id));
+      await sleep(300);
+      const createdMeanwhile = await t.app.get(WebhookFanout).fanout();
+      // then nothing after the running transaction is read yet (reading it would move the cursors past the late row)
+      expect(published.filter((r) => r.type.startsWith('test.'))).toEqual([]);
+      expect(createdMeanwhile).toBe(0);
+      // when the slow transaction commits
+      await slow.query('COMMIT');
+      for (let i = 0; i < 100 && published.filter((r) => r.type.startsWith('test.')).length < 2; i++) await sleep(20);
+      // then both rows are published, the late one first, and both fanned out
+      expect(published.filter((r) => r.type.startsWith('test.')).map((r) => r.id)).toEqual([late.id, early.id]);
+      expect(await t.app.get(OutboxReaderRepository).waitUntilReadable()).toBe(true);
+      expect(await t.app.get(WebhookFanout).fanout()).toBe(2);
+      const log = (await t.http.get(`/api/webhooks/${sub.id}/deliveries`).expect(200)).body.items;
+      expect(log.map((d: { eventType: string }) => d.eventType).sort()).toEqual(['test.early', 'test.late']);
+    } finally {
+      subscription.unsubscribe();
+      await slow.query('ROLLBACK').catch(() => undefined);
+    }
+  });
+});
