@@ -8,10 +8,12 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DefinitionsModule } from './definitions/definitions.module';
 import { EngineModule } from './engine/engine.module';
+import { EscalationsModule } from './escalations/escalations.module';
 import { HandlersModule } from './handlers/handlers.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { InstancesModule } from './instances/instances.module';
 import { MessagesModule } from './messages/messages.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -49,7 +51,9 @@ export class AppModule {
         InstancesModule,
         TasksModule,
         MessagesModule,
+        NotificationsModule,
         IncidentsModule,
+        EscalationsModule,
         SchedulerModule,
         ObservabilityModule,
       ],

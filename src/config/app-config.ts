@@ -45,7 +45,7 @@ export class AppConfig {
   DB_POOL_SIZE = 20;
 
   @Transform(toInt) @IsInt() @Min(10) @Max(60000)
-  EVENTS_POLL_MS = 200;
+  EVENTS_POLL_MS = 100;
 
   @Transform(toInt) @IsInt() @Min(100) @Max(300000)
   EVENTS_HEARTBEAT_MS = 15000;

@@ -10,6 +10,7 @@ import { DefinitionCache } from '../definitions/definition-cache';
 import type { CompiledDefinition } from '../engine/compiled-definition';
 import { EngineRunError, ProcessRunner } from '../engine/process-runner';
 import type { Action, HistoryItem, RunResult } from '../engine/run-types';
+import { EscalationPolicy } from '../escalations/escalation-policy';
 import { IncidentPolicy } from '../incidents/incident-policy';
 import { OutboxRepository } from '../notifications/outbox.repository';
 import { toOutboxEvents } from '../notifications/outbox-events.util';
@@ -44,6 +45,7 @@ export class InstanceCommandsService {
     private readonly history: HistoryRepository,
     private readonly outbox: OutboxRepository,
     private readonly incidents: IncidentPolicy,
+    private readonly escalations: EscalationPolicy,
   ) {}
 
   start(definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>): Promise<CommandOutcome> {
@@ -142,7 +144,9 @@ export class InstanceCommandsService {
     await this.timers.reconcile(em, instance.id, result.timers, now);
     await this.subscriptions.reconcile(em, instance.id, result.messages, now);
     const incidentHistory = await this.incidents.reconcile(em, { instanceId: instance.id, failures: result.failures, activeActivityIds: result.activeActivityIds, now, resolution: extra.resolution });
-    const history = [...(extra.history ?? []), ...result.history, ...taskHistory, ...incidentHistory];
+    const commandHistory = [...(extra.history ?? []), ...result.history, ...taskHistory];
+    const escalationHistory = await this.escalations.reconcile(em, instance.id, commandHistory, now);
+    const history = [...commandHistory, ...incidentHistory, ...escalationHistory];
     await this.history.append(em, instance.id, history);
     await this.outbox.append(em, toOutboxEvents({ instance, model: definition.model, history }));
   }

@@ -1,6 +1,8 @@
 // Feature: process instances — start, query, cancel, the transactional command service, timers and their poller.
 import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module';
+import { EscalationPolicy } from '../escalations/escalation-policy';
+import { EscalationRepository } from '../escalations/escalation.repository';
 import { IncidentPolicy } from '../incidents/incident-policy';
 import { IncidentRepository } from '../incidents/incident.repository';
 import { OutboxRepository } from '../notifications/outbox.repository';
@@ -17,7 +19,7 @@ import { TimerRepository } from './timer.repository';
 @Module({
   imports: [DefinitionsModule],
   controllers: [InstancesController],
-  providers: [IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, InstanceCommandsService, InstancesService, TimerFiringService],
-  exports: [IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
+  providers: [EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, InstanceCommandsService, InstancesService, TimerFiringService],
+  exports: [EscalationRepository, HistoryRepository, OutboxRepository, InstanceRepository, IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
 })
 export class InstancesModule {}

@@ -56,16 +56,29 @@ export class OutboxReaderRepository {
    * and including `upTo`, oldest first. `more` tells that older matching rows were left out.
    */
   async replay(from: OutboxPosition | { afterId: string }, upTo: OutboxPosition, filter: OutboxFilter, limit: number): Promise<{ records: OutboxRecord[]; more: boolean }> {
-    const start = 'afterId' in from ? 'id > $1::bigint' : '(txid, id) > ($2::xid8, $1::bigint)';
+    const [start, startParams] = 'afterId' in from ? ['id > $6::bigint', [from.afterId]] : ['(txid, id) > ($6::xid8, $7::bigint)', [from.txid, from.id]];
     const rows: Row[] = await this.db.query(
       `SELECT ${COLUMNS} FROM outbox
-       WHERE ${start} AND (txid, id) <= ($3::xid8, $4::bigint)
-         AND (cardinality(roles) = 0 OR roles && $5::text[])
-         AND (cardinality($6::text[]) = 0 OR type = ANY($6::text[]))
-       ORDER BY txid DESC, id DESC LIMIT $7`,
-      ['afterId' in from ? from.afterId : from.id, 'afterId' in from ? '0' : from.txid, upTo.txid, upTo.id, filter.roles, filter.types, limit + 1],
+       WHERE ${start} AND (txid, id) <= ($1::xid8, $2::bigint)
+         AND (cardinality(roles) = 0 OR roles && $3::text[])
+         AND (cardinality($4::text[]) = 0 OR type = ANY($4::text[]))
+       ORDER BY txid DESC, id DESC LIMIT $5`,
+      [upTo.txid, upTo.id, filter.roles, filter.types, limit + 1, ...startParams],
     );
     return { records: rows.slice(0, limit).reverse().map(toRecord), more: rows.length > limit };
+  }
+
+  /**
+   * Waits until every row committed before the call is readable (every transaction running now has ended); false
+   * when that took longer than `timeoutMs`. For callers that drive the relays themselves (tests, admin tasks).
+   */
+  async waitUntilReadable(timeoutMs = 10_000, pollMs = 10): Promise<boolean> {
+    const [{ xmax }]: { xmax: string }[] = await this.db.query('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax');
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, pollMs))) {
+      const [{ done }]: { done: boolean }[] = await this.db.query('SELECT pg_snapshot_xmin(pg_current_snapshot()) >= $1::xid8 AS done', [xmax]);
+      if (done) return true;
+    }
+    return false;
   }
 
   /** Locks a relay's cursor for the transaction; null when another replica holds it (or it does not exist yet). */

@@ -73,6 +73,12 @@ export class TaskRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** A supervisor hands an open task to someone, whoever had it. */
+  async reassign(em: EntityManager, id: string, assignee: string, now: Date): Promise<boolean> {
+    const result = await em.getRepository(TaskEntity).update({ id, status: 'open' }, { assignee, claimedAt: now });
+    return (result.affected ?? 0) > 0;
+  }
+
   async list(filter: TaskFilter): Promise<{ items: TaskEntity[]; total: number }> {
     const qb = this.db.getRepository(TaskEntity).createQueryBuilder('t');
     if (filter.candidateRole) qb.andWhere(':role = ANY(t.candidate_roles)', { role: filter.candidateRole });

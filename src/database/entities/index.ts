@@ -1,5 +1,6 @@
 // Every TypeORM entity of the product, for the data source.
 import { DefinitionEntity } from './definition.entity';
+import { EscalationEntity } from './escalation.entity';
 import { HistoryEntity } from './history.entity';
 import { IncidentEntity } from './incident.entity';
 import { MessageSubscriptionEntity } from './message-subscription.entity';
@@ -7,5 +8,5 @@ import { ProcessInstanceEntity } from './process-instance.entity';
 import { TaskEntity } from './task.entity';
 import { TimerEntity } from './timer.entity';
 
-export { DefinitionEntity, HistoryEntity, IncidentEntity, MessageSubscriptionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity };
-export const entities = [DefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity, MessageSubscriptionEntity, HistoryEntity, IncidentEntity];
+export { DefinitionEntity, EscalationEntity, HistoryEntity, IncidentEntity, MessageSubscriptionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity };
+export const entities = [DefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity, MessageSubscriptionEntity, HistoryEntity, IncidentEntity, EscalationEntity];

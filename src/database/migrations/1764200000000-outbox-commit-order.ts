@@ -1,4 +1,4 @@
-// Live events and webhooks: a commit-safe read order for the outbox, a NOTIFY on insert, and the delivery-log index.
+// Live events and webhooks: a commit-safe read order for the outbox, the webhook cursor, and the delivery-log index.
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class OutboxCommitOrder1764200000000 implements MigrationInterface {
@@ -15,21 +15,13 @@ export class OutboxCommitOrder1764200000000 implements MigrationInterface {
       INSERT INTO outbox_cursors (name, last_id, last_txid)
       SELECT 'webhooks', COALESCE(max(id), 0), COALESCE(max(txid), '0') FROM outbox
       ON CONFLICT (name) DO NOTHING`);
-    // Wakes every replica's tailer at commit; polling stays as the fallback.
-    await q.query(`
-      CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('outbox', '');
-        RETURN NULL;
-      END $$`);
-    await q.query(`CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`);
+    // No NOTIFY trigger: PostgreSQL serialises the commits of every notifying transaction on one cluster-wide lock
+    // (held through the commit's WAL flush), which would cap the command rate; relays poll the index instead.
     await q.query(`CREATE INDEX webhook_deliveries_log ON webhook_deliveries (subscription_id, id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX IF EXISTS webhook_deliveries_log`);
-    await q.query(`DROP TRIGGER IF EXISTS outbox_notify ON outbox`);
-    await q.query(`DROP FUNCTION IF EXISTS outbox_notify()`);
     await q.query(`DELETE FROM outbox_cursors WHERE name = 'webhooks'`);
     await q.query(`ALTER TABLE outbox_cursors DROP COLUMN last_txid`);
     await q.query(`DROP INDEX IF EXISTS outbox_commit_order`);

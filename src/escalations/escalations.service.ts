@@ -1,0 +1,84 @@
+// Escalations for supervisors and managers: list, acknowledge, reassign (the escalated task goes with it), resolve.
+// Each action is recorded in the instance history and published, in one transaction.
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import type { Page } from '../common/page.dto';
+import type { EscalationEntity } from '../database/entities/escalation.entity';
+import { HistoryRepository } from '../instances/history.repository';
+import { InstanceRepository } from '../instances/instance.repository';
+import { OutboxRepository } from '../notifications/outbox.repository';
+import { toOutboxEvents } from '../notifications/outbox-events.util';
+import { TaskRepository } from '../tasks/task.repository';
+import { AcknowledgeEscalationDto, EscalationQueryDto, mapEscalation, ReassignEscalationDto, ResolveEscalationDto } from './dto/escalation.dto';
+import { EscalationRepository } from './escalation.repository';
+
+@Injectable()
+export class EscalationsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly escalations: EscalationRepository,
+    private readonly tasks: TaskRepository,
+    private readonly instances: InstanceRepository,
+    private readonly history: HistoryRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(query: EscalationQueryDto): Promise<Page<ReturnType<typeof mapEscalation>>> {
+    const { items, total } = await this.escalations.list(query);
+    return { items: items.map(mapEscalation), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string) {
+    return mapEscalation(await this.find(id));
+  }
+
+  acknowledge(id: string, dto: AcknowledgeEscalationDto) {
+    return this.act(id, 'escalation.acknowledged', async (e, em, now) => {
+      if (e.status !== 'open') throw new DomainError(ErrorCode.Conflict, `escalation ${id} is ${e.status}`);
+      await this.escalations.update(em, id, { status: 'acknowledged', acknowledgedBy: dto.by, acknowledgedAt: now });
+      return { by: dto.by };
+    });
+  }
+
+  reassign(id: string, dto: ReassignEscalationDto) {
+    return this.act(id, 'escalation.reassigned', async (e, em, now) => {
+      if (e.taskId && !(await this.tasks.reassign(em, e.taskId, dto.assignee, now))) {
+        throw new DomainError(ErrorCode.Conflict, `the escalated task ${e.taskId} is no longer open`);
+      }
+      await this.escalations.update(em, id, { assignee: dto.assignee });
+      return { assignee: dto.assignee, taskId: e.taskId };
+    });
+  }
+
+  resolve(id: string, dto: ResolveEscalationDto) {
+    return this.act(id, 'escalation.resolved', async (_e, em, now) => {
+      await this.escalations.update(em, id, { status: 'resolved', resolvedAt: now, resolution: dto.note });
+      return { resolution: dto.note };
+    });
+  }
+
+  private async act(id: string, type: string, change: (e: EscalationEntity, em: EntityManager, now: Date) => Promise<Record<string, unknown>>) {
+    const { instanceId } = await this.find(id);
+    await this.db.transaction(async (em) => {
+      // The instance lock serialises this with commands and with other actions on its escalations.
+      const instance = await this.instances.lock(em, instanceId);
+      const escalation = (await this.escalations.findIn(em, id))!;
+      if (escalation.status === 'resolved') throw new DomainError(ErrorCode.Conflict, `escalation ${id} is already resolved`);
+      const now = this.clock.now();
+      const detail = { escalationId: id, level: escalation.level, role: escalation.role, ...(await change(escalation, em, now)) };
+      const history = [{ at: now, type, activityId: null, detail }];
+      await this.history.append(em, escalation.instanceId, history);
+      if (instance) await this.outbox.append(em, toOutboxEvents({ instance, model: null, history }));
+    });
+    return this.get(id);
+  }
+
+  private async find(id: string) {
+    const escalation = await this.escalations.findById(id);
+    if (!escalation) throw DomainError.notFound('Escalation', id);
+    return escalation;
+  }
+}

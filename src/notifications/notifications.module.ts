@@ -1,0 +1,32 @@
+// Feature: live events (SSE fed by an outbox tailer in every replica) and webhooks (fan-out, signed delivery, log).
+import { Module } from '@nestjs/common';
+import { OutboxReaderRepository } from './outbox-reader.repository';
+import { EventStreamService } from './stream/event-stream.service';
+import { EventsController } from './stream/events.controller';
+import { OutboxTailer } from './stream/outbox-tailer';
+import { WebhookDeliveryRepository } from './webhooks/webhook-delivery.repository';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookFanout } from './webhooks/webhook-fanout';
+import { WebhookPoller } from './webhooks/webhook-poller';
+import { WebhookSender } from './webhooks/webhook-sender';
+import { WebhookSubscriptionRepository } from './webhooks/webhook-subscription.repository';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhooksService } from './webhooks/webhooks.service';
+
+@Module({
+  controllers: [EventsController, WebhooksController],
+  providers: [
+    OutboxReaderRepository,
+    OutboxTailer,
+    EventStreamService,
+    WebhookSubscriptionRepository,
+    WebhookDeliveryRepository,
+    WebhooksService,
+    WebhookSender,
+    WebhookFanout,
+    WebhookDispatcher,
+    WebhookPoller,
+  ],
+  exports: [OutboxTailer, WebhookFanout, WebhookDispatcher],
+})
+export class NotificationsModule {}

@@ -1,0 +1,68 @@
+// Webhook subscriptions for integrators: create (secret shown once), list, inspect, deactivate, delivery log.
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
+import type { Page } from '../../common/page.dto';
+import type { PageQueryDto } from '../../common/page.dto';
+import { mapDelivery, mapSubscription, type CreateWebhookDto, type DeliveryQueryDto } from '../dto/webhook.dto';
+import { WebhookDeliveryRepository } from './webhook-delivery.repository';
+import { WebhookSubscriptionRepository, type WebhookSubscription } from './webhook-subscription.repository';
+import { generateWebhookSecret } from './webhook-signature';
+
+@Injectable()
+export class WebhooksService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly subscriptions: WebhookSubscriptionRepository,
+    private readonly deliveries: WebhookDeliveryRepository,
+  ) {}
+
+  async create(dto: CreateWebhookDto) {
+    const subscription: WebhookSubscription = {
+      id: randomUUID(),
+      url: dto.url,
+      secret: dto.secret ?? generateWebhookSecret(),
+      eventTypes: dto.eventTypes ?? [],
+      description: dto.description ?? null,
+      active: true,
+      createdAt: this.clock.now(),
+    };
+    await this.subscriptions.insert(subscription);
+    return { ...mapSubscription(subscription), secret: subscription.secret };
+  }
+
+  async list(query: PageQueryDto): Promise<Page<ReturnType<typeof mapSubscription>>> {
+    const { items, total } = await this.subscriptions.list(query.limit, query.offset);
+    return { items: items.map(mapSubscription), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string) {
+    return mapSubscription(await this.existing(id));
+  }
+
+  /** Stops deliveries to the subscription; those still pending are failed. Idempotent. */
+  async deactivate(id: string) {
+    const subscription = await this.db.transaction(async (em) => {
+      const s = await this.subscriptions.deactivate(em, id);
+      if (s) await this.deliveries.failPending(em, id, 'subscription deactivated');
+      return s;
+    });
+    if (!subscription) throw DomainError.notFound('Webhook subscription', id);
+    return mapSubscription(subscription);
+  }
+
+  async deliveryLog(id: string, query: DeliveryQueryDto): Promise<Page<ReturnType<typeof mapDelivery>>> {
+    await this.existing(id);
+    const { items, total } = await this.deliveries.list(id, query);
+    return { items: items.map(mapDelivery), total, limit: query.limit, offset: query.offset };
+  }
+
+  private async existing(id: string): Promise<WebhookSubscription> {
+    const subscription = await this.subscriptions.findById(id);
+    if (!subscription) throw DomainError.notFound('Webhook subscription', id);
+    return subscription;
+  }
+}
