@@ -14,3 +14,8 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
+
+/** The page answer of a list endpoint, mapping each row for the response. */
+export function toPage<Row, Out>(result: { items: Row[]; total: number }, query: PageQueryDto, map: (row: Row) => Out): Page<Out> {
+  return { items: result.items.map(map), total: result.total, limit: query.limit, offset: query.offset };
+}

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import type { Page } from '../common/page.dto';
+import { toPage, type Page } from '../common/page.dto';
 import type { EscalationEntity } from '../database/entities/escalation.entity';
 import { HistoryRepository } from '../instances/history.repository';
 import { InstanceRepository } from '../instances/instance.repository';
@@ -27,8 +27,7 @@ export class EscalationsService {
   ) {}
 
   async list(query: EscalationQueryDto): Promise<Page<ReturnType<typeof mapEscalation>>> {
-    const { items, total } = await this.escalations.list(query);
-    return { items: items.map(mapEscalation), total, limit: query.limit, offset: query.offset };
+    return toPage(await this.escalations.list(query), query, mapEscalation);
   }
 
   async get(id: string) {

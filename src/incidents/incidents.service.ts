@@ -1,7 +1,7 @@
 // Incidents for people: list, retry now (after fixing the cause), or resolve by completing the task by hand.
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import type { Page } from '../common/page.dto';
+import { toPage, type Page } from '../common/page.dto';
 import { InstanceCommandsService } from '../instances/instance-commands.service';
 import { IncidentQueryDto, mapIncident, ResolveIncidentDto } from './dto/incident.dto';
 import { IncidentRepository } from './incident.repository';
@@ -14,8 +14,7 @@ export class IncidentsService {
   ) {}
 
   async list(query: IncidentQueryDto): Promise<Page<ReturnType<typeof mapIncident>>> {
-    const { items, total } = await this.incidents.list(query);
-    return { items: items.map(mapIncident), total, limit: query.limit, offset: query.offset };
+    return toPage(await this.incidents.list(query), query, mapIncident);
   }
 
   async get(id: string) {

@@ -1,7 +1,7 @@
 // Process instances: start (start-form validated), query, detail with history, cancel.
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import type { Page } from '../common/page.dto';
+import { toPage, type Page } from '../common/page.dto';
 import { DefinitionCache } from '../definitions/definition-cache';
 import { validateForm } from '../tasks/form-validator';
 import { TaskRepository } from '../tasks/task.repository';
@@ -33,8 +33,7 @@ export class InstancesService {
   }
 
   async list(query: InstanceQueryDto): Promise<Page<ReturnType<typeof mapInstance>>> {
-    const { items, total } = await this.instances.list(query);
-    return { items: items.map(mapInstance), total, limit: query.limit, offset: query.offset };
+    return toPage(await this.instances.list(query), query, mapInstance);
   }
 
   async get(id: string) {

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import type { Page } from '../common/page.dto';
+import { toPage, type Page } from '../common/page.dto';
 import { InstanceCommandsService } from '../instances/instance-commands.service';
 import { ClaimTaskDto, CompleteTaskDto, mapTask, TaskQueryDto } from './dto/task.dto';
 import { validateForm } from './form-validator';
@@ -17,8 +17,7 @@ export class TasksService {
   ) {}
 
   async list(query: TaskQueryDto): Promise<Page<ReturnType<typeof mapTask>>> {
-    const { items, total } = await this.tasks.list(query);
-    return { items: items.map(mapTask), total, limit: query.limit, offset: query.offset };
+    return toPage(await this.tasks.list(query), query, mapTask);
   }
 
   async get(id: string) {
