@@ -16,6 +16,7 @@ import { MessagesModule } from './messages/messages.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { SlaModule } from './sla/sla.module';
 import { TasksModule } from './tasks/tasks.module';
 import { ClockModule } from './common/clock.module';
 
@@ -46,6 +47,7 @@ export class AppModule {
         }),
         DatabaseModule.forRoot(databaseUrl, config.DB_POOL_SIZE),
         EngineModule,
+        SlaModule,
         HandlersModule,
         DefinitionsModule,
         InstancesModule,

@@ -8,6 +8,7 @@ import { compileContext } from '../engine/compiled-definition';
 import type { DefinitionModel } from '../engine/definition-model';
 import { readDefinitionModel } from '../engine/moddle-reader';
 import { ServiceRegistry } from '../engine/service-registry';
+import { SlaConfig } from '../sla/sla-config';
 import { DefinitionLinter, loadLintConfig, type LintProblem } from './lint/definition-linter';
 
 export interface Compiled {
@@ -25,6 +26,7 @@ export class DefinitionCompiler {
   constructor(
     private readonly config: AppConfig,
     private readonly registry: ServiceRegistry,
+    private readonly sla: SlaConfig,
   ) {}
 
   /** Full deploy check; throws InvalidDefinition listing every problem. */
@@ -36,7 +38,7 @@ export class DefinitionCompiler {
     const problems: ErrorDetail[] = parsed.warnings.map((w) => ({ elementId: w.elementId, message: w.message }));
     const count = Object.keys(parsed.context.elementsById ?? {}).length;
     if (count > this.config.MAX_BPMN_ELEMENTS) refuse([{ message: `the diagram has ${count} elements; the limit is ${this.config.MAX_BPMN_ELEMENTS}` }]);
-    const lint = await this.getLinter().lint(parsed.root, this.registry.list().map((h) => h.name));
+    const lint = await this.getLinter().lint(parsed.root, { handlers: this.registry.list().map((h) => h.name), policies: [...this.sla.policies.keys()] });
     problems.push(...lint.filter((p) => p.severity === 'error').map((p) => ({ elementId: p.elementId, message: `${p.message} (${p.rule})` })));
     const model = readDefinitionModel(parsed.root);
     if (!model) problems.push({ message: 'no executable process: mark one bpmn:process isExecutable="true"' });

@@ -26,6 +26,12 @@ export interface ElementInfo {
   messageName?: string;
   messageId?: string;
   timer?: { type: 'timeDuration' | 'timeDate' | 'timeCycle'; expression: string };
+  /** camunda:property sla = an SLA policy id: the clock runs from here (start event: the whole instance; user task: the task). */
+  slaPolicy?: string;
+  /** camunda:property slaPause = true: SLA clocks pause while the instance waits here (customer, spare parts). */
+  slaPause?: boolean;
+  /** camunda:property slaStop = true: reaching this activity meets the instance's process-level SLA (resolution). */
+  slaStop?: boolean;
 }
 
 export interface DefinitionModel {

@@ -58,9 +58,19 @@ export function readElement(element: ModdleElement): ElementInfo {
     info.messageName = messageRef.name ?? messageRef.id;
     info.messageId = messageRef.id;
   }
+  const properties = readProperties(element);
+  if (properties.sla) info.slaPolicy = properties.sla;
+  if (properties.slaPause === 'true') info.slaPause = true;
+  if (properties.slaStop === 'true') info.slaStop = true;
   const timerDef = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:TimerEventDefinition');
   if (timerDef) info.timer = readTimer(timerDef);
   return info;
+}
+
+/** camunda:properties as a name → value map. */
+export function readProperties(element: ModdleElement): Record<string, string> {
+  const props = extensionValues(element, 'camunda:Properties')[0];
+  return Object.fromEntries((props?.values ?? []).map((p: ModdleElement) => [p.name, String(p.value ?? '')]));
 }
 
 export function splitList(value: unknown): string[] {

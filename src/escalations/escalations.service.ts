@@ -37,8 +37,8 @@ export class EscalationsService {
   acknowledge(id: string, dto: AcknowledgeEscalationDto) {
     return this.act(id, 'escalation.acknowledged', async (e, em, now) => {
       if (e.status !== 'open') throw new DomainError(ErrorCode.Conflict, `escalation ${id} is ${e.status}`);
-      await this.escalations.update(em, id, { status: 'acknowledged', acknowledgedBy: dto.by, acknowledgedAt: now });
-      return { by: dto.by };
+      await this.escalations.update(em, id, { status: 'acknowledged', acknowledgedBy: dto.by ?? null, acknowledgedAt: now });
+      return { by: dto.by ?? null };
     });
   }
 

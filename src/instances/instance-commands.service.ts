@@ -14,6 +14,7 @@ import { EscalationPolicy } from '../escalations/escalation-policy';
 import { IncidentPolicy } from '../incidents/incident-policy';
 import { OutboxRepository } from '../notifications/outbox.repository';
 import { toOutboxEvents } from '../notifications/outbox-events.util';
+import { SlaTracker } from '../sla/sla-tracker';
 import { TaskRepository } from '../tasks/task.repository';
 import { HistoryRepository } from './history.repository';
 import { InstanceRepository } from './instance.repository';
@@ -46,6 +47,7 @@ export class InstanceCommandsService {
     private readonly outbox: OutboxRepository,
     private readonly incidents: IncidentPolicy,
     private readonly escalations: EscalationPolicy,
+    private readonly sla: SlaTracker,
   ) {}
 
   start(definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>): Promise<CommandOutcome> {
@@ -105,11 +107,25 @@ export class InstanceCommandsService {
       await this.timers.deleteForInstance(em, instanceId);
       await this.subscriptions.deleteForInstance(em, instanceId);
       await this.incidents.closeForInstance(em, instanceId, now, `instance cancelled: ${reason}`);
-      const history = [{ at: now, type: 'instance.cancelled', activityId: null, detail: { reason } }];
+      const definition = await this.cache.get(instance.definitionId);
+      const slaView = { instanceId, model: definition.model, variables: instance.variables, activeActivityIds: [], ended: true, cancelled: true, history: [] };
+      const slaHistory = await this.sla.reconcile(em, slaView, now);
+      const history = [...slaHistory, { at: now, type: 'instance.cancelled', activityId: null, detail: { reason } }];
       await this.history.append(em, instanceId, history);
-      await this.outbox.append(em, toOutboxEvents({ instance, model: null, history }));
+      await this.outbox.append(em, toOutboxEvents({ instance, model: definition.model, history }));
       return instance;
     });
+  }
+
+  /** An SLA check timer fell due: warnings and breach of one clock, recorded and published under the instance lock. */
+  async checkSlaIn(em: EntityManager, instanceId: string, clockId: string): Promise<void> {
+    const instance = await this.instances.lock(em, instanceId);
+    if (!instance) return;
+    const now = this.clock.now();
+    const history = await this.sla.check(em, clockId, now);
+    const definition = await this.cache.get(instance.definitionId);
+    await this.history.append(em, instanceId, history);
+    await this.outbox.append(em, toOutboxEvents({ instance, model: definition.model, history }));
   }
 
   private async run(definition: CompiledDefinition, instance: ProcessInstanceEntity, action: Action): Promise<RunResult> {
@@ -146,7 +162,9 @@ export class InstanceCommandsService {
     const incidentHistory = await this.incidents.reconcile(em, { instanceId: instance.id, failures: result.failures, activeActivityIds: result.activeActivityIds, now, resolution: extra.resolution });
     const commandHistory = [...(extra.history ?? []), ...result.history, ...taskHistory];
     const escalationHistory = await this.escalations.reconcile(em, instance.id, commandHistory, now);
-    const history = [...commandHistory, ...incidentHistory, ...escalationHistory];
+    const slaView = { instanceId: instance.id, model: definition.model, variables: result.variables, activeActivityIds: result.activeActivityIds, ended: result.completed, history: commandHistory };
+    const slaHistory = await this.sla.reconcile(em, slaView, now);
+    const history = [...commandHistory, ...incidentHistory, ...escalationHistory, ...slaHistory];
     await this.history.append(em, instance.id, history);
     await this.outbox.append(em, toOutboxEvents({ instance, model: definition.model, history }));
   }

@@ -6,6 +6,9 @@ import { EscalationRepository } from '../escalations/escalation.repository';
 import { IncidentPolicy } from '../incidents/incident-policy';
 import { IncidentRepository } from '../incidents/incident.repository';
 import { OutboxRepository } from '../notifications/outbox.repository';
+import { SlaClockRepository } from '../sla/sla-clock.repository';
+import { SlaView } from '../sla/sla-view';
+import { SlaTracker } from '../sla/sla-tracker';
 import { TaskRepository } from '../tasks/task.repository';
 import { HistoryRepository } from './history.repository';
 import { InstanceCommandsService } from './instance-commands.service';
@@ -19,7 +22,7 @@ import { TimerRepository } from './timer.repository';
 @Module({
   imports: [DefinitionsModule],
   controllers: [InstancesController],
-  providers: [EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, InstanceCommandsService, InstancesService, TimerFiringService],
-  exports: [EscalationRepository, HistoryRepository, OutboxRepository, InstanceRepository, IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
+  providers: [SlaView, SlaClockRepository, SlaTracker, EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, InstanceCommandsService, InstancesService, TimerFiringService],
+  exports: [SlaView, SlaClockRepository, EscalationRepository, HistoryRepository, OutboxRepository, InstanceRepository, IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
 })
 export class InstancesModule {}

@@ -4,6 +4,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { toPage, type Page } from '../common/page.dto';
 import { DefinitionCache } from '../definitions/definition-cache';
 import { validateForm } from '../tasks/form-validator';
+import { SlaView } from '../sla/sla-view';
 import { TaskRepository } from '../tasks/task.repository';
 import { CancelInstanceDto, InstanceQueryDto, mapInstance, mapInstanceDetail, StartInstanceDto } from './dto/instance.dto';
 import { HistoryRepository } from './history.repository';
@@ -22,6 +23,7 @@ export class InstancesService {
     private readonly tasks: TaskRepository,
     private readonly timers: TimerRepository,
     private readonly subscriptions: SubscriptionRepository,
+    private readonly sla: SlaView,
   ) {}
 
   async start(dto: StartInstanceDto) {
@@ -39,8 +41,14 @@ export class InstancesService {
   async get(id: string) {
     const instance = await this.instances.findById(id);
     if (!instance) throw DomainError.notFound('Process instance', id);
-    const [history, tasks, timers, messages] = await Promise.all([this.history.forInstance(id), this.tasks.forInstance(id), this.timers.forInstance(id), this.subscriptions.forInstance(id)]);
-    return mapInstanceDetail(instance, { history, tasks, timers, messages });
+    const [history, tasks, timers, messages, sla] = await Promise.all([
+      this.history.forInstance(id),
+      this.tasks.forInstance(id),
+      this.timers.forInstance(id),
+      this.subscriptions.forInstance(id),
+      this.sla.forInstance(id),
+    ]);
+    return { ...mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => t.timerType !== 'slaCheck'), messages }), sla };
   }
 
   async cancel(id: string, dto: CancelInstanceDto) {

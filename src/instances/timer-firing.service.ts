@@ -34,6 +34,10 @@ export class TimerFiringService {
       const timer = await this.timers.claimDue(em, now);
       if (!timer) return false;
       const history = [{ at: this.clock.now(), type: 'timer.due', activityId: timer.activityId, detail: { dueAt: timer.dueAt.toISOString() } }];
+      if (timer.timerType === 'slaCheck') {
+        await this.commands.checkSlaIn(em, timer.instanceId!, timer.timerKey.slice('sla:'.length));
+        return true;
+      }
       if (timer.definitionId) {
         // A timer start event: start an instance of that version, then schedule the next occurrence.
         await this.commands.startIn(em, await this.cache.get(timer.definitionId), null, {}, history);

@@ -12,7 +12,8 @@ export class TimerRepository {
   /** Makes the instance's rows equal to the armed set: new timers inserted, re-armed kept, vanished deleted. */
   async reconcile(em: EntityManager, instanceId: string, armed: ArmedTimer[], now: Date): Promise<void> {
     const keys = armed.map((t) => t.key);
-    await em.query('DELETE FROM timers WHERE instance_id = $1 AND NOT (timer_key = ANY($2::text[]))', [instanceId, keys]);
+    // SLA check rows ("sla:…") belong to the SLA tracker, not to the engine's timers.
+    await em.query("DELETE FROM timers WHERE instance_id = $1 AND NOT (timer_key = ANY($2::text[])) AND timer_key NOT LIKE 'sla:%'", [instanceId, keys]);
     const fresh = armed.filter((t) => !t.rearmed);
     if (!fresh.length) return;
     // A repeating timer re-armed by this command keeps its key and gets its next due time.

@@ -35,6 +35,8 @@ export function toOutboxEvents(args: {
 
 function rolesOf(h: HistoryItem, model: DefinitionModel | null): string[] {
   if (h.type.startsWith('task.') && h.activityId) return model?.elements[h.activityId]?.candidateRoles ?? [];
+  if (h.type.startsWith('sla.') && h.activityId) return [...new Set([...(model?.elements[h.activityId]?.candidateRoles ?? []), 'supervisor'])];
+  if (Array.isArray(h.detail?.roles)) return h.detail.roles as string[];
   if (typeof h.detail?.role === 'string') return [h.detail.role];
   return [];
 }

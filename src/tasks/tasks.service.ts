@@ -6,6 +6,7 @@ import { toPage, type Page } from '../common/page.dto';
 import { InstanceCommandsService } from '../instances/instance-commands.service';
 import { ClaimTaskDto, CompleteTaskDto, mapTask, TaskQueryDto } from './dto/task.dto';
 import { validateForm } from './form-validator';
+import { SlaView } from '../sla/sla-view';
 import { TaskRepository } from './task.repository';
 
 @Injectable()
@@ -14,6 +15,7 @@ export class TasksService {
     private readonly tasks: TaskRepository,
     private readonly commands: InstanceCommandsService,
     private readonly clock: Clock,
+    private readonly sla: SlaView,
   ) {}
 
   async list(query: TaskQueryDto): Promise<Page<ReturnType<typeof mapTask>>> {
@@ -21,7 +23,8 @@ export class TasksService {
   }
 
   async get(id: string) {
-    return mapTask(await this.find(id));
+    const task = await this.find(id);
+    return { ...mapTask(task), sla: await this.sla.forTask(id, task.instanceId) };
   }
 
   async claim(id: string, dto: ClaimTaskDto) {

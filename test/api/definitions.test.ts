@@ -98,6 +98,12 @@ describe('definitions API', () => {
       'Flow_Literal',
       /condition must be a FEEL expression/,
     ],
+    [
+      'an unknown SLA policy',
+      simpleTaskProcess('bad-sla').replace('<bpmn:extensionElements><camunda:formData>', '<bpmn:extensionElements><camunda:properties><camunda:property name="sla" value="gold-plated" /></camunda:properties><camunda:formData>'),
+      'Task_Do',
+      /unknown SLA policy "gold-plated"/,
+    ],
     ['a user task without role', simpleTaskProcess('no-role').replace('camunda:candidateGroups="agent"', ''), 'Task_Do', /needs camunda:candidateGroups/],
     [
       'an empty timer',

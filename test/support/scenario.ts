@@ -15,6 +15,7 @@ export interface InstanceView {
   tasks: { id: string; activityId: string; status: string; candidateRoles: string[] }[];
   timers: { activityId: string; dueAt: string }[];
   history: { at: string; type: string; activityId: string | null; detail: Record<string, unknown> | null }[];
+  sla: Record<string, unknown>[];
 }
 
 /** A valid value for every required field; scenarios override the ones that choose a path. */

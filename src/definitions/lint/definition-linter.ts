@@ -29,9 +29,10 @@ export class DefinitionLinter {
 
   constructor(private readonly config: { extends?: string | string[]; rules?: Record<string, unknown> }) {}
 
-  /** `handlers`: the service-task handlers registered now (they are checked by name). */
-  async lint(root: unknown, handlers: string[]): Promise<LintProblem[]> {
-    const config = { ...this.config, rules: { ...this.config.rules, 'ops/service-task-handler': ['error', { handlers }] } };
+  /** `handlers` and `policies`: the service-task handlers and SLA policies known now (checked by name). */
+  async lint(root: unknown, known: { handlers: string[]; policies: string[] }): Promise<LintProblem[]> {
+    const rules = { ...this.config.rules, 'ops/service-task-handler': ['error', { handlers: known.handlers }], 'ops/sla-references': ['error', { policies: known.policies }] };
+    const config = { ...this.config, rules };
     // A Linter per run: bpmnlint caches rule instances, and several rules keep state in them between runs.
     const linter = new Linter({ config, resolver: this.resolver });
     const reports: Record<string, { id?: string; message: string; category: string }[]> = await linter.lint(root);

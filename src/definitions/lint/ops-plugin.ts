@@ -3,6 +3,7 @@ import feelExpressions from './rules/feel-expressions';
 import noScript from './rules/no-script';
 import serviceTaskHandler from './rules/service-task-handler';
 import supportedElements from './rules/supported-elements';
+import slaReferences from './rules/sla-references';
 import timerDefinition from './rules/timer-definition';
 import userTaskDialect from './rules/user-task-dialect';
 
@@ -13,6 +14,7 @@ export const opsRules = {
   'service-task-handler': serviceTaskHandler,
   'timer-definition': timerDefinition,
   'supported-elements': supportedElements,
+  'sla-references': slaReferences,
 };
 
 export const opsRecommended = {

@@ -13,7 +13,7 @@ export class EscalationQueryDto extends PageQueryDto {
 }
 
 export class AcknowledgeEscalationDto {
-  @ApiProperty({ description: 'who takes responsibility' }) @IsString() @IsNotEmpty() @MaxLength(200) by!: string;
+  @ApiPropertyOptional({ description: 'who takes responsibility (will come from the login once there is one)' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) by?: string;
 }
 
 export class ReassignEscalationDto {

@@ -1,0 +1,52 @@
+// The live view of SLA clocks for the API: target, due at, remaining, paused, breached, status.
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import type { SlaClockEntity } from '../database/entities/sla-clock.entity';
+import { SlaClockRepository } from './sla-clock.repository';
+import { computeDueAt } from './sla-clock.util';
+import { SlaConfig } from './sla-config';
+
+@Injectable()
+export class SlaView {
+  constructor(
+    private readonly clocks: SlaClockRepository,
+    private readonly config: SlaConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async forInstance(instanceId: string) {
+    return (await this.clocks.forInstance(instanceId)).map((c) => this.describe(c));
+  }
+
+  /** The task's own clock and its instance's process-level clock (the countdown beside a task). */
+  async forTask(taskId: string, instanceId: string) {
+    return (await this.clocks.forTask(taskId, instanceId)).map((c) => this.describe(c));
+  }
+
+  private describe(c: SlaClockEntity) {
+    const policy = this.config.policies.get(c.policy);
+    const now = c.stoppedAt ?? this.clock.now();
+    const pauses = c.pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null }));
+    const state = policy ? computeDueAt({ startedAt: c.startedAt, targetMs: c.targetMs, calendar: policy.calendar, pauses, now }) : null;
+    return {
+      policy: c.policy,
+      policyName: policy?.name ?? c.policy,
+      calendar: policy?.calendar.id ?? null,
+      scope: c.scope,
+      activityId: c.activityId,
+      taskId: c.taskId,
+      target: policy?.targets[c.targetKey] ?? null,
+      targetKey: c.targetKey,
+      startedAt: c.startedAt,
+      dueAt: c.status === 'paused' ? null : state ? state.dueAt : c.dueAt, // unknown while paused: it depends on the resumption
+      remainingMs: state?.remainingMs ?? null,
+      percentUsed: state ? Math.round(state.percentUsed * 10) / 10 : null,
+      paused: c.status === 'paused',
+      breached: c.breachedAt !== null,
+      breachedAt: c.breachedAt,
+      status: c.status,
+      stoppedAt: c.stoppedAt,
+      pauses: c.pauses,
+    };
+  }
+}
