@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { ServiceFailure } from '../engine/engine-extension';
 import type { HistoryItem } from '../engine/run-types';
+import { WEBHOOK_INCIDENT_PREFIX } from '../notifications/webhooks/webhook-incidents';
 import { IncidentRepository } from './incident.repository';
 
 const MAX_BACKOFF_MS = 3600_000;
@@ -32,7 +33,9 @@ export class IncidentPolicy {
       history.push({ at: now, type, activityId: failure.activityId, detail: { error: failure.message, attempts, status: changes.status, role: 'supervisor' } });
     }
     const failed = new Set(failures.map((f) => f.executionId));
-    for (const incident of existing.filter((i) => !failed.has(i.executionId) && !args.activeActivityIds.includes(i.activityId))) {
+    // Webhook incidents belong to no activity: only a person closes them.
+    const ofActivities = existing.filter((i) => !i.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX));
+    for (const incident of ofActivities.filter((i) => !failed.has(i.executionId) && !args.activeActivityIds.includes(i.activityId))) {
       const resolution = args.resolution ?? `succeeded on attempt ${incident.attempts + 1}`;
       await this.incidents.update(em, incident.id, { status: 'resolved', resolvedAt: now, updatedAt: now, nextRetryAt: null, resolution });
       history.push({ at: now, type: 'incident.resolved', activityId: incident.activityId, detail: { incidentId: incident.id, resolution, role: 'supervisor' } });

@@ -16,8 +16,8 @@ export class IncidentRepository {
     return em.getRepository(IncidentEntity).save({ id: randomUUID(), ...incident });
   }
 
-  async update(em: EntityManager, id: string, changes: Partial<IncidentEntity>): Promise<void> {
-    await em.getRepository(IncidentEntity).update({ id }, changes);
+  async update(em: EntityManager | null, id: string, changes: Partial<IncidentEntity>): Promise<void> {
+    await (em ?? this.db.manager).getRepository(IncidentEntity).update({ id }, changes);
   }
 
   /** Claims one incident whose automatic retry is due, skipping rows another replica holds. */

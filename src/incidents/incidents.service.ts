@@ -4,6 +4,9 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { toPage, type Page } from '../common/page.dto';
 import { InstanceCommandsService } from '../instances/instance-commands.service';
 import { IncidentQueryDto, mapIncident, ResolveIncidentDto } from './dto/incident.dto';
+import { Clock } from '../common/clock';
+import { WebhookDeliveryRepository } from '../notifications/webhooks/webhook-delivery.repository';
+import { WEBHOOK_INCIDENT_PREFIX } from '../notifications/webhooks/webhook-incidents';
 import { IncidentRepository } from './incident.repository';
 
 @Injectable()
@@ -11,6 +14,8 @@ export class IncidentsService {
   constructor(
     private readonly incidents: IncidentRepository,
     private readonly commands: InstanceCommandsService,
+    private readonly deliveries: WebhookDeliveryRepository,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: IncidentQueryDto): Promise<Page<ReturnType<typeof mapIncident>>> {
@@ -24,6 +29,7 @@ export class IncidentsService {
   /** Runs the failed handler again now; the incident is resolved if it succeeds, or counts one more attempt. */
   async retry(id: string) {
     const incident = await this.unresolved(id);
+    if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX)) return this.retryWebhook(incident.id, incident.executionId);
     await this.commands.execute(incident.instanceId, async () => ({ action: { type: 'resume' } }));
     return this.get(id);
   }
@@ -31,10 +37,21 @@ export class IncidentsService {
   /** Completes the failed service task without its handler (someone did the work by hand). */
   async resolve(id: string, dto: ResolveIncidentDto) {
     const incident = await this.unresolved(id);
+    if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX)) {
+      await this.incidents.update(null, id, { status: 'resolved', resolvedAt: this.clock.now(), updatedAt: this.clock.now(), resolution: `resolved by hand: ${dto.note}` });
+      return this.get(id);
+    }
     await this.commands.execute(incident.instanceId, async () => ({
       action: { type: 'resume', skip: { executionId: incident.executionId, variables: dto.variables ?? {} } },
       resolution: `resolved by hand: ${dto.note}`,
     }));
+    return this.get(id);
+  }
+
+  /** A failed webhook: its delivery is queued again (a fresh set of attempts); failing for good again opens a new incident. */
+  private async retryWebhook(id: string, executionId: string) {
+    await this.deliveries.requeue(executionId.slice(WEBHOOK_INCIDENT_PREFIX.length), this.clock.now());
+    await this.incidents.update(null, id, { status: 'resolved', resolvedAt: this.clock.now(), updatedAt: this.clock.now(), resolution: 'webhook delivery queued again' });
     return this.get(id);
   }
 

@@ -170,6 +170,18 @@ describe('webhooks', () => {
     expect(await deliveries(down.id, { status: 'pending' })).toEqual([]);
     const [unreachable] = await deliveries(refused.id);
     expect(unreachable).toMatchObject({ status: 'failed', attempts: 8, lastStatusCode: null, lastError: expect.stringMatching(/ECONNREFUSED/) });
+    // and each final failure is an open incident on the instance, for supervisors
+    const incidents = (await t.http.get('/api/incidents').query({ processInstanceId: id }).expect(200)).body.items;
+    expect(incidents).toHaveLength(2);
+    const downIncident = incidents.find((i: { error: string }) => i.error.includes('HTTP 503'));
+    expect(downIncident).toMatchObject({ activityId: 'webhook', status: 'open', attempts: 8, error: expect.stringMatching(/webhook process.completed to .*\/down failed 8 times: HTTP 503/) });
+    // a person retries one (its delivery is queued again) and resolves the other
+    await t.http.post(`/api/incidents/${downIncident.id}/retry`).expect(200);
+    expect((await deliveries(down.id))[0]).toMatchObject({ status: 'pending', attempts: 0 });
+    const other = incidents.find((i: { id: string }) => i.id !== downIncident.id);
+    const resolved = await t.http.post(`/api/incidents/${other.id}/resolve`).send({ note: 'CRM re-synced by hand' }).expect(200);
+    expect(resolved.body).toMatchObject({ status: 'resolved', resolution: 'resolved by hand: CRM re-synced by hand' });
+    expect((await deliveries(refused.id))[0].status).toBe('failed');
   });
 
   it('a delivery whose sender died mid-send is not sent by anyone else until its 30 s lease ends, then retried', async () => {

@@ -95,14 +95,35 @@ export class WebhookDeliveryRepository {
     );
   }
 
-  /** A failed attempt: retried at `retryAt`, or failed for good when null. */
-  async recordFailure(id: string, statusCode: number | null, error: string, retryAt: Date | null): Promise<void> {
-    await this.db.query(
+  /** A failed attempt: retried at `retryAt`, or failed for good when null (then true is returned). */
+  async recordFailure(id: string, statusCode: number | null, error: string, retryAt: Date | null): Promise<boolean> {
+    const result = await this.db.query(
       `UPDATE webhook_deliveries SET status = CASE WHEN $4::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
          last_status_code = $2, last_error = $3, next_attempt_at = COALESCE($4::timestamptz, next_attempt_at)
-       WHERE id = $1 AND status = 'pending'`,
+       WHERE id = $1 AND status = 'pending' RETURNING status`,
       [id, statusCode, error, retryAt],
     );
+    return returned<{ status: string }>(result)[0]?.status === 'failed';
+  }
+
+  /** What an incident needs to know of a failed delivery: its instance (if the event had one), URL and last error. */
+  async failedDelivery(em: EntityManager, id: string): Promise<{ instanceId: string | null; url: string; attempts: number; lastError: string | null; eventType: string } | null> {
+    const rows = await em.query(
+      `SELECT o.instance_id AS "instanceId", s.url, d.attempts, d.last_error AS "lastError", d.event_type AS "eventType"
+       FROM webhook_deliveries d JOIN outbox o ON o.id = d.outbox_id JOIN webhook_subscriptions s ON s.id = d.subscription_id
+       WHERE d.id = $1 AND d.status = 'failed'`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** A person asked for another try: the delivery is pending again with a fresh set of attempts. */
+  async requeue(id: string, now: Date): Promise<boolean> {
+    const result = await this.db.query(
+      `UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $2 WHERE id = $1 AND status = 'failed' RETURNING id`,
+      [id, now],
+    );
+    return returned(result).length > 0;
   }
 
   /**
@@ -149,4 +170,9 @@ function toDelivery(r: Row): WebhookDelivery {
     createdAt: r.created_at,
     deliveredAt: r.delivered_at,
   };
+}
+
+/** TypeORM answers UPDATE … RETURNING with [rows, affected count]. */
+function returned<T>(result: unknown): T[] {
+  return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
 }

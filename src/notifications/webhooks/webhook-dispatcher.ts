@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { retryDelayMs } from './retry-policy';
 import { WebhookDeliveryRepository, type ClaimedDelivery } from './webhook-delivery.repository';
+import { WebhookIncidents } from './webhook-incidents';
 import { WebhookSender } from './webhook-sender';
 
 const CONCURRENCY = 10;
@@ -20,6 +21,7 @@ export class WebhookDispatcher implements OnModuleDestroy {
     private readonly clock: Clock,
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly sender: WebhookSender,
+    private readonly incidents: WebhookIncidents,
   ) {}
 
   onModuleDestroy(): void {
@@ -48,6 +50,7 @@ export class WebhookDispatcher implements OnModuleDestroy {
     const done = at();
     if (result.ok) return this.deliveries.recordDelivered(delivery.id, result.statusCode ?? 200, done);
     const retryAt = delivery.attempts >= this.config.WEBHOOK_MAX_ATTEMPTS ? null : new Date(done.getTime() + retryDelayMs(delivery.attempts));
-    return this.deliveries.recordFailure(delivery.id, result.statusCode, result.error ?? 'failed', retryAt);
+    const final = await this.deliveries.recordFailure(delivery.id, result.statusCode, result.error ?? 'failed', retryAt);
+    if (final) await this.incidents.raise(delivery.id);
   }
 }
