@@ -34,6 +34,9 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(60000)
   TIMER_POLL_MS = 500;
 
+  @Transform(toInt) @IsInt() @Min(1) @Max(32)
+  TIMER_FIRING_CONCURRENCY = 4;
+
   @IsString()
   @Matches(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+)$/, { message: 'TIME_ZONE must be an IANA zone such as Asia/Shanghai or UTC' })
   TIME_ZONE = 'Asia/Shanghai';

@@ -20,18 +20,14 @@ export class IncidentRepository {
     await (em ?? this.db.manager).getRepository(IncidentEntity).update({ id }, changes);
   }
 
-  /** Claims one incident whose automatic retry is due, skipping rows another replica holds. */
+  /** Claims one incident whose automatic retry is due, with its instance row (busy instances are skipped, not awaited). */
   async claimDue(em: EntityManager, now: Date): Promise<IncidentEntity | null> {
-    const rows = await em
-      .getRepository(IncidentEntity)
-      .createQueryBuilder('i')
-      .where("i.status = 'retrying' AND i.next_retry_at <= :now", { now })
-      .orderBy('i.next_retry_at')
-      .limit(1)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getMany();
-    return rows[0] ?? null;
+    const rows: { id: string }[] = await em.query(
+      `SELECT n.id FROM incidents n JOIN process_instances i ON i.id = n.instance_id
+       WHERE n.status = 'retrying' AND n.next_retry_at <= $1 ORDER BY n.next_retry_at LIMIT 1 FOR UPDATE OF n, i SKIP LOCKED`,
+      [now],
+    );
+    return rows[0] ? em.getRepository(IncidentEntity).findOneBy({ id: rows[0].id }) : null;
   }
 
   findById(id: string): Promise<IncidentEntity | null> {

@@ -3,6 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-error';
 import { DefinitionCache } from '../definitions/definition-cache';
 import { StartTimers } from '../definitions/start-timers';
@@ -18,6 +19,7 @@ export class TimerFiringService {
     private readonly timers: TimerRepository,
     private readonly commands: InstanceCommandsService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
     private readonly cache: DefinitionCache,
     private readonly startTimers: StartTimers,
   ) {}
@@ -25,7 +27,12 @@ export class TimerFiringService {
   /** Fires every timer due at `now` (the clock's now by default); returns how many fired. */
   async fireDue(now: Date = this.clock.now(), max = 1000): Promise<number> {
     let fired = 0;
-    while (fired < max && (await this.fireOne(now))) fired++;
+    // A few claim loops overlap one firing's database round trips with another's engine work; SKIP LOCKED keeps
+    // them (and other replicas) on different rows.
+    const loop = async () => {
+      while (fired < max && (await this.fireOne(now))) fired++;
+    };
+    await Promise.all(Array.from({ length: this.config.TIMER_FIRING_CONCURRENCY }, loop));
     return fired;
   }
 

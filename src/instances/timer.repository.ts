@@ -30,18 +30,16 @@ export class TimerRepository {
     return em.delete(TimerEntity, { instanceId });
   }
 
-  /** Claims one due timer (skipping rows another replica holds) for the rest of the transaction. */
+  /**
+   * Claims one due timer for the rest of the transaction, skipping rows other transactions hold. An instance timer is
+   * claimed together with its instance row: a busy instance (a command or another firing on it) is skipped rather than
+   * waited for, so two transactions never wait on each other's timer and instance rows. Timer start events follow.
+   */
   async claimDue(em: EntityManager, now: Date): Promise<TimerEntity | null> {
-    const rows: TimerEntity[] = await em
-      .getRepository(TimerEntity)
-      .createQueryBuilder('t')
-      .where('t.due_at <= :now', { now })
-      .orderBy('t.due_at')
-      .limit(1)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getMany();
-    return rows[0] ?? null;
+    const select = `SELECT t.id, t.instance_id, t.definition_id, t.activity_id, t.timer_key, t.timer_type, t.expression, t.due_at, t.created_at, t.fired_count FROM timers t`;
+    let rows: RawTimer[] = await em.query(`${select} JOIN process_instances i ON i.id = t.instance_id WHERE t.due_at <= $1 ORDER BY t.due_at LIMIT 1 FOR UPDATE OF t, i SKIP LOCKED`, [now]);
+    if (!rows.length) rows = await em.query(`${select} WHERE t.instance_id IS NULL AND t.due_at <= $1 ORDER BY t.due_at LIMIT 1 FOR UPDATE SKIP LOCKED`, [now]);
+    return rows[0] ? toTimer(rows[0]) : null;
   }
 
   /** Moves a timer whose firing failed to a later time; a timer of an instance that is no longer active is dropped. */
@@ -53,4 +51,21 @@ export class TimerRepository {
   forInstance(instanceId: string): Promise<TimerEntity[]> {
     return this.db.getRepository(TimerEntity).find({ where: { instanceId }, order: { dueAt: 'ASC' } });
   }
+}
+
+interface RawTimer {
+  id: string;
+  instance_id: string | null;
+  definition_id: string | null;
+  activity_id: string;
+  timer_key: string;
+  timer_type: string;
+  expression: string | null;
+  due_at: Date;
+  created_at: Date;
+  fired_count: number;
+}
+
+function toTimer(r: RawTimer): TimerEntity {
+  return { id: r.id, instanceId: r.instance_id, definitionId: r.definition_id, activityId: r.activity_id, timerKey: r.timer_key, timerType: r.timer_type, expression: r.expression, dueAt: new Date(r.due_at), createdAt: new Date(r.created_at), firedCount: r.fired_count };
 }
