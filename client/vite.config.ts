@@ -1,4 +1,4 @@
-// Vite config for the ServiceFlow web client: `vite build client` → client/dist; dev server proxies /api to the API.
+// Vite config for the ServiceFlow web client: `vite build client` → client/dist; dev server proxies the API.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -6,13 +6,17 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
+  // Preact's automatic JSX runtime (tsconfig says the same for type checking).
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    // bpmn-js and the properties panel are one lazily loaded chunk of about 1 MB; that is expected.
+    chunkSizeWarningLimit: 2500,
   },
   server: {
-    proxy: {
-      '/api': 'http://localhost:3000',
-    },
+    // The modeler imports the server's lint rules from ../src and the lint config from ../processes.
+    fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
+    proxy: { '/api': 'http://localhost:3000' },
   },
 });

@@ -4,11 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule, type AppOptions } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { applyTimeZone } from './config/app-config';
+import { hostClient } from './web/client-hosting';
 
 export async function createApp(options: AppOptions): Promise<NestExpressApplication> {
   applyTimeZone(options.config);
@@ -23,7 +23,6 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
     .setVersion('0.1.0')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
-  const client = join(__dirname, '..', 'client', 'dist');
-  if (existsSync(client)) app.useStaticAssets(client, { index: 'index.html' });
+  hostClient(app, join(__dirname, '..', 'client', 'dist'));
   return app;
 }

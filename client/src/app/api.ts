@@ -1,0 +1,78 @@
+// The one way the client talks to the ServiceFlow API: JSON in and out, errors as ApiError with the server's details.
+export interface FieldProblem {
+  field?: string;
+  elementId?: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details: unknown = undefined,
+    readonly correlationId?: string,
+  ) {
+    super(message);
+  }
+
+  /** The server's per-field (or per-element) problems, when the answer carried them. */
+  get problems(): FieldProblem[] {
+    return Array.isArray(this.details) ? (this.details as FieldProblem[]) : [];
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Query;
+  /** Read the answer as text (e.g. BPMN XML) instead of JSON. */
+  text?: boolean;
+}
+
+/** Extra headers on every request (issue 6 adds the bearer token here). */
+const extraHeaders: Record<string, string> = {};
+export function setApiHeader(name: string, value: string | null): void {
+  if (value === null) delete extraHeaders[name];
+  else extraHeaders[name] = value;
+}
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function messageOf(body: unknown, status: number): string {
+  const m = (body as { message?: unknown } | null)?.message;
+  if (Array.isArray(m)) return m.join('; ');
+  if (typeof m === 'string') return m;
+  return `HTTP ${status}`;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: options.text ? 'application/xml, text/plain' : 'application/json', ...extraHeaders };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, options.query), { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+  const raw = await response.text();
+  if (!response.ok) {
+    let body: unknown = null;
+    try {
+      body = raw ? JSON.parse(raw) : null;
+    } catch {
+      body = { message: raw };
+    }
+    const b = body as { details?: unknown; correlationId?: string } | null;
+    throw new ApiError(response.status, messageOf(body, response.status), b?.details, b?.correlationId);
+  }
+  if (options.text) return raw as T;
+  return (raw ? JSON.parse(raw) : undefined) as T;
+}

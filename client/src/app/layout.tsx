@@ -1,0 +1,72 @@
+// The frame around every screen: product name, navigation, who is working (name + role) and the language switch.
+import type { ComponentChildren } from 'preact';
+import { useLocation } from 'preact-iso';
+import { useI18n } from '../i18n/i18n';
+import { ROLES, useSession, type Role } from './session';
+
+const NAV = [
+  { href: '/', key: 'nav.processes' },
+  { href: '/tasks', key: 'nav.tasks' },
+  { href: '/board', key: 'nav.board' },
+  { href: '/instances', key: 'nav.instances' },
+];
+
+function isActive(path: string, href: string): boolean {
+  if (href === '/') return path === '/' || path.startsWith('/modeler');
+  return path === href || path.startsWith(`${href}/`);
+}
+
+function SessionBox() {
+  const { t } = useI18n();
+  const session = useSession();
+  return (
+    <div class="session" aria-label={t('session.workingAs')}>
+      <span class="muted">{t('session.workingAs')}</span>
+      <input
+        name="session-name"
+        aria-label={t('session.name')}
+        value={session.name}
+        size={12}
+        onChange={(e) => session.update({ name: (e.currentTarget as HTMLInputElement).value.trim() || session.name })}
+      />
+      <select name="session-role" aria-label={t('session.role')} value={session.role} onChange={(e) => session.update({ role: (e.currentTarget as HTMLSelectElement).value as Role })}>
+        {ROLES.map((r) => (
+          <option value={r} key={r}>
+            {t(`role.${r}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Layout({ children }: { children: ComponentChildren }) {
+  const { t, locale, setLocale } = useI18n();
+  const { path } = useLocation();
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <a class="brand" href="/">
+          {t('app.name')}
+        </a>
+        <nav>
+          {NAV.map((n) => (
+            <a key={n.href} href={n.href} class={isActive(path, n.href) ? 'active' : ''} aria-current={isActive(path, n.href) ? 'page' : undefined}>
+              {t(n.key)}
+            </a>
+          ))}
+          <a href="/api/docs" target="_blank" rel="noreferrer">
+            {t('nav.apiDocs')}
+          </a>
+        </nav>
+        <div class="topbar-right">
+          <SessionBox />
+          <button type="button" class="lang-switch" data-testid="lang-switch" title={t('lang.switchTitle')} onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
+            {t('lang.switch')}
+          </button>
+        </div>
+      </header>
+      <main>{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+// Shapes of the API answers the client reads (mirrors the server's map*() functions in src/*/dto).
+export interface DefinitionSummary {
+  id: string;
+  key: string;
+  name: string | null;
+  version: number;
+  deployedAt: string;
+}
+
+export interface FormField {
+  id: string;
+  label: string;
+  type: 'string' | 'long' | 'boolean' | 'date' | 'enum';
+  required: boolean;
+  options?: { id: string; name: string }[];
+  defaultValue?: string;
+  min?: number;
+  max?: number;
+  minlength?: number;
+  maxlength?: number;
+}
+
+export interface SlaState {
+  policy?: string;
+  status?: string;
+  dueAt?: string | null;
+  remainingMs?: number | null;
+  percentUsed?: number | null;
+  paused?: boolean;
+  breached?: boolean;
+  [key: string]: unknown;
+}
+
+export interface Task {
+  id: string;
+  processInstanceId: string;
+  activityId: string;
+  name: string;
+  candidateRoles: string[];
+  assignee: string | null;
+  status: 'open' | 'completed' | 'cancelled';
+  form: FormField[] | null;
+  submitted: Record<string, unknown> | null;
+  createdAt: string;
+  claimedAt: string | null;
+  endedAt: string | null;
+  sla?: SlaState | null;
+  [key: string]: unknown;
+}
+
+export interface InstanceSummary {
+  id: string;
+  definitionKey: string;
+  definitionVersion: number;
+  businessKey: string | null;
+  status: 'active' | 'completed' | 'cancelled';
+  activeActivityIds: string[];
+  endActivityId: string | null;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface InstanceDetail extends InstanceSummary {
+  variables: Record<string, unknown>;
+  cancelReason: string | null;
+  revision: number;
+  tasks: Task[];
+  timers: { activityId: string; timerType: string; expression: string; dueAt: string }[];
+  awaitedMessages: { messageName: string; activityId: string }[];
+  history: { at: string; type: string; activityId: string | null; detail: unknown }[];
+  sla?: SlaState | SlaState[] | null;
+  [key: string]: unknown;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}

@@ -1,0 +1,5 @@
+// Every feature's message catalogue; a feature adds its own file under messages/ and one line here.
+import type { Catalogue } from './define';
+import common from './messages/common';
+
+export const catalogues: Catalogue[] = [common];

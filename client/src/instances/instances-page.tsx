@@ -1,0 +1,4 @@
+// PLACEHOLDER until its feature lands in this session: replaced before commit.
+export function InstancesPage() {
+  return <section class="page">InstancesPage</section>;
+}

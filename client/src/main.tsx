@@ -1,0 +1,44 @@
+// ServiceFlow web client entry: language and session providers, the frame, and one route per screen.
+import { render } from 'preact';
+import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
+import { Layout } from './app/layout';
+import { NotFound } from './app/not-found';
+import { SessionProvider } from './app/session';
+import { HomePage } from './home/home-page';
+import { I18nProvider } from './i18n/i18n';
+import './styles/app.css';
+
+// bpmn-js is large: the screens that draw diagrams load it on first visit.
+const ModelerPage = lazy(() => import('./modeler/modeler-page').then((m) => m.ModelerPage));
+const TasklistPage = lazy(() => import('./tasks/tasklist-page').then((m) => m.TasklistPage));
+const BoardPage = lazy(() => import('./board/board-page').then((m) => m.BoardPage));
+const InstancesPage = lazy(() => import('./instances/instances-page').then((m) => m.InstancesPage));
+const InstancePage = lazy(() => import('./instances/instance-page').then((m) => m.InstancePage));
+
+function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <LocationProvider>
+          <Layout>
+            <ErrorBoundary>
+              <Router>
+                <Route path="/" component={HomePage} />
+                <Route path="/modeler/:key" component={ModelerPage} />
+                <Route path="/tasks" component={TasklistPage} />
+                <Route path="/tasks/:id" component={TasklistPage} />
+                <Route path="/board" component={BoardPage} />
+                <Route path="/instances" component={InstancesPage} />
+                <Route path="/instances/:id" component={InstancePage} />
+                <Route default component={NotFound} />
+              </Router>
+            </ErrorBoundary>
+          </Layout>
+        </LocationProvider>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

@@ -1,0 +1,79 @@
+// Browser tests: the real server (own database) listening on a port, the built client, and Debian's headless Chromium.
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { startTestApp, type TestApp } from './app';
+import type { Clock } from '../../src/common/clock';
+
+const SCREENS_DIR = resolve(__dirname, '../../test-artifacts/screens');
+const CLIENT_INDEX = resolve(__dirname, '../../client/dist/index.html');
+
+export interface BrowserApp extends TestApp {
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser context (own localStorage) with the UI language and the "working as" session preset. */
+  newPage(options?: { locale?: 'en' | 'zh-CN'; name?: string; role?: string }): Promise<Page>;
+}
+
+export async function startBrowserApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<BrowserApp> {
+  if (!existsSync(CLIENT_INDEX)) throw new Error('client/dist is missing: run `npm run build:client` (npm test does it via pretest)');
+  const testApp = await startTestApp(options);
+  await testApp.app.listen(0, '127.0.0.1');
+  const { port } = testApp.app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    ...testApp,
+    baseUrl,
+    browser,
+    async newPage({ locale = 'en', name = 'tester', role = 'agent' } = {}) {
+      const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1400, height: 900 }, locale });
+      contexts.push(context);
+      await context.addInitScript(
+        ([l, n, r]) => {
+          if (!localStorage.getItem('serviceflow.locale')) localStorage.setItem('serviceflow.locale', l);
+          if (!localStorage.getItem('serviceflow.session')) localStorage.setItem('serviceflow.session', JSON.stringify({ name: n, role: r }));
+        },
+        [locale, name, role],
+      );
+      const page = await context.newPage();
+      trackPageErrors(page);
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await testApp.close();
+    },
+  };
+}
+
+const pageErrors = new WeakMap<Page, string[]>();
+
+/** Uncaught exceptions and console errors of a page, so that a test can assert the client ran cleanly. */
+function trackPageErrors(page: Page): void {
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+}
+
+/** Errors the page reported so far; `ignore` drops expected ones (e.g. the 400 of a deliberately rejected submission). */
+export function errorsOf(page: Page, ignore: RegExp[] = []): string[] {
+  return (pageErrors.get(page) ?? []).filter((e) => !ignore.some((r) => r.test(e)));
+}
+
+/** Saves a full-page screenshot as a test artifact: test-artifacts/screens/<name>.png. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const path = join(SCREENS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
