@@ -23,6 +23,6 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
     .setVersion('0.1.0')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
-  hostClient(app, join(__dirname, '..', 'client', 'dist'));
+  hostClient(app, options.config.CLIENT_DIR || join(__dirname, '..', 'client', 'dist'));
   return app;
 }

@@ -22,6 +22,10 @@ export class AppConfig {
   @IsString()
   PROCESSES_DIR = './processes';
 
+  /** The built web client; empty = the one built into this checkout (client/dist). */
+  @IsString()
+  CLIENT_DIR = '';
+
   @Transform(toBool) @IsBoolean()
   DEPLOY_ON_BOOT = true;
 

@@ -8,7 +8,8 @@ import { startTestApp, type TestApp } from './app';
 import type { Clock } from '../../src/common/clock';
 
 const SCREENS_DIR = resolve(__dirname, '../../test-artifacts/screens');
-const CLIENT_INDEX = resolve(__dirname, '../../client/dist/index.html');
+// CLIENT_DIR lets a developer test a client built elsewhere (vite build client --outDir …) while client/dist is rebuilt.
+const CLIENT_DIR = process.env.CLIENT_DIR || resolve(__dirname, '../../client/dist');
 
 export interface BrowserApp extends TestApp {
   baseUrl: string;
@@ -18,8 +19,8 @@ export interface BrowserApp extends TestApp {
 }
 
 export async function startBrowserApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<BrowserApp> {
-  if (!existsSync(CLIENT_INDEX)) throw new Error('client/dist is missing: run `npm run build:client` (npm test does it via pretest)');
-  const testApp = await startTestApp(options);
+  if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error(`${CLIENT_DIR} has no built client: run \`npm run build:client\` (npm test does it via pretest)`);
+  const testApp = await startTestApp({ ...options, env: { CLIENT_DIR, ...options.env } });
   await testApp.app.listen(0, '127.0.0.1');
   const { port } = testApp.app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
