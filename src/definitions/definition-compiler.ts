@@ -3,13 +3,14 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { DomainError, ErrorCode, type ErrorDetail } from '../common/domain-error';
-import { parseBpmn } from '../engine/bpmn-parser';
+import { parseBpmn, type ParsedBpmn } from '../engine/bpmn-parser';
 import { compileContext } from '../engine/compiled-definition';
 import type { DefinitionModel } from '../engine/definition-model';
 import { readDefinitionModel } from '../engine/moddle-reader';
 import { ServiceRegistry } from '../engine/service-registry';
 import { SlaConfig } from '../sla/sla-config';
 import { DefinitionLinter, loadLintConfig, type LintProblem } from './lint/definition-linter';
+import type { LintKnowledge } from './lint/lint-setup';
 
 export interface Compiled {
   key: string;
@@ -17,6 +18,19 @@ export interface Compiled {
   model: DefinitionModel;
   sourceContext: unknown;
   warnings: LintProblem[];
+}
+
+export interface InspectionProblem {
+  elementId: string;
+  rule?: string;
+  message: string;
+  severity: 'error' | 'warn';
+}
+
+export interface Inspection {
+  parsed: ParsedBpmn;
+  model: DefinitionModel | null;
+  problems: InspectionProblem[];
 }
 
 @Injectable()
@@ -31,19 +45,34 @@ export class DefinitionCompiler {
 
   /** Full deploy check; throws InvalidDefinition listing every problem. */
   async check(xml: string): Promise<Compiled> {
+    const inspection = await this.inspect(xml);
+    const { parsed, model, problems } = inspection;
+    const errors: ErrorDetail[] = problems.filter((p) => p.severity === 'error').map((p) => ({ elementId: p.elementId, message: p.rule ? `${p.message} (${p.rule})` : p.message }));
+    if (errors.length) refuse(errors);
+    return { key: model!.processId, name: model!.processName, model: model!, sourceContext: compileContext(parsed.context), warnings: problems.filter((p): p is LintProblem => p.severity === 'warn') };
+  }
+
+  /**
+   * The deploy check without refusing: every parse warning and lint problem with its severity (the modeler's preview).
+   * Only an unreadable or oversized file is refused here, because nothing else can be said about it.
+   */
+  async inspect(xml: string): Promise<Inspection> {
     const bytes = Buffer.byteLength(xml, 'utf8');
     if (bytes > this.config.MAX_BPMN_BYTES) refuse([{ message: `the BPMN file has ${bytes} bytes; the limit is ${this.config.MAX_BPMN_BYTES}` }]);
     if (/<!DOCTYPE|<!ENTITY/i.test(xml)) refuse([{ message: 'DOCTYPE and entity declarations are not allowed in BPMN files' }]);
     const parsed = await parseBpmn(xml).catch((err: Error) => refuse([{ message: `not a readable BPMN 2.0 XML file: ${err.message}` }]));
-    const problems: ErrorDetail[] = parsed.warnings.map((w) => ({ elementId: w.elementId, message: w.message }));
     const count = Object.keys(parsed.context.elementsById ?? {}).length;
     if (count > this.config.MAX_BPMN_ELEMENTS) refuse([{ message: `the diagram has ${count} elements; the limit is ${this.config.MAX_BPMN_ELEMENTS}` }]);
-    const lint = await this.getLinter().lint(parsed.root, { handlers: this.registry.list().map((h) => h.name), policies: [...this.sla.policies.keys()] });
-    problems.push(...lint.filter((p) => p.severity === 'error').map((p) => ({ elementId: p.elementId, message: `${p.message} (${p.rule})` })));
+    const problems: InspectionProblem[] = parsed.warnings.map((w) => ({ elementId: w.elementId ?? '', message: w.message, severity: 'error' }));
+    problems.push(...(await this.getLinter().lint(parsed.root, this.knowledge())));
     const model = readDefinitionModel(parsed.root);
-    if (!model) problems.push({ message: 'no executable process: mark one bpmn:process isExecutable="true"' });
-    if (problems.length) refuse(problems);
-    return { key: model!.processId, name: model!.processName, model: model!, sourceContext: compileContext(parsed.context), warnings: lint.filter((p) => p.severity === 'warn') };
+    if (!model) problems.push({ elementId: '', message: 'no executable process: mark one bpmn:process isExecutable="true"', severity: 'error' });
+    return { parsed, model, problems };
+  }
+
+  /** The handler and SLA policy names a diagram may use right now (lint options, also for the modeler). */
+  knowledge(): LintKnowledge {
+    return { handlers: this.registry.list().map((h) => h.name), policies: [...this.sla.policies.keys()] };
   }
 
   /** Recompiles an already deployed (hence checked) version for running it. */

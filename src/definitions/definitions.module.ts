@@ -4,6 +4,7 @@ import { EngineModule } from '../engine/engine.module';
 import { BootDeployer } from './boot-deployer';
 import { DefinitionCache } from './definition-cache';
 import { DefinitionCompiler } from './definition-compiler';
+import { DefinitionPreview } from './definition-preview';
 import { DefinitionRepository } from './definition.repository';
 import { DefinitionsController } from './definitions.controller';
 import { DefinitionsService } from './definitions.service';
@@ -14,7 +15,7 @@ import { StartTimers } from './start-timers';
 @Module({
   imports: [EngineModule],
   controllers: [DefinitionsController, HandlersController],
-  providers: [StartTimerRepository, StartTimers, DefinitionRepository, DefinitionCompiler, DefinitionCache, DefinitionsService, BootDeployer],
+  providers: [StartTimerRepository, StartTimers, DefinitionRepository, DefinitionCompiler, DefinitionPreview, DefinitionCache, DefinitionsService, BootDeployer],
   exports: [DefinitionCache, DefinitionsService, StartTimers],
 })
 export class DefinitionsModule {}
