@@ -26,8 +26,11 @@ export class EscalationsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(query: EscalationQueryDto): Promise<Page<ReturnType<typeof mapEscalation>>> {
-    return toPage(await this.escalations.list(query), query, mapEscalation);
+  /** With each escalation's request (business key, definition), for the supervisor board. */
+  async list(query: EscalationQueryDto): Promise<Page<ReturnType<typeof mapEscalation> & { businessKey: string | null; definitionKey: string | null }>> {
+    const page = await this.escalations.list(query);
+    const keys = await this.instances.keysOf(page.items.map((e) => e.instanceId));
+    return toPage(page, query, (e) => ({ ...mapEscalation(e), businessKey: keys.get(e.instanceId)?.businessKey ?? null, definitionKey: keys.get(e.instanceId)?.definitionKey ?? null }));
   }
 
   async get(id: string) {

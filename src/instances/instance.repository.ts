@@ -1,6 +1,6 @@
 // Queries on process instances: insert, lock for a command, save after it, and filtered listing.
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, type FindOptionsWhere } from 'typeorm';
+import { DataSource, EntityManager, In, type FindOptionsWhere } from 'typeorm';
 import { ProcessInstanceEntity, type InstanceStatus } from '../database/entities/process-instance.entity';
 
 export interface InstanceFilter {
@@ -31,6 +31,13 @@ export class InstanceRepository {
 
   findById(id: string): Promise<ProcessInstanceEntity | null> {
     return this.db.getRepository(ProcessInstanceEntity).findOneBy({ id });
+  }
+
+  /** Business key and definition of each instance, for lists that show which request a row belongs to. */
+  async keysOf(ids: string[]): Promise<Map<string, { businessKey: string | null; definitionKey: string }>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.getRepository(ProcessInstanceEntity).find({ where: { id: In([...new Set(ids)]) }, select: ['id', 'businessKey', 'definitionKey'] });
+    return new Map(rows.map((r) => [r.id, { businessKey: r.businessKey, definitionKey: r.definitionKey }]));
   }
 
   async list(filter: InstanceFilter): Promise<{ items: ProcessInstanceEntity[]; total: number }> {

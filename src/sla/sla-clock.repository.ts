@@ -7,6 +7,24 @@ import { TimerEntity } from '../database/entities';
 
 export const SLA_TIMER_PREFIX = 'sla:';
 
+export interface SlaClockFilter {
+  status?: 'open' | 'running' | 'paused' | 'met' | 'missed' | 'cancelled';
+  breached?: boolean;
+  dueBefore?: Date;
+  policy?: string;
+  processInstanceId?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A clock with what a list shows beside it: the request's business key and definition, and the task's name. */
+export interface SlaClockRow {
+  clock: SlaClockEntity;
+  businessKey: string | null;
+  definitionKey: string;
+  taskName: string | null;
+}
+
 @Injectable()
 export class SlaClockRepository {
   constructor(private readonly db: DataSource) {}
@@ -48,6 +66,36 @@ export class SlaClockRepository {
 
   forInstance(instanceId: string): Promise<SlaClockEntity[]> {
     return this.db.getRepository(SlaClockEntity).find({ where: { instanceId }, order: { startedAt: 'ASC' } });
+  }
+
+  /** Clocks by status, breach and due time; the soonest due first (paused ones, without a due time, last). */
+  async list(filter: SlaClockFilter): Promise<{ items: SlaClockRow[]; total: number }> {
+    const qb = this.db
+      .getRepository(SlaClockEntity)
+      .createQueryBuilder('c')
+      .innerJoin('process_instances', 'i', 'i.id = c.instance_id')
+      .leftJoin('tasks', 't', 't.id = c.task_id')
+      .addSelect(['i.business_key AS business_key', 'i.definition_key AS definition_key', 't.name AS task_name']);
+    if (filter.status === 'open') qb.andWhere("c.status IN ('running', 'paused')");
+    else if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.breached !== undefined) qb.andWhere(filter.breached ? 'c.breached_at IS NOT NULL' : 'c.breached_at IS NULL');
+    if (filter.dueBefore) qb.andWhere('c.due_at <= :dueBefore', { dueBefore: filter.dueBefore });
+    if (filter.policy) qb.andWhere('c.policy = :policy', { policy: filter.policy });
+    if (filter.processInstanceId) qb.andWhere('c.instance_id = :iid', { iid: filter.processInstanceId });
+    const total = await qb.getCount();
+    const { entities, raw } = await qb.orderBy('c.due_at', 'ASC', 'NULLS LAST').addOrderBy('c.id').offset(filter.offset).limit(filter.limit).getRawAndEntities();
+    const extra = new Map<string, { business_key: string | null; definition_key: string; task_name: string | null }>(raw.map((r) => [r.c_id, r]));
+    const items = entities.map((clock) => {
+      const r = extra.get(clock.id);
+      return { clock, businessKey: r?.business_key ?? null, definitionKey: r?.definition_key ?? '', taskName: r?.task_name ?? null };
+    });
+    return { items, total };
+  }
+
+  /** For a page of tasks: their own clocks and their instances' process-level clocks. */
+  forTasks(taskIds: string[], instanceIds: string[]): Promise<SlaClockEntity[]> {
+    if (!taskIds.length) return Promise.resolve([]);
+    return this.db.getRepository(SlaClockEntity).find({ where: [{ taskId: In(taskIds) }, { instanceId: In([...new Set(instanceIds)]), scope: 'process' }], order: { startedAt: 'ASC' } });
   }
 
   forTask(taskId: string, instanceId: string): Promise<SlaClockEntity[]> {

@@ -2,9 +2,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import type { SlaClockEntity } from '../database/entities/sla-clock.entity';
+import { toPage, type Page } from '../common/page.dto';
+import { mapClockRow, SlaClockQueryDto } from './dto/sla.dto';
 import { SlaClockRepository } from './sla-clock.repository';
 import { computeDueAt } from './sla-clock.util';
 import { SlaConfig } from './sla-config';
+import { parseDurationMs } from './sla-target.util';
 
 @Injectable()
 export class SlaView {
@@ -23,12 +26,27 @@ export class SlaView {
     return (await this.clocks.forTask(taskId, instanceId)).map((c) => this.describe(c));
   }
 
-  private describe(c: SlaClockEntity) {
+  /** Clocks across instances (the supervisor board's "near breach" list); `dueWithin` is counted from the server's now. */
+  async list(query: SlaClockQueryDto): Promise<Page<ReturnType<typeof mapClockRow>>> {
+    const dueWithin = query.dueWithin ? new Date(this.clock.now().getTime() + parseDurationMs(query.dueWithin)!) : undefined;
+    const dueBefore = [query.dueBefore ? new Date(query.dueBefore) : undefined, dueWithin].filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0];
+    const rows = await this.clocks.list({ ...query, dueBefore });
+    return toPage(rows, query, (row) => mapClockRow(row, this.describe(row.clock)));
+  }
+
+  /** The clocks beside each task of a list page: the task's own and its instance's process-level clock. */
+  async forTasks(tasks: { id: string; instanceId: string }[]): Promise<Map<string, ReturnType<SlaView['describe']>[]>> {
+    const clocks = await this.clocks.forTasks(tasks.map((t) => t.id), tasks.map((t) => t.instanceId));
+    return new Map(tasks.map((t) => [t.id, clocks.filter((c) => c.taskId === t.id || (c.scope === 'process' && c.instanceId === t.instanceId)).map((c) => this.describe(c))]));
+  }
+
+  describe(c: SlaClockEntity) {
     const policy = this.config.policies.get(c.policy);
     const now = c.stoppedAt ?? this.clock.now();
     const pauses = c.pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null }));
     const state = policy ? computeDueAt({ startedAt: c.startedAt, targetMs: c.targetMs, calendar: policy.calendar, pauses, now }) : null;
     return {
+      id: c.id,
       policy: c.policy,
       policyName: policy?.name ?? c.policy,
       calendar: policy?.calendar.id ?? null,
@@ -47,6 +65,9 @@ export class SlaView {
       status: c.status,
       stoppedAt: c.stoppedAt,
       pauses: c.pauses,
+      // The server's now: a client counts down from dueAt − asOf, so a fake or skewed clock does not confuse it.
+      asOf: this.clock.now(),
     };
   }
 }
+
