@@ -1,5 +1,6 @@
 // Every feature's message catalogue; a feature adds its own file under messages/ and one line here.
 import type { Catalogue } from './define';
 import common from './messages/common';
+import instances from './messages/instances';
 
-export const catalogues: Catalogue[] = [common];
+export const catalogues: Catalogue[] = [common, instances];

@@ -1,4 +1,88 @@
-// PLACEHOLDER until its feature lands in this session: replaced before commit.
+// Instance viewer: the diagram of the instance's own version with its tokens, path and timers, beside the history,
+// variables, tasks, SLA clocks and incidents; refreshed live by events of this instance.
+import { useEffect, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { api } from '../app/api';
+import { useLiveEvents } from '../app/live-events';
+import { ErrorMessage, Loading } from '../app/status';
+import type { InstanceDetail, Page } from '../app/types';
+import { useResource } from '../app/use-resource';
+import { formatDateTime } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+import { CancelInstance } from './cancel-instance';
+import { DiagramView } from './diagram-view';
+import { HistoryTimeline } from './history-timeline';
+import { IncidentsPanel, SlaPanel, TasksTable, VariablesTable } from './instance-panels';
+import { slaClocks, STATUS_TONE, type Incident } from './instance-types';
+import './instances.css';
+
+// Task events go only to their candidate roles: the viewer is a supervisor's tool and listens for every role.
+const ALL_ROLES = ['agent', 'technician', 'supervisor', 'manager'];
+
+function useNow(ms: number): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}
+
 export function InstancePage() {
-  return <section class="page">InstancePage</section>;
+  const { t } = useI18n();
+  const { params } = useRoute();
+  const id = params.id;
+  const now = useNow(1000);
+  const [selected, setSelected] = useState<string | null>(null);
+  const detail = useResource(() => api<InstanceDetail>(`/api/process-instances/${encodeURIComponent(id)}`), [id]);
+  const incidents = useResource(() => api<Page<Incident>>('/api/incidents', { query: { processInstanceId: id, limit: 200 } }), [id]);
+  const key = detail.data?.definitionKey;
+  const version = detail.data?.definitionVersion;
+  const xml = useResource(() => (key ? api<string>(`/api/definitions/${encodeURIComponent(key)}/xml`, { query: { version }, text: true }) : Promise.resolve('')), [key, version]);
+  const live = useLiveEvents({ roles: ALL_ROLES }, (event) => {
+    if (event.data.processInstanceId !== id) return;
+    detail.reload();
+    if (event.type.startsWith('incident.')) incidents.reload();
+  });
+
+  if (detail.error && !detail.data) return <section class="page"><ErrorMessage error={detail.error} onRetry={detail.reload} /></section>;
+  if (!detail.data) return <section class="page"><Loading /></section>;
+  const d = detail.data;
+  const clocks = slaClocks(d);
+  return (
+    <section class="page wide instance-page" data-testid="instance-viewer" data-revision={d.revision}>
+      <div class="page-head">
+        <div>
+          <p class="muted"><a href={`/instances?definitionKey=${encodeURIComponent(d.definitionKey)}`}>← {t('instances.title')}</a></p>
+          <h1>{t('instance.title', { name: d.businessKey ?? d.id.slice(0, 8) })}</h1>
+          <p class="muted meta">
+            <code>{d.definitionKey}</code> · <span data-testid="definition-version">{t('instance.version', { version: d.definitionVersion })}</span> ·{' '}
+            <span class={`badge ${STATUS_TONE[d.status] ?? ''}`} data-testid="instance-status">{t(`instances.status.${d.status}`)}</span> · {t('instance.started', { at: formatDateTime(d.startedAt) })}
+            {d.endedAt && <> · {t('instance.ended', { at: formatDateTime(d.endedAt) })}</>}
+            {d.cancelReason && <> · {t('instance.cancelReason', { reason: d.cancelReason })}</>}
+          </p>
+        </div>
+        <div class="head-actions">
+          <span class={`live-dot ${live === 'open' ? 'open' : ''}`}>{live === 'open' ? t('live.connected') : t('live.reconnecting')}</span>
+          {d.status === 'active' && <CancelInstance id={d.id} onCancelled={detail.reload} />}
+        </div>
+      </div>
+      {detail.error && <ErrorMessage error={detail.error} onRetry={detail.reload} />}
+      {xml.error && <ErrorMessage error={xml.error} onRetry={xml.reload} />}
+      {xml.data ? (
+        <DiagramView xml={xml.data} detail={d} incidents={incidents.data?.items ?? []} clocks={clocks} selected={selected} now={now} onSelect={setSelected} />
+      ) : (
+        !xml.error && <Loading />
+      )}
+      <div class="instance-columns">
+        <HistoryTimeline history={d.history} selected={selected} onSelect={setSelected} />
+        <div class="instance-side">
+          <TasksTable tasks={d.tasks} onSelect={setSelected} />
+          <SlaPanel clocks={clocks} now={now} />
+          <IncidentsPanel incidents={incidents.data?.items ?? []} />
+          <VariablesTable variables={d.variables} />
+        </div>
+      </div>
+    </section>
+  );
 }

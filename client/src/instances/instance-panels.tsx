@@ -1,0 +1,112 @@
+// The panels beside the diagram: variables, tasks, SLA clocks and incidents of one instance.
+import type { Task } from '../app/types';
+import { Empty } from '../app/status';
+import { formatCountdown, formatDateTime } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+import type { Incident, SlaClock } from './instance-types';
+
+function Value({ value }: { value: unknown }) {
+  if (value !== null && typeof value === 'object') return <pre class="json">{JSON.stringify(value, null, 2)}</pre>;
+  return <span>{value === null ? 'null' : String(value)}</span>;
+}
+
+export function VariablesTable({ variables }: { variables: Record<string, unknown> }) {
+  const { t } = useI18n();
+  const names = Object.keys(variables).sort();
+  return (
+    <section class="panel">
+      <h2>{t('instance.variables.title')}</h2>
+      {names.length === 0 ? (
+        <Empty>{t('instance.variables.empty')}</Empty>
+      ) : (
+        <table class="table compact" data-testid="variables">
+          <thead>
+            <tr><th>{t('instance.variables.name')}</th><th>{t('instance.variables.value')}</th></tr>
+          </thead>
+          <tbody>
+            {names.map((n) => (
+              <tr key={n} data-variable={n}>
+                <td><code>{n}</code></td>
+                <td><Value value={variables[n]} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+const TASK_TONE: Record<string, string> = { open: 'warn', completed: 'ok', cancelled: '' };
+
+export function TasksTable({ tasks, onSelect }: { tasks: Task[]; onSelect: (activityId: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <section class="panel">
+      <h2>{t('instance.tasks.title')}</h2>
+      {tasks.length === 0 ? (
+        <Empty>{t('instance.tasks.empty')}</Empty>
+      ) : (
+        <table class="table compact" data-testid="tasks">
+          <thead>
+            <tr><th>{t('instance.tasks.name')}</th><th>{t('instance.tasks.status')}</th><th>{t('instance.tasks.assignee')}</th><th>{t('instance.tasks.created')}</th></tr>
+          </thead>
+          <tbody>
+            {tasks.map((task) => (
+              <tr key={task.id} data-task-status={task.status}>
+                <td>
+                  <a href={`/tasks/${task.id}`}>{task.name}</a>{' '}
+                  <button type="button" class="link" title={t('instance.showInDiagram')} onClick={() => onSelect(task.activityId)}>{t('instance.locate')}</button>
+                </td>
+                <td><span class={`badge ${TASK_TONE[task.status] ?? ''}`}>{t(`instance.task.${task.status}`)}</span></td>
+                <td>{task.assignee ?? <span class="muted">{task.candidateRoles.map((r) => t(`role.${r}`)).join(', ')}</span>}</td>
+                <td>{formatDateTime(task.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function SlaPanel({ clocks, now }: { clocks: SlaClock[]; now: number }) {
+  const { t } = useI18n();
+  if (!clocks.length) return null;
+  return (
+    <section class="panel">
+      <h2>{t('instance.sla.title')}</h2>
+      <ul class="plain" data-testid="sla">
+        {clocks.map((c, i) => {
+          const tone = c.breached ? 'danger' : c.status === 'met' ? 'ok' : (c.percentUsed ?? 0) >= 75 ? 'warn' : '';
+          return (
+            <li key={i}>
+              <strong>{c.policyName ?? c.policy}</strong> <span class="muted">{c.activityId ?? t('instance.sla.wholeProcess')}</span>{' '}
+              <span class={`badge ${tone}`}>{t(`instance.sla.status.${c.status}`)}</span>{' '}
+              {c.dueAt && c.status === 'running' && <span>{t('instance.sla.due', { due: formatDateTime(c.dueAt), countdown: formatCountdown(c.dueAt, now) })}</span>}
+              {c.percentUsed !== null && c.percentUsed !== undefined && <span class="muted"> · {t('instance.sla.used', { percent: c.percentUsed })}</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function IncidentsPanel({ incidents }: { incidents: Incident[] }) {
+  const { t } = useI18n();
+  if (!incidents.length) return null;
+  return (
+    <section class="panel">
+      <h2>{t('instance.incidents.title')}</h2>
+      <ul class="plain" data-testid="incidents">
+        {incidents.map((i) => (
+          <li key={i.id}>
+            <span class={`badge ${i.status === 'resolved' ? 'ok' : 'danger'}`}>{t(`instance.incident.${i.status}`)}</span> <code>{i.activityId}</code> {i.error}{' '}
+            <span class="muted">{t('instance.incidents.attempts', { attempts: i.attempts })} · {formatDateTime(i.createdAt)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+// Reads the start form (camunda:formData on the none start event) out of a definition's BPMN XML.
+import type { FormField } from '../app/types';
+
+const CAMUNDA = 'http://camunda.org/schema/1.0/bpmn';
+const BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
+
+function numberAttr(field: Element, name: string): number | undefined {
+  const c = [...field.getElementsByTagNameNS(CAMUNDA, 'constraint')].find((x) => x.getAttribute('name') === name);
+  const n = c ? Number(c.getAttribute('config')) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export function startFormOf(xml: string): FormField[] {
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  const start = [...doc.getElementsByTagNameNS(BPMN, 'startEvent')].find((s) => s.getElementsByTagNameNS(BPMN, 'timerEventDefinition').length === 0 && s.getElementsByTagNameNS(BPMN, 'messageEventDefinition').length === 0);
+  if (!start) return [];
+  return [...start.getElementsByTagNameNS(CAMUNDA, 'formField')].map((f) => {
+    const constraints = [...f.getElementsByTagNameNS(CAMUNDA, 'constraint')].map((c) => c.getAttribute('name'));
+    const options = [...f.getElementsByTagNameNS(CAMUNDA, 'value')].map((v) => ({ id: v.getAttribute('id') ?? '', name: v.getAttribute('name') ?? v.getAttribute('id') ?? '' }));
+    return {
+      id: f.getAttribute('id') ?? '',
+      label: f.getAttribute('label') ?? f.getAttribute('id') ?? '',
+      type: (f.getAttribute('type') ?? 'string') as FormField['type'],
+      required: constraints.includes('required'),
+      options: options.length ? options : undefined,
+      defaultValue: f.getAttribute('defaultValue') ?? undefined,
+      min: numberAttr(f, 'min'),
+      max: numberAttr(f, 'max'),
+      minlength: numberAttr(f, 'minlength'),
+      maxlength: numberAttr(f, 'maxlength'),
+    };
+  });
+}
+
+/** Form inputs (all strings) → start variables: empty inputs left out, dates as ISO; the server checks the rest. */
+export function variablesOf(fields: FormField[], values: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const raw = (values[f.id] ?? '').trim();
+    if (raw === '') continue;
+    if (f.type === 'date') {
+      const time = new Date(raw).getTime();
+      out[f.id] = Number.isNaN(time) ? raw : new Date(time).toISOString();
+    } else out[f.id] = raw;
+  }
+  return out;
+}
