@@ -16,6 +16,7 @@ export interface Incident {
 }
 
 export interface SlaClock extends SlaState {
+  policyName?: string;
   activityId?: string | null;
   stoppedAt?: string | null;
 }
