@@ -19,6 +19,8 @@ import { SchedulerModule } from './scheduler/scheduler.module';
 import { SlaModule } from './sla/sla.module';
 import { TasksModule } from './tasks/tasks.module';
 import { ClockModule } from './common/clock.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -46,6 +48,8 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' }, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] },
         }),
         DatabaseModule.forRoot(databaseUrl, config.DB_POOL_SIZE),
+        AuditModule,
+        AuthModule,
         EngineModule,
         SlaModule,
         HandlersModule,

@@ -3,12 +3,15 @@ import 'reflect-metadata';
 import { loadConfig } from './config/app-config';
 import { createApp } from './app.setup';
 import { resolveDatabase } from './database/resolve-database';
+import { announceAdmin } from './auth/admin-announcement';
+import { AdminBootstrap } from './auth/admin-bootstrap';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const { url, embedded } = await resolveDatabase(config);
   const app = await createApp({ config, databaseUrl: url });
   await app.listen(config.PORT);
+  const admin = await app.get(AdminBootstrap).ensureAdmin();
   const shutdown = async () => {
     await app.close();
     await embedded?.stop(); // a kill -9 leaves it running; the next start reuses it
@@ -19,6 +22,7 @@ async function main(): Promise<void> {
   const base = `http://localhost:${config.PORT}`;
   // Plain stdout so a first-time user sees where to go, whatever the log level.
   process.stdout.write(`\nServiceFlow is running: ${base}/  (API docs: ${base}/api/docs)\n\n`);
+  if (admin) announceAdmin(config.DATA_DIR, admin);
 }
 
 main().catch((err: Error) => {

@@ -5,6 +5,8 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   InvalidDefinition = 'INVALID_DEFINITION',
   EngineFailed = 'ENGINE_FAILED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
 }
 
 export const httpStatusOf: Record<ErrorCode, number> = {
@@ -13,6 +15,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.Conflict]: 409,
   [ErrorCode.InvalidDefinition]: 400,
   [ErrorCode.EngineFailed]: 422,
+  [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
 };
 
 export interface ErrorDetail {

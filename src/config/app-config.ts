@@ -1,6 +1,6 @@
 // The validated runtime configuration: every environment variable the product reads, parsed once at boot.
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -25,6 +25,18 @@ export class AppConfig {
   /** The built web client; empty = the one built into this checkout (client/dist). */
   @IsString()
   CLIENT_DIR = '';
+
+  /** Signs access tokens (HS256); unset = a random secret generated once and kept in the database for every replica. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Lifetime of an access token in seconds (short: a deactivated user keeps access at most this long). */
+  @Transform(toInt) @IsInt() @Min(60) @Max(86_400)
+  ACCESS_TOKEN_TTL_S = 900;
+
+  /** Password of the `admin` user created when the user table is empty; unset = random, printed once by `npm start`. */
+  @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
 
   @Transform(toBool) @IsBoolean()
   DEPLOY_ON_BOOT = true;

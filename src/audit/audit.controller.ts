@@ -1,0 +1,18 @@
+// REST: the audit log, for admins.
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { AuditService } from './audit.service';
+import { AuditQueryDto } from './dto/audit.dto';
+
+@ApiTags('audit')
+@Controller('api/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Access({ roles: ['admin'] })
+  list(@Query() query: AuditQueryDto) {
+    return this.audit.list(query);
+  }
+}

@@ -1,0 +1,27 @@
+// REST: password login and "who am I".
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, Public } from './access.decorator';
+import { AuthService } from './auth.service';
+import { CurrentPrincipal } from './current-principal.decorator';
+import { LoginDto, mapPrincipal } from './dto/auth.dto';
+import type { Principal } from './principal';
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  login(@Body() dto: LoginDto) {
+    return this.auth.login(dto);
+  }
+
+  @Get('me')
+  @Access({ authenticated: true })
+  me(@CurrentPrincipal() principal: Principal) {
+    return mapPrincipal(principal);
+  }
+}

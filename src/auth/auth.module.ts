@@ -1,0 +1,26 @@
+// Feature: who is calling (users with roles, API keys with scopes), login, and the global guard that applies @Access.
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AdminBootstrap } from './admin-bootstrap';
+import { ApiKeyRepository } from './api-key.repository';
+import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysService } from './api-keys.service';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { PrincipalResolver } from './principal-resolver';
+import { SettingRepository } from './setting.repository';
+import { TokenService } from './token.service';
+import { UserRepository } from './user.repository';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Global()
+@Module({
+  imports: [JwtModule.register({})],
+  controllers: [AuthController, UsersController, ApiKeysController],
+  providers: [UserRepository, ApiKeyRepository, SettingRepository, TokenService, PrincipalResolver, AuthService, UsersService, ApiKeysService, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AdminBootstrap, PrincipalResolver],
+})
+export class AuthModule {}

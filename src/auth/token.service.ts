@@ -1,0 +1,45 @@
+// Short-lived access tokens (JWT, HS256): issued at login, verified on every request; the secret is shared by replicas.
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { randomBytes } from 'node:crypto';
+import { AppConfig } from '../config/app-config';
+import { USER_ROLES, type Principal, type UserRole } from './principal';
+import { SettingRepository } from './setting.repository';
+
+interface Claims {
+  sub: string;
+  name: string;
+  roles: string[];
+}
+
+@Injectable()
+export class TokenService implements OnModuleInit {
+  private secret = '';
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly settings: SettingRepository,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.secret = this.config.JWT_SECRET ?? (await this.settings.getOrCreate('jwt.secret', randomBytes(48).toString('base64url')));
+  }
+
+  issue(user: { id: string; username: string; roles: string[] }): Promise<string> {
+    const claims: Claims = { sub: user.id, name: user.username, roles: user.roles };
+    return this.jwt.signAsync(claims, { secret: this.secret, expiresIn: this.config.ACCESS_TOKEN_TTL_S, algorithm: 'HS256' });
+  }
+
+  /** The user a valid, unexpired token names; undefined for anything else (bad signature, expired, malformed). */
+  async verify(token: string): Promise<Principal | undefined> {
+    try {
+      const claims = await this.jwt.verifyAsync<Claims>(token, { secret: this.secret, algorithms: ['HS256'] });
+      const roles = (Array.isArray(claims.roles) ? claims.roles : []).filter((r): r is UserRole => (USER_ROLES as readonly string[]).includes(r));
+      if (typeof claims.sub !== 'string' || typeof claims.name !== 'string') return undefined;
+      return { kind: 'user', id: claims.sub, name: claims.name, roles };
+    } catch {
+      return undefined;
+    }
+  }
+}
