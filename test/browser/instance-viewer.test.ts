@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { FakeClock } from '../../src/common/clock';
+import { TimerFiringService } from '../../src/instances/timer-firing.service';
 import { errorsOf, saveScreenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 
 const COMPLAINT = { channel: 'phone', customerName: 'Wang Fang', customerContact: '138 0013 8000', complaint: 'The technician came two hours late', urgent: true };
@@ -11,6 +13,8 @@ describe('instance viewer', () => {
   let app: BrowserApp;
   let page: Page;
   let first: { id: string; definitionVersion: number };
+  // Starts at the real time (the page counts down with the browser's clock) and moves only when a test says so.
+  const clock = new FakeClock(new Date());
 
   const start = async (businessKey: string) => (await app.http.post('/api/process-instances').send({ definitionKey: 'complaint-escalation', businessKey, variables: COMPLAINT }).expect(201)).body;
   const element = (id: string) => page.locator(`[data-testid="diagram"] .djs-element[data-element-id="${id}"]`);
@@ -27,7 +31,7 @@ describe('instance viewer', () => {
   }
 
   beforeAll(async () => {
-    app = await startBrowserApp({ env: { DEPLOY_ON_BOOT: 'true' } });
+    app = await startBrowserApp({ clock, env: { DEPLOY_ON_BOOT: 'true' } });
     page = await app.newPage({ locale: 'en', name: 'sup-1', role: 'supervisor' });
     first = await start('CMP-1001');
   });
@@ -91,6 +95,34 @@ describe('instance viewer', () => {
     await page.locator('[data-testid="history-entry"][data-type="task.completed"]').click();
     await page.locator('.djs-element.sf-selected[data-element-id="Task_RegisterComplaint"]').waitFor();
     await saveScreenshot(page, 'instance-viewer');
+    expect(errorsOf(page)).toEqual([]);
+  });
+
+  it('follows an escalation timer down its own flow, live', async () => {
+    // given the viewer open on the instance waiting in "Handle complaint – L1 agent"
+    await openViewer(first.id);
+    await page.locator('.djs-element.sf-active[data-element-id="Task_HandleL1"]').waitFor();
+    // when the L1 time limit passes and the timer fires
+    clock.advance(16 * 60_000);
+    expect(await app.app.get(TimerFiringService).fireDue()).toBeGreaterThan(0);
+    // then the token is with the supervisor, and the path runs through the timer, not along the "resolved" flow
+    await page.locator('.djs-element.sf-active[data-element-id="Task_HandleL2"]').waitFor({ timeout: 5000 });
+    for (const flow of ['Flow_L1TimedOut', 'Flow_EscalatedL2', 'Flow_ToHandleL2']) expect(await hasMarker(flow, 'sf-taken')).toBe(true);
+    for (const flow of ['Flow_ResolvedL1', 'Flow_NotSatisfied', 'Flow_L2TimedOut']) expect(await hasMarker(flow, 'sf-taken')).toBe(false);
+    expect(await hasMarker('Task_HandleL1', 'sf-active')).toBe(false);
+    expect(await hasMarker('Timer_L1', 'sf-visited')).toBe(true);
+    await page.getByTestId('timer-overlay-Timer_L2').waitFor();
+    expect(await page.getByTestId('timer-overlay-Timer_L1').count()).toBe(0);
+    await page.locator('[data-testid="history-entry"][data-type="timer.fired"][data-activity-id="Timer_L1"]').waitFor();
+    expect(await page.locator('[data-testid="tasks"] tr[data-task-status="cancelled"]').innerText()).toContain('Handle complaint – L1 agent');
+    await saveScreenshot(page, 'instance-viewer-escalated');
+    // and the screen speaks Chinese on the switch, while the diagram keeps the analyst's words
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { name: '历史记录' }).waitFor();
+    expect(await page.getByTestId('instance-status').innerText()).toBe('进行中');
+    expect((await element('Task_HandleL2').textContent())?.replace(/\s+/g, '')).toBe('Handlecomplaint–L2supervisor');
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { name: 'History' }).waitFor();
     expect(errorsOf(page)).toEqual([]);
   });
 
