@@ -1,0 +1,98 @@
+// Diagrams are data, not code: hostile or foreign BPMN is refused with a reason, never a 5xx, a hang or a crash.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { bpmn, simpleTaskProcess } from '../support/bpmn';
+import { startTestApp, type TestApp } from '../support/app';
+
+const MIWG_DIR = resolve(__dirname, '../../../shared/conformance/miwg-reference');
+
+describe('deploy safety', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('refuses a billion-laughs document before expanding anything', async () => {
+    // given
+    const laughs = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`)].join('');
+    const xml = `<?xml version="1.0"?><!DOCTYPE lolz [${laughs}]>${simpleTaskProcess('laughs').replace(/^<\?xml[^>]*>/, '').replace('name="Do it"', 'name="&lol9;"')}`;
+    // when
+    const started = Date.now();
+    const res = await t.http.post('/api/definitions').send({ xml }).expect(400);
+    // then
+    expect(res.body.message).toMatch(/DOCTYPE/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('refuses an oversized document with the limit in the message', async () => {
+    // given: 2 MB (MAX_BPMN_BYTES) plus a little, as documentation inside a valid diagram
+    const padding = 'x'.repeat(2 * 1024 * 1024 + 10);
+    const xml = simpleTaskProcess('huge').replace('<bpmn:startEvent id="Start" name="Start" />', `<bpmn:startEvent id="Start" name="Start"><bpmn:documentation>${padding}</bpmn:documentation></bpmn:startEvent>`);
+    // when
+    const res = await t.http.post('/api/definitions').send({ xml });
+    // then
+    expect([400, 413]).toContain(res.status);
+    expect(String(res.body.message)).toMatch(/too large|larger than|limit|bytes/i);
+  });
+
+  it('refuses a diagram with more elements than MAX_BPMN_ELEMENTS', async () => {
+    // given: 1,100 tasks and 1,100 flows in a chain (MAX_BPMN_ELEMENTS defaults to 2,000)
+    const tasks = Array.from({ length: 1100 }, (_, i) => `<bpmn:manualTask id="T${i}" name="T${i}" /><bpmn:sequenceFlow id="F${i}" sourceRef="${i === 0 ? 'Start' : `T${i - 1}`}" targetRef="T${i}" />`).join('');
+    const xml = bpmn(`<bpmn:startEvent id="Start" name="Start" />${tasks}<bpmn:sequenceFlow id="FEnd" sourceRef="T1099" targetRef="End" /><bpmn:endEvent id="End" name="End" />`, { id: 'too-many' });
+    // when
+    const res = await t.http.post('/api/definitions').send({ xml }).expect(400);
+    // then
+    expect(res.body.message).toMatch(/elements/);
+  });
+
+  it('refuses deeply nested XML and an over-long expression without falling over', async () => {
+    const nested = `${'<a>'.repeat(20000)}${'</a>'.repeat(20000)}`;
+    const deep = await t.http.post('/api/definitions').send({ xml: nested });
+    expect(deep.status).toBe(400);
+    const long = bpmn(`<bpmn:startEvent id="Start" name="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Gw" />
+      <bpmn:exclusiveGateway id="Gw" name="Which?" default="F3" />
+      <bpmn:sequenceFlow id="Flow_Long" name="long" sourceRef="Gw" targetRef="End"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=${'x + '.repeat(1000)}1 > 0</bpmn:conditionExpression></bpmn:sequenceFlow>
+      <bpmn:sequenceFlow id="F3" sourceRef="Gw" targetRef="End2" /><bpmn:endEvent id="End" name="End" /><bpmn:endEvent id="End2" name="End 2" />`, { id: 'long-expression' });
+    const res = await t.http.post('/api/definitions').send({ xml: long }).expect(400);
+    expect(res.body.details.find((d: { elementId: string }) => d.elementId === 'Flow_Long')?.message).toMatch(/longer than/);
+  });
+
+  describe('the 21 MIWG reference models', () => {
+    const models = readdirSync(MIWG_DIR).filter((f) => f.endsWith('.bpmn')).sort();
+    const outcomes: Record<string, { status: number; message?: string; reasons?: string[] }> = {};
+
+    afterAll(() => {
+      // The tally (deployed / refused and why) is kept as a test artifact for the release notes.
+      const dir = resolve(__dirname, '../../test-artifacts');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'miwg-deploy.json'), `${JSON.stringify(outcomes, null, 2)}\n`);
+    });
+
+    it('has all 21 models to try', () => {
+      expect(models).toHaveLength(21);
+    });
+
+    it.each(models)('%s is deployed or refused with a reason, never a 5xx', async (file) => {
+      // given
+      const xml = readFileSync(join(MIWG_DIR, file), 'utf8');
+      // when
+      const res = await t.http.post('/api/definitions').send({ xml });
+      // then
+      outcomes[file] = { status: res.status, message: res.status === 201 ? undefined : String(res.body.message), reasons: [...new Set<string>((res.body.details ?? []).map((d: { message: string }) => d.message.replace(/"[^"]*"/g, '"…"')))] };
+      expect(res.status === 201 || res.status === 400).toBe(true);
+      if (res.status === 400) {
+        expect(String(res.body.message).length).toBeGreaterThan(5);
+        for (const d of res.body.details ?? []) expect(d.message).toEqual(expect.any(String));
+      } else {
+        expect(res.body).toMatchObject({ version: expect.any(Number), key: expect.any(String) });
+      }
+    });
+
+    it('still serves correctly after all of them', async () => {
+      await t.http.get('/health').expect(200);
+      const res = await t.http.post('/api/definitions').send({ xml: simpleTaskProcess('after-miwg') }).expect(201);
+      expect(res.body.version).toBe(1);
+    });
+  });
+});
