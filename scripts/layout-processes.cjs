@@ -30,6 +30,10 @@ const NUDGES = {
     Task_ConfirmRemoteFix: [ 1, -2 ],
     // below "Quote accepted?", so that "Accepted" can run straight to "Repair approved"
     EndEvent_QuoteDeclined: [ -1, 1 ]
+  },
+  'satisfaction-survey.bpmn': {
+    // a good score ends above the recovery branch, so that "No" (call-back) runs straight on
+    EndEvent_Answered: [ 0, -2 ]
   }
 };
 

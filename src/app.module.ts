@@ -17,6 +17,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { SlaModule } from './sla/sla.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { TasksModule } from './tasks/tasks.module';
 import { ClockModule } from './common/clock.module';
 import { AuditModule } from './audit/audit.module';
@@ -53,6 +54,7 @@ export class AppModule {
         EngineModule,
         SlaModule,
         HandlersModule,
+        SurveysModule,
         DefinitionsModule,
         InstancesModule,
         TasksModule,

@@ -7,7 +7,8 @@ const NodeResolver = require('bpmnlint/lib/resolver/node-resolver');
 const { is } = require('./bpmn-geometry.cjs');
 
 const GROUPS = [ 'agent', 'technician', 'supervisor', 'manager' ];
-const TOPICS = [ 'notifyCustomer', 'assignTechnician', 'calculateSettlement', 'archiveWorkOrder', 'notifyEscalation' ];
+const TOPICS = [ 'notifyCustomer', 'assignTechnician', 'calculateSettlement', 'archiveWorkOrder', 'notifyEscalation',
+  'requestSurvey', 'sendSurvey', 'expireSurvey', 'startRecovery' ];
 const FIELD_TYPES = [ 'string', 'long', 'boolean', 'date', 'enum' ];
 const CONSTRAINTS = [ 'required', 'minlength', 'maxlength', 'min', 'max' ];
 const FORBIDDEN = [ 'bpmn:ScriptTask', 'bpmn:BusinessRuleTask', 'bpmn:CallActivity', 'bpmn:SubProcess' ];

@@ -7,6 +7,7 @@ export enum ErrorCode {
   EngineFailed = 'ENGINE_FAILED',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
+  Gone = 'GONE',
 }
 
 export const httpStatusOf: Record<ErrorCode, number> = {
@@ -17,6 +18,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.EngineFailed]: 422,
   [ErrorCode.Unauthenticated]: 401,
   [ErrorCode.Forbidden]: 403,
+  [ErrorCode.Gone]: 410,
 };
 
 export interface ErrorDetail {

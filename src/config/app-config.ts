@@ -3,6 +3,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const ISO_DURATION = /^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 
@@ -86,6 +87,53 @@ export class AppConfig {
 
   @Transform(toInt) @IsInt() @Min(100) @Max(24 * 3600 * 1000)
   INCIDENT_RETRY_BASE_MS = 10_000;
+
+  /** Satisfaction surveys (src/surveys): wait after a resolution, reminder and expiry (ISO-8601 durations, from sending). */
+  @Matches(ISO_DURATION, { message: 'SURVEY_DELAY must be an ISO-8601 duration such as PT24H' })
+  SURVEY_DELAY = 'PT24H';
+
+  @Matches(ISO_DURATION, { message: 'SURVEY_REMINDER must be an ISO-8601 duration such as P3D' })
+  SURVEY_REMINDER = 'P3D';
+
+  @Matches(ISO_DURATION, { message: 'SURVEY_EXPIRY must be an ISO-8601 duration such as P7D' })
+  SURVEY_EXPIRY = 'P7D';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(60000)
+  SURVEY_POLL_MS = 1000;
+
+  /** Where customers reach the web client: survey links are PUBLIC_BASE_URL/survey/<token>. */
+  @Matches(/^https?:\/\/[^\s]+[^/\s]$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** Survey channel endpoints (JSON POST); empty = that channel falls back to the log adapter, with a warning at boot. */
+  @IsOptional() @Matches(/^https?:\/\//, { message: 'SURVEY_SMS_URL must be an http(s) URL' })
+  SURVEY_SMS_URL?: string;
+
+  @IsOptional() @Matches(/^https?:\/\//, { message: 'SURVEY_EMAIL_URL must be an http(s) URL' })
+  SURVEY_EMAIL_URL?: string;
+
+  @IsOptional() @Matches(/^https?:\/\//, { message: 'SURVEY_WEBHOOK_URL must be an http(s) URL' })
+  SURVEY_WEBHOOK_URL?: string;
+
+  /** Service recovery starts when the overall CSAT is at most this (1–5) or the NPS at most RECOVERY_NPS_MAX (0–10). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(5)
+  RECOVERY_CSAT_MAX = 2;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  RECOVERY_NPS_MAX = 6;
+
+  /** KPI alerts to supervisors: CSAT (% of answers 4–5 over KPI_CSAT_WINDOW) below this, backlog above KPI_BACKLOG_MAX. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(100)
+  KPI_CSAT_MIN = 80;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000)
+  KPI_BACKLOG_MAX = 10;
+
+  @Matches(ISO_DURATION, { message: 'KPI_CSAT_WINDOW must be an ISO-8601 duration such as P30D' })
+  KPI_CSAT_WINDOW = 'P30D';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(3600_000)
+  KPI_WATCH_MS = 60_000;
 }
 
 /** Parses and validates the environment; throws one error naming every bad variable. */

@@ -15,6 +15,7 @@ import { IncidentPolicy } from '../incidents/incident-policy';
 import { OutboxRepository } from '../notifications/outbox.repository';
 import { toOutboxEvents } from '../notifications/outbox-events.util';
 import { SlaTracker } from '../sla/sla-tracker';
+import { SurveyPolicy } from '../surveys/survey-policy';
 import { TaskRepository } from '../tasks/task.repository';
 import { HistoryRepository } from './history.repository';
 import { InstanceRepository } from './instance.repository';
@@ -48,6 +49,7 @@ export class InstanceCommandsService {
     private readonly incidents: IncidentPolicy,
     private readonly escalations: EscalationPolicy,
     private readonly sla: SlaTracker,
+    private readonly surveys: SurveyPolicy,
   ) {}
 
   start(definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>): Promise<CommandOutcome> {
@@ -164,6 +166,7 @@ export class InstanceCommandsService {
     const escalationHistory = await this.escalations.reconcile(em, instance.id, commandHistory, now);
     const slaView = { instanceId: instance.id, model: definition.model, variables: result.variables, activeActivityIds: result.activeActivityIds, ended: result.completed, history: commandHistory };
     const slaHistory = await this.sla.reconcile(em, slaView, now);
+    await this.surveys.reconcile(em, { instance, variables: result.variables, history: commandHistory, now });
     const history = [...commandHistory, ...incidentHistory, ...escalationHistory, ...slaHistory];
     await this.history.append(em, instance.id, history);
     await this.outbox.append(em, toOutboxEvents({ instance, model: definition.model, history }));

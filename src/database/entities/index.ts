@@ -9,9 +9,10 @@ import { MessageSubscriptionEntity } from './message-subscription.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
 import { SettingEntity } from './setting.entity';
 import { SlaClockEntity } from './sla-clock.entity';
+import { SurveyEntity } from './survey.entity';
 import { TaskEntity } from './task.entity';
 import { TimerEntity } from './timer.entity';
 import { UserEntity } from './user.entity';
 
-export { UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, SlaClockEntity, DefinitionEntity, EscalationEntity, HistoryEntity, IncidentEntity, MessageSubscriptionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity };
-export const entities = [UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, DefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity, MessageSubscriptionEntity, HistoryEntity, IncidentEntity, EscalationEntity, SlaClockEntity];
+export { UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, SurveyEntity, SlaClockEntity, DefinitionEntity, EscalationEntity, HistoryEntity, IncidentEntity, MessageSubscriptionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity };
+export const entities = [UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, DefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity, MessageSubscriptionEntity, HistoryEntity, IncidentEntity, EscalationEntity, SlaClockEntity, SurveyEntity];
