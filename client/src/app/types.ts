@@ -28,7 +28,40 @@ export interface SlaState {
   percentUsed?: number | null;
   paused?: boolean;
   breached?: boolean;
+  scope?: 'process' | 'task';
+  policyName?: string;
+  target?: string | null;
+  /** The server's now when it answered: count down from dueAt − asOf (a fake or skewed server clock stays right). */
+  asOf?: string;
   [key: string]: unknown;
+}
+
+/** GET /api/sla/clocks: a clock with the request and task it watches. */
+export interface SlaClockItem extends SlaState {
+  id: string;
+  processInstanceId: string;
+  businessKey: string | null;
+  definitionKey: string;
+  taskName: string | null;
+  activityId: string;
+}
+
+export interface Escalation {
+  id: string;
+  processInstanceId: string;
+  businessKey: string | null;
+  definitionKey: string | null;
+  level: number;
+  cycle: number;
+  role: string;
+  taskId: string | null;
+  status: 'open' | 'acknowledged' | 'resolved';
+  assignee: string | null;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  resolution: string | null;
+  createdAt: string;
 }
 
 export interface Task {
@@ -44,7 +77,9 @@ export interface Task {
   createdAt: string;
   claimedAt: string | null;
   endedAt: string | null;
-  sla?: SlaState | null;
+  businessKey?: string | null;
+  definitionKey?: string | null;
+  sla?: SlaState[] | null;
   [key: string]: unknown;
 }
 

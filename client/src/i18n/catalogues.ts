@@ -1,6 +1,7 @@
 // Every feature's message catalogue; a feature adds its own file under messages/ and one line here.
 import type { Catalogue } from './define';
 import common from './messages/common';
+import tasks from './messages/tasks';
 import instances from './messages/instances';
 
-export const catalogues: Catalogue[] = [common, instances];
+export const catalogues: Catalogue[] = [common, tasks, instances];
