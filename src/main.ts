@@ -10,8 +10,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { url, embedded } = await resolveDatabase(config);
   const app = await createApp({ config, databaseUrl: url });
-  await app.listen(config.PORT);
+  await app.init(); // migrations run here, before the first admin is looked for
   const admin = await app.get(AdminBootstrap).ensureAdmin();
+  await app.listen(config.PORT);
   const shutdown = async () => {
     await app.close();
     await embedded?.stop(); // a kill -9 leaves it running; the next start reuses it
@@ -21,8 +22,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
   const base = `http://localhost:${config.PORT}`;
   // Plain stdout so a first-time user sees where to go, whatever the log level.
-  process.stdout.write(`\nServiceFlow is running: ${base}/  (API docs: ${base}/api/docs)\n\n`);
-  if (admin) announceAdmin(config.DATA_DIR, admin);
+  const firstAdmin = admin ? announceAdmin(config.DATA_DIR, admin) : '';
+  process.stdout.write(`\nServiceFlow is running: ${base}/  (API docs: ${base}/api/docs)\n\n${firstAdmin}`);
 }
 
 main().catch((err: Error) => {

@@ -1,8 +1,9 @@
-// `npm start` only: shows the generated admin password once and keeps it in DATA_DIR/admin-credentials (mode 0600).
+// `npm start` only: keeps the generated admin password in DATA_DIR/admin-credentials (mode 0600) and returns the
+// text that shows it, once, on stdout.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export function announceAdmin(dataDir: string, admin: { username: string; password: string }): void {
+export function announceAdmin(dataDir: string, admin: { username: string; password: string }): string {
   const file = resolve(join(dataDir, 'admin-credentials'));
   let saved = '';
   try {
@@ -12,6 +13,6 @@ export function announceAdmin(dataDir: string, admin: { username: string; passwo
   } catch (err) {
     saved = `\n  (could not save it to ${file}: ${(err as Error).message})`;
   }
-  // Plain stdout, whatever the log level: this is the only time the password is shown.
-  process.stdout.write(`First start: created user "${admin.username}" with password ${admin.password}${saved}\nSign in with POST /api/auth/login {"username": "${admin.username}", "password": "…"}.\n\n`);
+  // Printed on plain stdout by main.ts, whatever the log level: this is the only time the password is shown.
+  return `First start: created user "${admin.username}" with password ${admin.password}${saved}\nSign in with POST /api/auth/login {"username": "${admin.username}", "password": "…"}.\n\n`;
 }

@@ -1,7 +1,8 @@
 // A real server as a child process (`node -r ts-node/register/transpile-only src/main.ts`): for crash, restart and
 // multi-replica tests.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { findFreePort } from '../../src/database/embedded-postgres';
 
 const ROOT = resolve(__dirname, '../..');
@@ -28,7 +29,7 @@ export class ServerProcess {
     const port = await findFreePort();
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, TS_NODE_SWC: 'true', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', TIMER_POLL_MS: '0', PROCESSES_DIR: resolve(ROOT, 'processes'), ...env },
+      env: { ...process.env, TS_NODE_SWC: 'true', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', TIMER_POLL_MS: '0', PROCESSES_DIR: resolve(ROOT, 'processes'), DATA_DIR: join(tmpdir(), `serviceflow-server-${port}`), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
