@@ -46,6 +46,10 @@ describe('instance viewer', () => {
     expect(await row.innerText()).toContain('Active');
     expect(await page.locator('select[name="definitionKey"]').inputValue()).toBe('complaint-escalation');
     await saveScreenshot(page, 'instances-list');
+    // and an instance started meanwhile appears without a reload
+    const other = await start('CMP-1000');
+    await page.locator(`[data-testid="instances"] tr[data-instance-id="${other.id}"]`).waitFor({ timeout: 5000 });
+    expect(await page.getByTestId('page-info').innerText()).toBe('1–2 of 2');
     // and a status filter that excludes it
     await page.locator('select[name="status"]').selectOption('completed');
     await page.getByText('No instances match these filters.').waitFor();

@@ -83,6 +83,11 @@ export function DiagramView({ xml, detail, incidents, clocks, selected, now, onS
     mark(selected, 'sf-selected');
   }, [imported, detail, incidents, selected]);
 
+  // A selection made in the timeline or the tasks table brings its element into view.
+  useEffect(() => {
+    if (imported && selected && viewer.current.get('elementRegistry').get(selected)) viewer.current.get('canvas').scrollToElement(selected, 40);
+  }, [imported, selected]);
+
   // Overlays: timer due times with a countdown, awaited messages, open incidents, task SLA clocks.
   useEffect(() => {
     if (!imported) return;

@@ -14,6 +14,7 @@ import { DiagramView } from './diagram-view';
 import { HistoryTimeline } from './history-timeline';
 import { IncidentsPanel, SlaPanel, TasksTable, VariablesTable } from './instance-panels';
 import { slaClocks, STATUS_TONE, type Incident } from './instance-types';
+import { useDebounced } from './use-debounced';
 import './instances.css';
 
 // Task events go only to their candidate roles: the viewer is a supervisor's tool and listens for every role.
@@ -39,10 +40,12 @@ export function InstancePage() {
   const key = detail.data?.definitionKey;
   const version = detail.data?.definitionVersion;
   const xml = useResource(() => (key ? api<string>(`/api/definitions/${encodeURIComponent(key)}/xml`, { query: { version }, text: true }) : Promise.resolve('')), [key, version]);
-  const live = useLiveEvents({ roles: ALL_ROLES }, (event) => {
-    if (event.data.processInstanceId !== id) return;
+  const refresh = useDebounced(() => {
     detail.reload();
-    if (event.type.startsWith('incident.')) incidents.reload();
+    incidents.reload();
+  }, 150);
+  const live = useLiveEvents({ roles: ALL_ROLES }, (event) => {
+    if (event.data.processInstanceId === id) refresh();
   });
 
   if (detail.error && !detail.data) return <section class="page"><ErrorMessage error={detail.error} onRetry={detail.reload} /></section>;

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, withQuery } from '../app/api';
+import { useLiveEvents } from '../app/live-events';
 import { Empty, ErrorMessage, Loading } from '../app/status';
 import type { DefinitionSummary, InstanceSummary, Page } from '../app/types';
 import { useResource } from '../app/use-resource';
@@ -10,9 +11,11 @@ import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { STATUS_TONE } from './instance-types';
 import { StartInstance } from './start-instance';
+import { useDebounced } from './use-debounced';
 import './instances.css';
 
 const LIMIT = 25;
+const ALL_ROLES = ['agent', 'technician', 'supervisor', 'manager'];
 const STATUSES = ['active', 'completed', 'cancelled'];
 
 export function InstancesPage() {
@@ -25,6 +28,11 @@ export function InstancesPage() {
   const definitions = useResource(() => api<DefinitionSummary[]>('/api/definitions'), []);
   const list = useResource(() => api<Page<InstanceSummary>>('/api/process-instances', { query: { ...filters, limit: LIMIT, offset } }), [filters.definitionKey, filters.status, filters.businessKey, offset]);
 
+  // Instances start, move and end all the time: reload the page of rows when one of the listed definition changes.
+  const refresh = useDebounced(list.reload, 300);
+  const live = useLiveEvents({ roles: ALL_ROLES }, (event) => {
+    if (!filters.definitionKey || event.data.definitionKey === filters.definitionKey) refresh();
+  });
   const go = (next: Partial<typeof filters> & { offset?: number }) => route(withQuery('/instances', { ...filters, ...next, offset: next.offset || undefined }), true);
   const page = list.data;
 
@@ -33,7 +41,9 @@ export function InstancesPage() {
       <div class="page-head">
         <div>
           <h1>{t('instances.title')}</h1>
-          <p class="muted">{t('instances.subtitle')}</p>
+          <p class="muted">
+            {t('instances.subtitle')} <span class={`live-dot ${live === 'open' ? 'open' : ''}`}>{live === 'open' ? t('live.connected') : t('live.reconnecting')}</span>
+          </p>
         </div>
         <button type="button" class={starting ? '' : 'primary'} onClick={() => setStarting(!starting)}>
           {starting ? t('common.close') : t('instances.start.open')}
