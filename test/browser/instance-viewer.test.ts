@@ -92,6 +92,7 @@ describe('instance viewer', () => {
     await overlay.waitFor();
     expect(await overlay.innerText()).toContain(due);
     expect(await overlay.innerText()).toMatch(/1[45] min \d\d s left/);
+    expect(await page.locator('[data-testid="waits"] li[data-timer="Timer_L1"]').innerText()).toContain(due);
     expect(await page.locator('[data-testid="tasks"] tr[data-task-status="completed"]').innerText()).toContain('agent-7');
     expect(await page.locator('[data-testid="variables"] tr[data-variable="category"]').innerText()).toContain('service');
 

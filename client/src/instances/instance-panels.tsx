@@ -1,9 +1,9 @@
-// The panels beside the diagram: variables, tasks, SLA clocks and incidents of one instance.
-import type { Task } from '../app/types';
+// The panels beside the diagram: variables, tasks, waits, SLA clocks and incidents of one instance.
+import type { InstanceDetail, Task } from '../app/types';
 import { Empty } from '../app/status';
 import { formatCountdown, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-import type { Incident, SlaClock } from './instance-types';
+import type { Incident, SlaClock, TimerInfo } from './instance-types';
 
 function Value({ value }: { value: unknown }) {
   if (value !== null && typeof value === 'object') return <pre class="json">{JSON.stringify(value, null, 2)}</pre>;
@@ -104,6 +104,31 @@ export function IncidentsPanel({ incidents }: { incidents: Incident[] }) {
           <li key={i.id}>
             <span class={`badge ${i.status === 'resolved' ? 'ok' : 'danger'}`}>{t(`instance.incident.${i.status}`)}</span> <code>{i.activityId}</code> {i.error}{' '}
             <span class="muted">{t('instance.incidents.attempts', { attempts: i.attempts })} · {formatDateTime(i.createdAt)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** What the instance waits for besides people: armed timers (due time, countdown) and awaited messages. */
+export function WaitsPanel({ timers, messages, now, onSelect }: { timers: TimerInfo[]; messages: InstanceDetail['awaitedMessages']; now: number; onSelect: (activityId: string) => void }) {
+  const { t } = useI18n();
+  if (!timers.length && !messages.length) return null;
+  return (
+    <section class="panel">
+      <h2>{t('instance.waits.title')}</h2>
+      <ul class="plain" data-testid="waits">
+        {timers.map((w) => (
+          <li key={`t-${w.activityId}-${w.dueAt}`} data-timer={w.activityId}>
+            <span class="badge warn">{t('instance.waits.timer')}</span> <code>{w.activityId}</code> {t('instance.sla.due', { due: formatDateTime(w.dueAt), countdown: formatCountdown(w.dueAt, now) })}{' '}
+            <span class="muted">{w.expression}</span> <button type="button" class="link" onClick={() => onSelect(w.activityId)}>{t('instance.locate')}</button>
+          </li>
+        ))}
+        {messages.map((m) => (
+          <li key={`m-${m.activityId}-${m.messageName}`} data-message={m.messageName}>
+            <span class="badge">{t('instance.waits.message')}</span> <code>{m.messageName}</code> <span class="muted">{m.activityId}</span>{' '}
+            <button type="button" class="link" onClick={() => onSelect(m.activityId)}>{t('instance.locate')}</button>
           </li>
         ))}
       </ul>
