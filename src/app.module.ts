@@ -18,6 +18,7 @@ import { ObservabilityModule } from './observability/observability.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { SlaModule } from './sla/sla.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { KpisModule } from './kpis/kpis.module';
 import { TasksModule } from './tasks/tasks.module';
 import { ClockModule } from './common/clock.module';
 import { AuditModule } from './audit/audit.module';
@@ -55,6 +56,7 @@ export class AppModule {
         SlaModule,
         HandlersModule,
         SurveysModule,
+        KpisModule,
         DefinitionsModule,
         InstancesModule,
         TasksModule,
