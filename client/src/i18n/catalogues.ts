@@ -2,6 +2,7 @@
 import type { Catalogue } from './define';
 import common from './messages/common';
 import tasks from './messages/tasks';
+import board from './messages/board';
 import instances from './messages/instances';
 
-export const catalogues: Catalogue[] = [common, tasks, instances];
+export const catalogues: Catalogue[] = [common, tasks, board, instances];

@@ -1,0 +1,53 @@
+// The live alert feed: SLA warnings and breaches, escalations and incidents as they arrive; new breaches stand out.
+import type { LiveEvent } from '../app/live-events';
+import { Empty } from '../app/status';
+import { formatDateTime } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+
+export interface Alert {
+  key: string;
+  type: string;
+  at: string;
+  processInstanceId: string;
+  businessKey: string | null;
+  activityName: string | null;
+  detail: Record<string, unknown>;
+  fresh: boolean;
+}
+
+export function toAlert(event: LiveEvent): Alert {
+  const d = event.data;
+  return {
+    key: event.id || `${event.type}:${String(d.processInstanceId)}:${String(d.at)}`,
+    type: event.type,
+    at: String(d.at ?? new Date().toISOString()),
+    processInstanceId: String(d.processInstanceId ?? ''),
+    businessKey: (d.businessKey as string | null) ?? null,
+    activityName: (d.activityName as string | null) ?? null,
+    detail: (d.detail as Record<string, unknown>) ?? {},
+    fresh: true,
+  };
+}
+
+const TONE: Record<string, string> = { 'sla.breached': 'danger', 'sla.warning': 'warn', 'complaint.escalated': 'warn', 'incident.open': 'danger' };
+
+export function AlertFeed({ alerts }: { alerts: Alert[] }) {
+  const { t } = useI18n();
+  return (
+    <section class="panel alert-feed" aria-labelledby="alerts-title" aria-live="polite">
+      <h2 id="alerts-title">{t('board.alerts')}</h2>
+      {alerts.length === 0 && <Empty>{t('board.alerts.empty')}</Empty>}
+      <ul data-testid="alerts">
+        {alerts.map((a) => (
+          <li key={a.key} class={`card alert ${a.type.replace('.', '-')}${a.fresh && a.type === 'sla.breached' ? ' fresh' : ''}`} data-testid="alert" data-type={a.type}>
+            <span class={`badge ${TONE[a.type] ?? ''}`}>{t(`board.alert.${a.type}`, { percent: String(a.detail.percent ?? ''), level: String(a.detail.level ?? '') })}</span>{' '}
+            <a href={`/instances/${a.processInstanceId}`}>{a.businessKey ?? a.processInstanceId.slice(0, 8)}</a>
+            {a.activityName && <span> · {a.activityName}</span>}
+            {typeof a.detail.policy === 'string' && <span class="muted"> · {a.detail.policy}</span>}
+            <div class="muted small">{t('board.alert.at', { time: formatDateTime(a.at) })}</div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
