@@ -9,12 +9,14 @@ import { AppModule, type AppOptions } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { applyTimeZone } from './config/app-config';
 import { hostClient } from './web/client-hosting';
+import { rejectUnstorableInput } from './web/unstorable-input';
 
 export async function createApp(options: AppOptions): Promise<NestExpressApplication> {
   applyTimeZone(options.config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: options.config.MAX_BPMN_BYTES * 2 + 64 * 1024 });
+  app.use(rejectUnstorableInput(64));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
   app.useGlobalFilters(new AllExceptionsFilter());
   const doc = new DocumentBuilder()
