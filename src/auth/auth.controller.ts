@@ -19,6 +19,13 @@ export class AuthController {
     return this.auth.login(dto);
   }
 
+  @Post('refresh')
+  @Access({ authenticated: true })
+  @HttpCode(200)
+  refresh(@CurrentPrincipal() principal: Principal) {
+    return this.auth.refresh(principal);
+  }
+
   @Get('me')
   @Access({ authenticated: true })
   me(@CurrentPrincipal() principal: Principal) {

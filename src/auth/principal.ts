@@ -6,7 +6,7 @@ export const KEY_SCOPES = ['start', 'messages', 'read'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 export type Principal =
-  | { kind: 'user'; id: string; name: string; roles: UserRole[] }
+  | { kind: 'user'; id: string; name: string; roles: UserRole[]; authTime?: number }
   | { kind: 'apiKey'; id: string; name: string; scopes: KeyScope[] };
 
 /** How the principal appears in the audit log and in "by" fields. */

@@ -10,6 +10,8 @@ interface Claims {
   sub: string;
   name: string;
   roles: string[];
+  /** When the user signed in (seconds); refreshing keeps it, so a session ends SESSION_MAX_AGE_S after sign-in. */
+  auth_time: number;
 }
 
 @Injectable()
@@ -26,8 +28,8 @@ export class TokenService implements OnModuleInit {
     this.secret = this.config.JWT_SECRET ?? (await this.settings.getOrCreate('jwt.secret', randomBytes(48).toString('base64url')));
   }
 
-  issue(user: { id: string; username: string; roles: string[] }): Promise<string> {
-    const claims: Claims = { sub: user.id, name: user.username, roles: user.roles };
+  issue(user: { id: string; username: string; roles: string[] }, authTime: number = Math.floor(Date.now() / 1000)): Promise<string> {
+    const claims: Claims = { sub: user.id, name: user.username, roles: user.roles, auth_time: authTime };
     return this.jwt.signAsync(claims, { secret: this.secret, expiresIn: this.config.ACCESS_TOKEN_TTL_S, algorithm: 'HS256' });
   }
 
@@ -37,7 +39,7 @@ export class TokenService implements OnModuleInit {
       const claims = await this.jwt.verifyAsync<Claims>(token, { secret: this.secret, algorithms: ['HS256'] });
       const roles = (Array.isArray(claims.roles) ? claims.roles : []).filter((r): r is UserRole => (USER_ROLES as readonly string[]).includes(r));
       if (typeof claims.sub !== 'string' || typeof claims.name !== 'string') return undefined;
-      return { kind: 'user', id: claims.sub, name: claims.name, roles };
+      return { kind: 'user', id: claims.sub, name: claims.name, roles, authTime: typeof claims.auth_time === 'number' ? claims.auth_time : 0 };
     } catch {
       return undefined;
     }

@@ -28,6 +28,23 @@ describe('authentication, users, API keys and audit', () => {
     expect(me.body).toMatchObject({ kind: 'user', username: 'admin', roles: ['admin'] });
   });
 
+  it('refreshes a session with the current roles, and not for a deactivated user', async () => {
+    // given
+    const created = await app.http.post('/api/users').set(bearer(adminToken)).send({ username: 'refresher', password: 'correct-horse-battery', roles: ['agent'] }).expect(201);
+    const first = (await app.http.post('/api/auth/login').send({ username: 'refresher', password: 'correct-horse-battery' }).expect(200)).body.accessToken;
+    await app.http.patch(`/api/users/${created.body.id}`).set(bearer(adminToken)).send({ roles: ['agent', 'technician'] }).expect(200);
+    // when
+    const refreshed = await app.http.post('/api/auth/refresh').set(bearer(first)).expect(200);
+    // then
+    expect(refreshed.body.user.roles).toEqual(['agent', 'technician']);
+    const me = await app.http.get('/api/auth/me').set(bearer(refreshed.body.accessToken)).expect(200);
+    expect(me.body.roles).toEqual(['agent', 'technician']);
+    // when deactivated
+    await app.http.patch(`/api/users/${created.body.id}`).set(bearer(adminToken)).send({ active: false }).expect(200);
+    // then
+    await app.http.post('/api/auth/refresh').set(bearer(refreshed.body.accessToken)).expect(401);
+  });
+
   it('refuses a wrong password and an unknown user with the same message', async () => {
     const wrong = await app.http.post('/api/auth/login').send({ username: 'admin', password: 'not-the-password' }).expect(401);
     const unknown = await app.http.post('/api/auth/login').send({ username: 'nobody', password: 'not-the-password' }).expect(401);
