@@ -35,6 +35,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(60) @Max(86_400)
   ACCESS_TOKEN_TTL_S = 900;
 
+  /** A signed-in session may be refreshed (POST /api/auth/refresh) until this long after sign-in, in seconds. */
+  @Transform(toInt) @IsInt() @Min(300) @Max(30 * 86_400)
+  SESSION_MAX_AGE_S = 12 * 3600;
+
   /** Password of the `admin` user created when the user table is empty; unset = random, printed once by `npm start`. */
   @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
