@@ -38,6 +38,12 @@ export function setApiHeader(name: string, value: string | null): void {
   else extraHeaders[name] = value;
 }
 
+/** Called when the server answers 401 (not signed in, or the session ended). */
+let onUnauthorized: (() => void) | undefined;
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
@@ -71,6 +77,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       body = { message: raw };
     }
     const b = body as { details?: unknown; correlationId?: string } | null;
+    if (response.status === 401 && !path.startsWith('/api/auth/login')) onUnauthorized?.();
     throw new ApiError(response.status, messageOf(body, response.status), b?.details, b?.correlationId);
   }
   if (options.text) return raw as T;

@@ -1,0 +1,99 @@
+// The signed-in user's access token: kept in localStorage, sent on every API call and on the live stream, refreshed
+// before it expires; a 401 from the server ends the session and sends the user to the sign-in page.
+import { setApiHeader, setUnauthorizedHandler } from './api';
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string | null;
+  roles: string[];
+}
+
+export interface AuthState {
+  accessToken: string;
+  /** epoch ms */
+  expiresAt: number;
+  user: AuthUser;
+}
+
+interface TokenAnswer {
+  accessToken: string;
+  expiresIn: number;
+  user: AuthUser;
+}
+
+const STORAGE_KEY = 'serviceflow.auth';
+const listeners = new Set<(state: AuthState | null) => void>();
+let state: AuthState | null = load();
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+function load(): AuthState | null {
+  try {
+    const s = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as AuthState | null;
+    return s && typeof s.accessToken === 'string' && s.expiresAt > Date.now() ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+function publish(next: AuthState | null): void {
+  state = next;
+  if (next) localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+  else localStorage.removeItem(STORAGE_KEY);
+  setApiHeader('Authorization', next ? `Bearer ${next.accessToken}` : null);
+  scheduleRefresh();
+  for (const l of listeners) l(next);
+}
+
+function fromAnswer(answer: TokenAnswer): AuthState {
+  return { accessToken: answer.accessToken, expiresAt: Date.now() + answer.expiresIn * 1000, user: answer.user };
+}
+
+/** Refreshes a minute before expiry (or at half-life for short tokens); a failed refresh ends the session. */
+function scheduleRefresh(): void {
+  clearTimeout(refreshTimer);
+  if (!state) return;
+  const left = state.expiresAt - Date.now();
+  refreshTimer = setTimeout(() => void refresh(), Math.max(1_000, Math.min(left - 60_000, left / 2)));
+}
+
+async function post(path: string, body: unknown, token?: string): Promise<Response> {
+  return fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+}
+
+async function refresh(): Promise<void> {
+  if (!state) return;
+  const res = await post('/api/auth/refresh', {}, state.accessToken).catch(() => null);
+  if (res?.ok) publish(fromAnswer((await res.json()) as TokenAnswer));
+  else if (res && res.status === 401) publish(null);
+  else scheduleRefresh(); // offline or a server error: try again later, the token may still be valid
+}
+
+export const authStore = {
+  get: (): AuthState | null => state,
+  subscribe(listener: (state: AuthState | null) => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  /** Signs in; resolves false for wrong credentials, throws for anything else (offline, server error). */
+  async login(username: string, password: string): Promise<boolean> {
+    const res = await post('/api/auth/login', { username, password });
+    if (res.status === 401 || res.status === 400) return false;
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    publish(fromAnswer((await res.json()) as TokenAnswer));
+    return true;
+  },
+  logout(): void {
+    publish(null);
+  },
+};
+
+/** Where the browser goes when the server says the caller is not signed in. */
+export function installAuth(redirectToLogin: () => void): void {
+  setApiHeader('Authorization', state ? `Bearer ${state.accessToken}` : null);
+  scheduleRefresh();
+  setUnauthorizedHandler(() => {
+    publish(null);
+    redirectToLogin();
+  });
+}
