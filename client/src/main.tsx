@@ -14,6 +14,8 @@ const TasklistPage = lazy(() => import('./tasks/tasklist-page').then((m) => m.Ta
 const BoardPage = lazy(() => import('./board/board-page').then((m) => m.BoardPage));
 const InstancesPage = lazy(() => import('./instances/instances-page').then((m) => m.InstancesPage));
 const InstancePage = lazy(() => import('./instances/instance-page').then((m) => m.InstancePage));
+const SurveyPage = lazy(() => import('./surveys/survey-page').then((m) => m.SurveyPage));
+const KpiPage = lazy(() => import('./kpis/kpi-page').then((m) => m.KpiPage));
 
 function App() {
   return (
@@ -30,6 +32,8 @@ function App() {
                 <Route path="/board" component={BoardPage} />
                 <Route path="/instances" component={InstancesPage} />
                 <Route path="/instances/:id" component={InstancePage} />
+                <Route path="/survey/:token" component={SurveyPage} />
+                <Route path="/kpis" component={KpiPage} />
                 <Route default component={NotFound} />
               </Router>
             </ErrorBoundary>

@@ -23,7 +23,8 @@ export class KpisService {
     const { from, to, dims } = this.window(query);
     const asOf = this.asOf(to);
     const result = computeKpis(await this.kpis.facts(from, to, dims), from, to, asOf);
-    return { from, to, asOf, filter: dims, ...result };
+    const thresholds = { csatMin: this.config.KPI_CSAT_MIN, backlogMax: this.config.KPI_BACKLOG_MAX };
+    return { from, to, asOf, filter: dims, thresholds, ...result };
   }
 
   async compare(query: KpiCompareDto) {

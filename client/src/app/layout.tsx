@@ -9,7 +9,11 @@ const NAV = [
   { href: '/tasks', key: 'nav.tasks' },
   { href: '/board', key: 'nav.board' },
   { href: '/instances', key: 'nav.instances' },
+  { href: '/kpis', key: 'nav.kpis' },
 ];
+
+/** Customer-facing pages (the survey link) render on their own, without the staff frame. */
+const BARE_PREFIXES = ['/survey/'];
 
 function isActive(path: string, href: string): boolean {
   if (href === '/') return path === '/' || path.startsWith('/modeler');
@@ -43,6 +47,7 @@ function SessionBox() {
 export function Layout({ children }: { children: ComponentChildren }) {
   const { t, locale, setLocale } = useI18n();
   const { path } = useLocation();
+  if (BARE_PREFIXES.some((p) => path.startsWith(p))) return <>{children}</>;
   return (
     <div class="shell">
       <header class="topbar">

@@ -4,5 +4,7 @@ import common from './messages/common';
 import tasks from './messages/tasks';
 import board from './messages/board';
 import instances from './messages/instances';
+import surveys from './messages/surveys';
+import kpis from './messages/kpis';
 
-export const catalogues: Catalogue[] = [common, tasks, board, instances];
+export const catalogues: Catalogue[] = [common, tasks, board, instances, surveys, kpis];
