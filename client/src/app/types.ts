@@ -113,3 +113,35 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
+
+export interface ServiceHandler {
+  name: string;
+  description?: string;
+}
+
+export interface SlaPolicySummary {
+  id: string;
+  name: string;
+  calendar: string;
+}
+
+export interface DeployResult extends DefinitionSummary {
+  created: boolean;
+  warnings: { elementId: string; message: string }[];
+}
+
+export interface ElementChange {
+  id: string;
+  type: string;
+  name: string;
+  fields?: string[];
+}
+
+export interface DefinitionPreview {
+  key: string | null;
+  currentVersion: number | null;
+  nextVersion: number | null;
+  identical: boolean;
+  problems: { elementId: string; rule?: string; message: string; severity: 'error' | 'warn' }[];
+  changes: { added: ElementChange[]; removed: ElementChange[]; changed: ElementChange[] };
+}

@@ -1,10 +1,12 @@
 // Every feature's message catalogue; a feature adds its own file under messages/ and one line here.
 import type { Catalogue } from './define';
+import auth from './messages/auth';
 import common from './messages/common';
+import modeler from './messages/modeler';
 import tasks from './messages/tasks';
 import board from './messages/board';
 import instances from './messages/instances';
 import surveys from './messages/surveys';
 import kpis from './messages/kpis';
 
-export const catalogues: Catalogue[] = [common, tasks, board, instances, surveys, kpis];
+export const catalogues: Catalogue[] = [auth, common, modeler, tasks, board, instances, surveys, kpis];
