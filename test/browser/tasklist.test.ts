@@ -54,7 +54,7 @@ describe('tasklist', () => {
     const error = page.getByTestId('claim-error');
     await error.waitFor();
     expect(await error.innerText()).toMatch(/already claimed by wang\.fang/);
-    await page.getByText('Claimed by wang.fang').waitFor();
+    await page.getByText(/^Claimed by wang\.fang: only they work on it/).waitFor();
   });
 
   it('claims a task and completes it through its form: rejected first with field errors, then accepted', async () => {
@@ -114,6 +114,9 @@ describe('tasklist', () => {
     // then
     await page.getByRole('heading', { name: '任务' }).waitFor();
     await page.getByRole('tab', { name: '我的任务' }).waitFor();
+    await page.getByRole('tab', { name: '客服专员的待办' }).click();
+    await row('SR-1003').getByText('未领取').waitFor();
+    await saveScreenshot(page, 'tasklist-zh-CN');
     await page.getByTestId('lang-switch').click();
     expect(errorsOf(page, EXPECTED_HTTP_ERRORS)).toEqual([]);
   });

@@ -22,7 +22,8 @@ export function TasklistPage({ id }: { id?: string }) {
   const { route } = useLocation();
   const [view, setView] = useState<View>('role');
   const [version, setVersion] = useState(0);
-  const [flash, setFlash] = useState<string | null>(null);
+  // Kept as parameters, not text, so a language switch translates it too.
+  const [flash, setFlash] = useState<{ name: string; request: string } | null>(null);
   const query = view === 'role' ? { candidateRole: session.role, status: 'open', limit: 100 } : { assignee: session.name, status: 'open', limit: 100 };
   const tasks = useResource(() => api<Page<Task>>('/api/tasks', { query }), [view, session.role, session.name]);
   const live = useLiveEvents({ roles: [session.role], types: LIVE_TYPES }, (event) => {
@@ -45,7 +46,7 @@ export function TasklistPage({ id }: { id?: string }) {
       </div>
       {flash && (
         <p class="notice ok" role="status" data-testid="flash">
-          {flash}
+          {t('tasks.completed', flash)}
         </p>
       )}
       <div class="tasklist-body">
@@ -70,7 +71,7 @@ export function TasklistPage({ id }: { id?: string }) {
               version={version}
               onChanged={tasks.reload}
               onCompleted={(task) => {
-                setFlash(t('tasks.completed', { name: task.name, request: task.businessKey ?? task.processInstanceId.slice(0, 8) }));
+                setFlash({ name: task.name, request: task.businessKey ?? task.processInstanceId.slice(0, 8) });
                 tasks.reload();
                 route('/tasks');
               }}
