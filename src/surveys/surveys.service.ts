@@ -27,6 +27,7 @@ export class SurveysService {
   async view(token: string) {
     const survey = await this.open(token);
     const instance = await this.instances.findById(survey.instanceId);
+    if (instance?.status !== 'active') throw gone('closed'); // e.g. cancelled by staff
     return mapPublicSurvey(survey, (instance?.variables.customerName as string) ?? null);
   }
 
