@@ -95,14 +95,22 @@ describe('modeler', () => {
 
   it('switches the modeler to Chinese, keeping the diagram', async () => {
     // given the diagram open with the timer selected
+    await page.goto('/modeler/service-request');
     await page.locator('[data-testid="import-status"][data-state="done"]').waitFor();
+    await page.locator('g.djs-element[data-element-id="Timer_FollowUp"]').click();
+    await page.locator('.bio-properties-panel-header-label', { hasText: 'Wait before follow-up' }).waitFor();
     // when
     await page.getByTestId('lang-switch').click();
-    // then the palette speaks Chinese and the diagram is the same one
-    await page.locator('.djs-palette .entry[title="创建开始事件"]').waitFor();
-    await page.locator('g.djs-element[data-element-id="Timer_FollowUp"]').waitFor();
-    await page.locator('[data-testid="import-status"][data-state="done"]').waitFor();
     await page.getByRole('heading', { name: '流程建模：service-request' }).waitFor();
+    // then the palette speaks Chinese and the diagram is the same one
+    await page.locator('.djs-palette .entry[aria-label="创建开始事件"]').waitFor();
+    await page.locator('.djs-palette .entry[aria-label="创建网关"]').waitFor();
+    await page.locator('[data-testid="import-status"][data-state="done"]').waitFor();
+    await page.locator('g.djs-element[data-element-id="Timer_FollowUp"].selected').waitFor();
+    // and the properties panel too, still on the selected timer
+    await page.locator('.bio-properties-panel-header-label', { hasText: 'Wait before follow-up' }).waitFor();
+    expect(await page.locator('[data-group-id="group-timer"] .bio-properties-panel-group-header-title').innerText()).toBe('定时器');
+    expect(await page.getByTestId('problems').locator('h2').innerText()).toContain('问题');
     await saveScreenshot(page, 'modeler-zh-CN');
     expect(errorsOf(page)).toEqual([]);
   });

@@ -14,6 +14,7 @@ import { ModelerToolbar } from './modeler-toolbar';
 import { NewDiagramForm } from './new-diagram-form';
 import { newDiagramXml } from './new-diagram';
 import { ProblemsList } from './problems-list';
+import { readBpmnFile } from './read-file';
 import { useDeploy } from './use-deploy';
 import { useModeler } from './use-modeler';
 import { useServerMarkers } from './use-server-markers';
@@ -87,7 +88,7 @@ export function ModelerPage() {
         versions={versions.data}
         version={version}
         onVersion={(v) => route(`/modeler/${encodeURIComponent(key)}?version=${v}`)}
-        onOpenFile={(file) => file.text().then((xml) => m.importXml(xml, file.name))}
+        onOpenFile={(file) => readBpmnFile(file).then((xml) => m.importXml(xml, file.name))}
         onDownloadXml={() => save('xml')}
         onDownloadSvg={() => save('svg')}
         onDeploy={deploy.open}

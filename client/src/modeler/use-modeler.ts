@@ -41,7 +41,11 @@ export function useModeler(locale: Locale, known: ServerKnowledge | undefined) {
       const registry: any = modeler.get('elementRegistry');
       (modeler.get('canvas') as any).zoom('fit-viewport', 'auto');
       const reselect = keepSelection.map((id) => registry.get(id)).filter(Boolean);
-      if (reselect.length) (modeler.get('selection') as any).select(reselect);
+      if (reselect.length) {
+        // The properties panel subscribes to selection in an effect that runs after the next paint: select after it.
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        if (modelerRef.current === modeler) (modeler.get('selection') as any).select(reselect);
+      }
       setImported({ state: 'done', label, warnings: warnings.map((w: any) => String(w.message ?? w)), elements: registry.getAll().length });
     } catch (err) {
       if (modelerRef.current !== modeler) return;
