@@ -1,7 +1,9 @@
 // ServiceFlow web client entry: language and session providers, the frame, and one route per screen.
 import { render } from 'preact';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
+import { installAuth } from './app/auth-store';
 import { Layout } from './app/layout';
+import { LoginPage } from './auth/login-page';
 import { NotFound } from './app/not-found';
 import { SessionProvider } from './app/session';
 import { HomePage } from './home/home-page';
@@ -26,6 +28,7 @@ function App() {
             <ErrorBoundary>
               <Router>
                 <Route path="/" component={HomePage} />
+                <Route path="/login" component={LoginPage} />
                 <Route path="/modeler/:key" component={ModelerPage} />
                 <Route path="/tasks" component={TasklistPage} />
                 <Route path="/tasks/:id" component={TasklistPage} />
@@ -43,6 +46,12 @@ function App() {
     </I18nProvider>
   );
 }
+
+// A 401 anywhere ends the session: back to sign-in, then to where the user was (customer pages never ask).
+installAuth(() => {
+  if (location.pathname.startsWith('/login') || location.pathname.startsWith('/survey/')) return;
+  location.assign(`/login?expired=1&next=${encodeURIComponent(location.pathname + location.search)}`);
+});
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/i18n';
-import { ROLES, useSession, type Role } from './session';
+import { useSession, type Role } from './session';
 
 const NAV = [
   { href: '/', key: 'nav.processes' },
@@ -13,7 +13,7 @@ const NAV = [
 ];
 
 /** Customer-facing pages (the survey link) render on their own, without the staff frame. */
-const BARE_PREFIXES = ['/survey/'];
+const BARE_PREFIXES = ['/survey/', '/login'];
 
 function isActive(path: string, href: string): boolean {
   if (href === '/') return path === '/' || path.startsWith('/modeler');
@@ -23,6 +23,28 @@ function isActive(path: string, href: string): boolean {
 function SessionBox() {
   const { t } = useI18n();
   const session = useSession();
+  const roleSelect = (
+    <select name="session-role" aria-label={session.auth ? t('auth.actingAs') : t('session.role')} value={session.role} onChange={(e) => session.update({ role: (e.currentTarget as HTMLSelectElement).value as Role })}>
+      {session.roles.map((r) => (
+        <option value={r} key={r}>
+          {t(`role.${r}`)}
+        </option>
+      ))}
+    </select>
+  );
+  if (session.auth) {
+    return (
+      <div class="session" aria-label={t('auth.signedInAs', { name: session.name })}>
+        <span class="session-user" data-testid="signed-in-user" title={t('auth.signedInAs', { name: session.name })}>
+          {session.auth.user.displayName || session.name}
+        </span>
+        {roleSelect}
+        <button type="button" class="lang-switch" onClick={session.logout}>
+          {t('auth.logout')}
+        </button>
+      </div>
+    );
+  }
   return (
     <div class="session" aria-label={t('session.workingAs')}>
       <span class="muted">{t('session.workingAs')}</span>
@@ -33,13 +55,7 @@ function SessionBox() {
         size={12}
         onChange={(e) => session.update({ name: (e.currentTarget as HTMLInputElement).value.trim() || session.name })}
       />
-      <select name="session-role" aria-label={t('session.role')} value={session.role} onChange={(e) => session.update({ role: (e.currentTarget as HTMLSelectElement).value as Role })}>
-        {ROLES.map((r) => (
-          <option value={r} key={r}>
-            {t(`role.${r}`)}
-          </option>
-        ))}
-      </select>
+      {roleSelect}
     </div>
   );
 }
