@@ -14,6 +14,25 @@ const request = {
   region: 'Shanghai',
 };
 
+// A diagram (with DI, so the modeler can draw it) that the deploy check refuses: a script task.
+const EVIL_DIAGRAM = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="Defs_evil" targetNamespace="http://example.com/test">
+  <bpmn:process id="evil-process" name="Evil" isExecutable="true">
+    <bpmn:startEvent id="Start" name="Start" />
+    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Script_Evil" />
+    <bpmn:scriptTask id="Script_Evil" name="Evil" scriptFormat="javascript"><bpmn:script>process.exit(1)</bpmn:script></bpmn:scriptTask>
+    <bpmn:sequenceFlow id="F2" sourceRef="Script_Evil" targetRef="End" />
+    <bpmn:endEvent id="End" name="End" />
+  </bpmn:process>
+  <bpmndi:BPMNDiagram id="Diagram"><bpmndi:BPMNPlane id="Plane" bpmnElement="evil-process">
+    <bpmndi:BPMNShape id="Start_di" bpmnElement="Start"><dc:Bounds x="100" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="Script_Evil_di" bpmnElement="Script_Evil"><dc:Bounds x="200" y="78" width="100" height="80" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNShape id="End_di" bpmnElement="End"><dc:Bounds x="360" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+    <bpmndi:BPMNEdge id="F1_di" bpmnElement="F1"><di:waypoint x="136" y="118" /><di:waypoint x="200" y="118" /></bpmndi:BPMNEdge>
+    <bpmndi:BPMNEdge id="F2_di" bpmnElement="F2"><di:waypoint x="300" y="118" /><di:waypoint x="360" y="118" /></bpmndi:BPMNEdge>
+  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</bpmn:definitions>`;
+
 describe('modeler', () => {
   const s = new Scenario();
   let app: BrowserApp;
@@ -33,6 +52,30 @@ describe('modeler', () => {
     await s.complete(id, 'Task_RemoteGuidance', { remoteFixed: true });
     await s.complete(id, 'Task_ConfirmRemoteFix', { customerConfirmed: true });
     return s.complete(id, 'Task_Settlement', { paymentMethod: 'wechatpay' });
+  }
+
+  /** Selects an element on the canvas; a flow at half its length (the centre of an L-shaped flow's box is empty space). */
+  async function select(id: string, name: string) {
+    const element = page.locator(`g.djs-element[data-element-id="${id}"]`);
+    // Deselect first (an empty corner of the canvas): the context pad of the last selection may cover the target.
+    const canvas = page.getByTestId('canvas');
+    const box = (await canvas.boundingBox())!;
+    await canvas.click({ position: { x: 30, y: box.height - 30 } });
+    const point = await element.locator('.djs-hit').first().evaluate((hit: any) => {
+      if (hit.tagName !== 'path' && hit.tagName !== 'polyline') return null;
+      const middle = hit.getPointAtLength(hit.getTotalLength() / 2);
+      const screen = new (globalThis as any).DOMPoint(middle.x, middle.y).matrixTransform(hit.getScreenCTM());
+      return { x: screen.x, y: screen.y };
+    });
+    if (point) await page.mouse.click(point.x, point.y);
+    else await element.click();
+    await page.locator('.bio-properties-panel-header-label', { hasText: name }).waitFor();
+  }
+
+  async function openGroup(id: string) {
+    const group = page.locator(`[data-group-id="group-${id}"]`);
+    if (!(await group.locator('.bio-properties-panel-group-entries.open').count())) await group.locator('.bio-properties-panel-group-header').click();
+    return group;
   }
 
   const problem = (elementId: string, rule: string) => page.locator(`[data-testid="problems"] li[data-element-id="${elementId}"][data-rule="${rule}"]`);
@@ -112,6 +155,96 @@ describe('modeler', () => {
     expect(await page.locator('[data-group-id="group-timer"] .bio-properties-panel-group-header-title').innerText()).toBe('定时器');
     expect(await page.getByTestId('problems').locator('h2').innerText()).toContain('问题');
     await saveScreenshot(page, 'modeler-zh-CN');
+    // and back to English for the next tests
+    await page.getByTestId('lang-switch').click();
+    await page.locator('.djs-palette .entry[aria-label="Create start event"]').waitFor();
+    expect(errorsOf(page)).toEqual([]);
+  });
+
+  it('edits our dialect in the properties panel: SLA policy, handler, candidate role, FEEL condition checked as typed', async () => {
+    // given
+    await page.goto('/modeler/service-request');
+    await page.locator('[data-testid="import-status"][data-state="done"]').waitFor();
+    // then the start event names its SLA policy from GET /api/sla/policies
+    await select('StartEvent_RequestReceived', 'Service request received');
+    await openGroup('ServiceFlow__Sla');
+    expect(await page.locator('#bio-properties-panel-serviceFlowSlaPolicy').inputValue()).toBe('repair-resolution');
+    // the service task its handler from GET /api/service-handlers, and no Java/expression implementation to choose
+    await select('Task_NotifyRequestReceived', 'Acknowledge request');
+    await openGroup('ServiceFlow__Handler');
+    const handler = page.locator('#bio-properties-panel-serviceFlowHandler');
+    expect(await handler.inputValue()).toBe('notifyCustomer');
+    expect(await handler.locator('option').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/^assignTechnician/), expect.stringMatching(/^archiveWorkOrder/)]));
+    expect(await page.locator('[data-group-id="group-CamundaPlatform__Implementation"]').count()).toBe(0);
+    expect(await page.locator('[data-group-id="group-CamundaPlatform__ExecutionListener"]').count()).toBe(0);
+    // the user task its candidate role, one of the server's roles
+    await select('Task_RecordRequest', 'Record & verify request');
+    await openGroup('CamundaPlatform__UserAssignment');
+    const role = page.locator('#bio-properties-panel-serviceFlowCandidateRole');
+    expect(await role.inputValue()).toBe('agent');
+    expect(await role.locator('option').evaluateAll((os: any[]) => os.map((o) => o.value))).toEqual(['', 'agent', 'technician', 'supervisor', 'manager']);
+    // when a condition is typed, the server's FEEL check answers under the field
+    await select('Flow_SimpleYes', 'Yes');
+    await openGroup('ServiceFlow__Condition');
+    const condition = page.locator('#bio-properties-panel-serviceFlowCondition');
+    expect(await condition.inputValue()).toBe('=simpleFault = true');
+    const entry = page.locator('[data-entry-id="serviceFlowCondition"]');
+    await condition.fill('=simpleFault = ');
+    await entry.locator('.bio-properties-panel-error').filter({ hasText: 'FEEL syntax error' }).waitFor();
+    await condition.fill('simpleFault');
+    await entry.locator('.bio-properties-panel-error').filter({ hasText: 'must be a FEEL expression' }).waitFor();
+    await condition.fill('=simpleFault = true');
+    await entry.locator('.bio-properties-panel-error').waitFor({ state: 'detached' });
+    await problem('Flow_SimpleYes', 'ops/feel-expressions').waitFor({ state: 'detached' });
+    await saveScreenshot(page, 'modeler-condition');
+    expect(errorsOf(page)).toEqual([]);
+  });
+
+  it('creates a new diagram from a kebab-case process id and deploys it as version 1', async () => {
+    // given
+    await page.goto('/modeler/new');
+    const form = page.getByTestId('new-diagram');
+    // when an id that is not kebab-case is typed
+    await form.getByLabel('Process id').fill('Repair Quote');
+    await form.getByRole('button', { name: 'Create diagram' }).click();
+    // then
+    await form.locator('.field-error').filter({ hasText: 'lower-case words joined by hyphens' }).waitFor();
+    // when
+    await form.getByLabel('Process id').fill('repair-quote');
+    await form.getByLabel('Name').fill('Repair quote');
+    await form.getByRole('button', { name: 'Create diagram' }).click();
+    await page.locator('[data-testid="import-status"][data-state="done"][data-label="repair-quote"]').waitFor();
+    await page.getByTestId('deploy').click();
+    const dialog = page.getByTestId('deploy-dialog');
+    await dialog.getByText('Deploying makes version 1 of the new process repair-quote.').waitFor();
+    await dialog.getByRole('button', { name: 'Deploy version 1' }).click();
+    // then
+    await page.getByTestId('deploy-notice').filter({ hasText: 'Deployed repair-quote version 1' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/modeler/repair-quote');
+    const versions = (await app.http.get('/api/definitions/repair-quote').expect(200)).body;
+    expect(versions).toMatchObject([{ key: 'repair-quote', version: 1, name: 'Repair quote' }]);
+    expect(errorsOf(page)).toEqual([]);
+  });
+
+  it('shows what the deploy check refuses, on the canvas and in the dialog, and does not deploy it', async () => {
+    // given a file with a script task, opened from disk
+    const xml = EVIL_DIAGRAM;
+    await page.goto('/modeler/new');
+    await page.getByTestId('open-file').setInputFiles({ name: 'evil.bpmn', mimeType: 'application/xml', buffer: Buffer.from(xml) });
+    await page.locator('[data-testid="import-status"][data-state="done"][data-label="evil.bpmn"]').waitFor();
+    // then lint already says so
+    await problem('Script_Evil', 'ops/no-script').waitFor();
+    // when
+    await page.getByTestId('deploy').click();
+    // then the dialog lists the refusal and offers no deploy
+    const dialog = page.getByTestId('deploy-dialog');
+    await dialog.getByTestId('deploy-problems').filter({ hasText: 'script tasks are not allowed' }).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Deploy version 1' }).isDisabled()).toBe(true);
+    await page.getByTestId('server-problems').filter({ hasText: 'Script_Evil' }).waitFor();
+    await page.locator('g.djs-element[data-element-id="Script_Evil"].sf-server-problem').waitFor();
+    await saveScreenshot(page, 'modeler-refused');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await app.http.get('/api/definitions/evil-process').expect(404);
     expect(errorsOf(page)).toEqual([]);
   });
 });

@@ -44,7 +44,8 @@ export function ModelerPage() {
   const deploy = useDeploy(m.modeler, (result) => {
     m.setDirty(false);
     setVersionsTick((n) => n + 1);
-    route(`/modeler/${encodeURIComponent(result.key)}?version=${result.version}`, true);
+    // In the URL, the notice survives the router remounting the page when the key changes (e.g. from "new").
+    route(`/modeler/${encodeURIComponent(result.key)}?version=${result.version}&deployed=1`, true);
   });
   useServerMarkers(m.modeler, deploy.serverProblems, m.imported);
 
@@ -78,9 +79,9 @@ export function ModelerPage() {
         <h1>{key === 'new' ? t('modeler.titleNew') : t('modeler.title', { key })}</h1>
         <ImportStatus imported={m.imported} />
         {m.dirty && <span class="badge warn">{t('modeler.unsaved')}</span>}
-        {deploy.notice && (
+        {query.deployed === '1' && version && (
           <span class="badge ok" role="status" data-testid="deploy-notice">
-            {deploy.notice}
+            {t('modeler.deployed', { key, version })}
           </span>
         )}
       </div>

@@ -3,22 +3,18 @@ import type BpmnModeler from 'bpmn-js/lib/Modeler';
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../app/api';
 import type { DefinitionPreview, DeployResult } from '../app/types';
-import { useI18n } from '../i18n/i18n';
 import type { DeployState } from './deploy-dialog';
 import type { ServerProblem } from './problems-list';
 
 export function useDeploy(modeler: { current: BpmnModeler | null }, onDeployed: (result: DeployResult) => void) {
-  const { t } = useI18n();
   const [state, setState] = useState<DeployState>({ state: 'closed' });
   const [serverProblems, setServerProblems] = useState<ServerProblem[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
   // Which deployed version the modeler shows ("key@version"), so that routing to it after a deploy does not reload it.
   const shown = useRef<string | null>(null);
   const idOf = (key: string, version?: number) => `${key}@${version ?? 'latest'}`;
 
   const open = async () => {
     if (!modeler.current) return;
-    setNotice(null);
     setState({ state: 'checking' });
     try {
       const { xml } = await modeler.current.saveXML({ format: true });
@@ -38,7 +34,6 @@ export function useDeploy(modeler: { current: BpmnModeler | null }, onDeployed: 
       const result = await api<DeployResult>('/api/definitions', { method: 'POST', body: { xml: state.xml } });
       setState({ state: 'closed' });
       setServerProblems([]);
-      setNotice(t('modeler.deployed', { key: result.key, version: result.version }));
       shown.current = idOf(result.key, result.version);
       onDeployed(result);
     } catch (err) {
@@ -51,7 +46,6 @@ export function useDeploy(modeler: { current: BpmnModeler | null }, onDeployed: 
   return {
     state,
     serverProblems,
-    notice,
     open,
     confirm,
     close: () => setState({ state: 'closed' }),
@@ -59,7 +53,6 @@ export function useDeploy(modeler: { current: BpmnModeler | null }, onDeployed: 
     showing: (key: string, version?: number) => {
       shown.current = idOf(key, version);
       setServerProblems([]);
-      setNotice(null);
     },
     forget: () => {
       shown.current = null;

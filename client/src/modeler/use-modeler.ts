@@ -39,7 +39,7 @@ export function useModeler(locale: Locale, known: ServerKnowledge | undefined) {
       if (modelerRef.current !== modeler) return;
       carried.current = { xml, label };
       const registry: any = modeler.get('elementRegistry');
-      (modeler.get('canvas') as any).zoom('fit-viewport', 'auto');
+      fitBesidePalette(modeler.get('canvas'));
       const reselect = keepSelection.map((id) => registry.get(id)).filter(Boolean);
       if (reselect.length) {
         // The properties panel subscribes to selection in an effect that runs after the next paint: select after it.
@@ -122,4 +122,19 @@ function flatten(found: Issues, modeler: BpmnModeler): LintIssue[] {
   }
   const rank = { error: 0, warn: 1, info: 2 };
   return list.sort((a, b) => rank[a.category] - rank[b.category] || a.elementId.localeCompare(b.elementId));
+}
+
+/** Like zoom('fit-viewport'), but leaves the palette's strip free so that no element hides under it. */
+function fitBesidePalette(canvas: any): void {
+  const { inner, outer } = canvas.viewbox();
+  if (!inner.width || !inner.height) return;
+  const left = 120;
+  const pad = 24;
+  const scale = Math.min((outer.width - left - pad) / inner.width, (outer.height - 2 * pad) / inner.height, 1);
+  canvas.viewbox({
+    x: inner.x - left / scale,
+    y: inner.y - (outer.height / scale - inner.height) / 2,
+    width: outer.width / scale,
+    height: outer.height / scale,
+  });
 }
