@@ -5,7 +5,7 @@ import { Access, Public } from './access.decorator';
 import { AuthService } from './auth.service';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { LoginDto, mapPrincipal } from './dto/auth.dto';
-import type { Principal } from './principal';
+import { USER_ROLES, type Principal } from './principal';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -20,7 +20,7 @@ export class AuthController {
   }
 
   @Post('refresh')
-  @Access({ authenticated: true })
+  @Access({ roles: [...USER_ROLES] })
   @HttpCode(200)
   refresh(@CurrentPrincipal() principal: Principal) {
     return this.auth.refresh(principal);

@@ -1,5 +1,5 @@
 // The global guard: resolves the caller, then applies the handler's @Access rule (401 without valid credentials,
-// 403 without the role or scope). Handlers without a rule are still open until every controller declares one.
+// 403 without the role or scope). A handler without a rule is closed to everyone: nothing is open by accident.
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -29,7 +29,7 @@ export class AuthGuard implements CanActivate {
     const resolved = await this.resolver.resolve({ authorization: header('authorization'), apiKey: header('x-api-key') });
     if (resolved === 'invalid') throw new DomainError(ErrorCode.Unauthenticated, 'the access token or API key is not valid (expired, revoked or malformed): sign in again or use another key');
     req.principal = resolved;
-    if (!rule) return true;
+    if (!rule) throw new DomainError(ErrorCode.Forbidden, `${req.method} ${req.route?.path ?? req.path} declares no access rule, so nobody may call it`);
     const decision = decideAccess({ rule, principal: resolved });
     if (decision === 'unauthenticated') throw new DomainError(ErrorCode.Unauthenticated, 'sign in (POST /api/auth/login, then Authorization: Bearer <token>) or send an X-API-Key');
     if (decision === 'forbidden') throw new DomainError(ErrorCode.Forbidden, describeForbidden(rule, resolved as Principal));

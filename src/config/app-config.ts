@@ -2,6 +2,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
+const emptyIsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const ISO_DURATION = /^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 const toBool = ({ value }: { value: unknown }) =>
@@ -28,7 +29,7 @@ export class AppConfig {
   CLIENT_DIR = '';
 
   /** Signs access tokens (HS256); unset = a random secret generated once and kept in the database for every replica. */
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @Transform(emptyIsUnset) @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
   /** Lifetime of an access token in seconds (short: a deactivated user keeps access at most this long). */
@@ -39,8 +40,20 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(300) @Max(30 * 86_400)
   SESSION_MAX_AGE_S = 12 * 3600;
 
+  /** Requests per minute per caller (user, API key, or IP when anonymous) on each replica; 0 = no limit. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10_000_000)
+  RATE_LIMIT_PER_MINUTE = 20_000;
+
+  /** Sign-in attempts per minute per IP and username on each replica. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+  /** Origins allowed to call the API from a browser (comma list, e.g. https://crm.example.com); empty = same origin only. */
+  @IsString()
+  CORS_ORIGINS = '';
+
   /** Password of the `admin` user created when the user table is empty; unset = random, printed once by `npm start`. */
-  @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  @Transform(emptyIsUnset) @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
   @Transform(toBool) @IsBoolean()

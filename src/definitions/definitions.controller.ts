@@ -1,4 +1,8 @@
 // REST: deploy a BPMN definition (or preview what a deploy would change), list definitions and versions, fetch a version's XML.
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { actorOf, type Principal } from '../auth/principal';
+import { Access } from '../auth/access.decorator';
+import { Rules } from '../auth/access-rules';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
@@ -17,29 +21,34 @@ export class DefinitionsController {
   ) {}
 
   @Post()
+  @Access(Rules.deploy)
   @ApiConsumes('application/json', 'multipart/form-data')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD, files: 1 } }))
-  deploy(@Body() dto: DeployDefinitionDto, @UploadedFile() file?: { buffer: Buffer }) {
-    return this.service.deploy(file ? file.buffer.toString('utf8') : dto.xml);
+  deploy(@CurrentPrincipal() by: Principal, @Body() dto: DeployDefinitionDto, @UploadedFile() file?: { buffer: Buffer }) {
+    return this.service.deploy(file ? file.buffer.toString('utf8') : dto.xml, actorOf(by));
   }
 
   @Post('preview')
+  @Access(Rules.deploy)
   @HttpCode(200)
   preview(@Body() dto: PreviewDefinitionDto) {
     return this.previewer.preview(dto.xml);
   }
 
   @Get()
+  @Access(Rules.readProcesses)
   list() {
     return this.service.list();
   }
 
   @Get(':key')
+  @Access(Rules.readProcesses)
   versions(@Param('key') key: string) {
     return this.service.versions(key);
   }
 
   @Get(':key/xml')
+  @Access(Rules.readProcesses)
   @Header('Content-Type', 'application/xml; charset=utf-8')
   xml(@Param('key') key: string, @Query() query: XmlQueryDto) {
     return this.service.xml(key, query.version);

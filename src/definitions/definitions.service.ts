@@ -1,4 +1,5 @@
 // Deploys definitions (checked, versioned, idempotent by checksum) and answers questions about them.
+import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -17,9 +18,11 @@ export class DefinitionsService {
     private readonly compiler: DefinitionCompiler,
     private readonly clock: Clock,
     private readonly startTimers: StartTimers,
+    private readonly audit: AuditService,
   ) {}
 
-  async deploy(xml: string | undefined): Promise<DeployResultDto> {
+  /** `actor`: who deploys, for the audit log (`system` for the boot deployer). */
+  async deploy(xml: string | undefined, actor = 'system'): Promise<DeployResultDto> {
     if (!xml?.trim()) throw new DomainError(ErrorCode.Invalid, 'send the BPMN XML as {"xml": "..."} or as a multipart file field "file"');
     const compiled = await this.compiler.check(xml);
     const checksum = createHash('sha256').update(xml).digest('hex');
@@ -38,6 +41,7 @@ export class DefinitionsService {
         deployedAt: this.clock.now(),
       });
       await this.startTimers.schedule(em, saved, compiled.model, this.clock.now());
+      await this.audit.record(em, { actor, action: 'definition.deployed', targetType: 'definition', targetId: saved.id, detail: { key: saved.key, version: saved.version, checksum } });
       return { ...mapDefinition(saved), created: true, warnings };
     });
   }

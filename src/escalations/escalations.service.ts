@@ -1,5 +1,7 @@
 // Escalations for supervisors and managers: list, acknowledge, reassign (the escalated task goes with it), resolve.
 // Each action is recorded in the instance history and published, in one transaction.
+import { AuditService } from '../audit/audit.service';
+import { actorOf, type Principal } from '../auth/principal';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
@@ -24,6 +26,7 @@ export class EscalationsService {
     private readonly history: HistoryRepository,
     private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** With each escalation's request (business key, definition), for the supervisor board. */
@@ -37,16 +40,18 @@ export class EscalationsService {
     return mapEscalation(await this.find(id));
   }
 
-  acknowledge(id: string, dto: AcknowledgeEscalationDto) {
-    return this.act(id, 'escalation.acknowledged', async (e, em, now) => {
+  /** `by` defaults to the signed-in user. */
+  acknowledge(id: string, dto: AcknowledgeEscalationDto, principal?: Principal) {
+    const by = dto.by ?? (principal?.kind === 'user' ? principal.name : null);
+    return this.act(id, 'escalation.acknowledged', principal, async (e, em, now) => {
       if (e.status !== 'open') throw new DomainError(ErrorCode.Conflict, `escalation ${id} is ${e.status}`);
-      await this.escalations.update(em, id, { status: 'acknowledged', acknowledgedBy: dto.by ?? null, acknowledgedAt: now });
-      return { by: dto.by ?? null };
+      await this.escalations.update(em, id, { status: 'acknowledged', acknowledgedBy: by, acknowledgedAt: now });
+      return { by };
     });
   }
 
-  reassign(id: string, dto: ReassignEscalationDto) {
-    return this.act(id, 'escalation.reassigned', async (e, em, now) => {
+  reassign(id: string, dto: ReassignEscalationDto, principal?: Principal) {
+    return this.act(id, 'escalation.reassigned', principal, async (e, em, now) => {
       if (e.taskId && !(await this.tasks.reassign(em, e.taskId, dto.assignee, now))) {
         throw new DomainError(ErrorCode.Conflict, `the escalated task ${e.taskId} is no longer open`);
       }
@@ -55,14 +60,14 @@ export class EscalationsService {
     });
   }
 
-  resolve(id: string, dto: ResolveEscalationDto) {
-    return this.act(id, 'escalation.resolved', async (_e, em, now) => {
+  resolve(id: string, dto: ResolveEscalationDto, principal?: Principal) {
+    return this.act(id, 'escalation.resolved', principal, async (_e, em, now) => {
       await this.escalations.update(em, id, { status: 'resolved', resolvedAt: now, resolution: dto.note });
       return { resolution: dto.note };
     });
   }
 
-  private async act(id: string, type: string, change: (e: EscalationEntity, em: EntityManager, now: Date) => Promise<Record<string, unknown>>) {
+  private async act(id: string, type: string, principal: Principal | undefined, change: (e: EscalationEntity, em: EntityManager, now: Date) => Promise<Record<string, unknown>>) {
     const { instanceId } = await this.find(id);
     await this.db.transaction(async (em) => {
       // The instance lock serialises this with commands and with other actions on its escalations.
@@ -73,6 +78,7 @@ export class EscalationsService {
       const detail = { escalationId: id, level: escalation.level, role: escalation.role, ...(await change(escalation, em, now)) };
       const history = [{ at: now, type, activityId: null, detail }];
       await this.history.append(em, escalation.instanceId, history);
+      await this.audit.record(em, { actor: actorOf(principal), action: type, targetType: 'escalation', targetId: id, detail });
       if (instance) await this.outbox.append(em, toOutboxEvents({ instance, model: null, history }));
     });
     return this.get(id);

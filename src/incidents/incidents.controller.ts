@@ -1,10 +1,13 @@
 // REST: incidents (failed service tasks) for supervisors and operators.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Access } from '../auth/access.decorator';
+import { Rules } from '../auth/access-rules';
 import { ApiTags } from '@nestjs/swagger';
 import { IncidentQueryDto, ResolveIncidentDto } from './dto/incident.dto';
 import { IncidentsService } from './incidents.service';
 
 @ApiTags('incidents')
+@Access(Rules.supervise)
 @Controller('api/incidents')
 export class IncidentsController {
   constructor(private readonly service: IncidentsService) {}

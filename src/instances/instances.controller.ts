@@ -1,5 +1,7 @@
 // REST: start, list, inspect and cancel process instances.
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Access } from '../auth/access.decorator';
+import { Rules } from '../auth/access-rules';
 import { ApiTags } from '@nestjs/swagger';
 import { CancelInstanceDto, InstanceQueryDto, StartInstanceDto } from './dto/instance.dto';
 import { InstancesService } from './instances.service';
@@ -10,21 +12,25 @@ export class InstancesController {
   constructor(private readonly service: InstancesService) {}
 
   @Post()
+  @Access(Rules.startInstance)
   start(@Body() dto: StartInstanceDto) {
     return this.service.start(dto);
   }
 
   @Get()
+  @Access(Rules.readInstances)
   list(@Query() query: InstanceQueryDto) {
     return this.service.list(query);
   }
 
   @Get(':id')
+  @Access(Rules.readInstances)
   get(@Param('id', ParseUUIDPipe) id: string) {
     return this.service.get(id);
   }
 
   @Delete(':id')
+  @Access(Rules.cancelInstance)
   cancel(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CancelInstanceDto) {
     return this.service.cancel(id, dto);
   }

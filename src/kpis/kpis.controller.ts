@@ -1,10 +1,13 @@
 // KPI endpoints: figures with numerators and denominators, version comparison, reports (JSON and CSV).
 import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Access } from '../auth/access.decorator';
+import { Rules } from '../auth/access-rules';
 import { ApiTags } from '@nestjs/swagger';
 import { KpiCompareDto, KpiQueryDto, KpiReportDto } from './dto/kpi.dto';
 import { KpisService } from './kpis.service';
 
 @ApiTags('kpis')
+@Access(Rules.dashboards)
 @Controller('api/kpis')
 export class KpisController {
   constructor(private readonly kpis: KpisService) {}

@@ -1,5 +1,6 @@
 // GET /health: the database answers (used by Docker and load balancers).
 import { Controller, Get } from '@nestjs/common';
+import { Public } from '../auth/access.decorator';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 
@@ -12,6 +13,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @HealthCheck()
   check() {
     return this.health.check([() => this.db.pingCheck('database', { timeout: 3000 })]);

@@ -1,5 +1,6 @@
 // GET /metrics in the Prometheus text format.
 import { Controller, Get, Header } from '@nestjs/common';
+import { Public } from '../auth/access.decorator';
 import { ApiTags } from '@nestjs/swagger';
 import { Metrics } from './metrics';
 
@@ -9,6 +10,7 @@ export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 
   @Get()
+  @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4')
   scrape() {
     return this.metrics.registry.metrics();

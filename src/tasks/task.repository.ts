@@ -11,6 +11,8 @@ export interface TaskFilter {
   assignee?: string;
   status?: TaskStatus;
   processInstanceId?: string;
+  /** Only tasks of these roles or assigned to this person (agents and technicians). */
+  visibleTo?: { roles: string[]; assignee: string } | null;
   limit: number;
   offset: number;
 }
@@ -85,6 +87,7 @@ export class TaskRepository {
     if (filter.assignee) qb.andWhere('t.assignee = :assignee', { assignee: filter.assignee });
     if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
     if (filter.processInstanceId) qb.andWhere('t.instance_id = :iid', { iid: filter.processInstanceId });
+    if (filter.visibleTo) qb.andWhere('(t.candidate_roles && :vroles::text[] OR t.assignee = :vassignee)', { vroles: filter.visibleTo.roles, vassignee: filter.visibleTo.assignee });
     const [items, total] = await qb.orderBy('t.created_at', 'ASC').addOrderBy('t.id').take(filter.limit).skip(filter.offset).getManyAndCount();
     return { items, total };
   }

@@ -9,6 +9,9 @@ import { ClaimTaskDto, CompleteTaskDto, mapTask, TaskQueryDto } from './dto/task
 import { validateForm } from './form-validator';
 import { SlaView } from '../sla/sla-view';
 import { TaskRepository } from './task.repository';
+import { AuditService } from '../audit/audit.service';
+import { actorOf, type Principal } from '../auth/principal';
+import { mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
 
 @Injectable()
 export class TasksService {
@@ -18,30 +21,36 @@ export class TasksService {
     private readonly clock: Clock,
     private readonly sla: SlaView,
     private readonly instances: InstanceRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /** Each task with its request's business key and its SLA clocks, so a tasklist needs no call per row. */
-  async list(query: TaskQueryDto): Promise<Page<ReturnType<typeof mapTask> & { businessKey: string | null; definitionKey: string | null; sla: unknown[] }>> {
-    const page = await this.tasks.list(query);
+  async list(query: TaskQueryDto, principal?: Principal): Promise<Page<ReturnType<typeof mapTask> & { businessKey: string | null; definitionKey: string | null; sla: unknown[] }>> {
+    const page = await this.tasks.list({ ...query, visibleTo: taskVisibility(principal) });
     const [keys, clocks] = await Promise.all([this.instances.keysOf(page.items.map((t) => t.instanceId)), this.sla.forTasks(page.items)]);
     return toPage(page, query, (t) => ({ ...mapTask(t), businessKey: keys.get(t.instanceId)?.businessKey ?? null, definitionKey: keys.get(t.instanceId)?.definitionKey ?? null, sla: clocks.get(t.id) ?? [] }));
   }
 
-  async get(id: string) {
-    const task = await this.find(id);
+  async get(id: string, principal?: Principal) {
+    const task = await this.find(id, principal);
     const [keys, sla] = await Promise.all([this.instances.keysOf([task.instanceId]), this.sla.forTask(id, task.instanceId)]);
     return { ...mapTask(task), businessKey: keys.get(task.instanceId)?.businessKey ?? null, definitionKey: keys.get(task.instanceId)?.definitionKey ?? null, sla };
   }
 
-  async claim(id: string, dto: ClaimTaskDto) {
-    if (await this.tasks.claim(id, dto.assignee, this.clock.now())) return this.get(id);
-    const task = await this.find(id);
+  async claim(id: string, dto: ClaimTaskDto, principal?: Principal) {
+    await this.find(id, principal);
+    if (!mayClaimFor({ principal, assignee: dto.assignee })) throw new DomainError(ErrorCode.Forbidden, `you may claim tasks for yourself only (assignee "${principal?.name ?? ''}")`);
+    if (await this.tasks.claim(id, dto.assignee, this.clock.now())) {
+      await this.audit.record(null, { actor: actorOf(principal), action: 'task.claimed', targetType: 'task', targetId: id, detail: { assignee: dto.assignee } });
+      return this.get(id, principal);
+    }
+    const task = await this.find(id, principal);
     if (task.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${task.status}`);
     throw new DomainError(ErrorCode.Conflict, `task ${id} is already claimed by ${task.assignee}`);
   }
 
-  async complete(id: string, dto: CompleteTaskDto) {
-    const task = await this.find(id);
+  async complete(id: string, dto: CompleteTaskDto, principal?: Principal) {
+    const task = await this.find(id, principal);
     if (task.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${task.status}`);
     const { values, errors } = validateForm(task.form, dto.variables ?? {});
     if (errors.length) throw new DomainError(ErrorCode.Invalid, `the form has ${errors.length} problem(s): ${errors.map((e) => e.message).join('; ')}`, errors);
@@ -49,18 +58,20 @@ export class TasksService {
       const locked = await this.tasks.lockIn(em, id);
       if (locked?.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${locked?.status ?? 'gone'}`);
       await this.tasks.markCompleted(em, id, values, this.clock.now());
+      await this.audit.record(em, { actor: actorOf(principal), action: 'task.completed', targetType: 'task', targetId: id, detail: { instanceId: task.instanceId, activityId: task.activityId } });
       return {
         action: { type: 'signal', activityId: task.activityId, executionId: task.executionId, variables: values },
         completedTaskId: id,
         history: [{ at: this.clock.now(), type: 'task.completed', activityId: task.activityId, detail: { taskId: id, assignee: task.assignee, variables: values } }],
       };
     });
-    return { ...(await this.get(id)), processInstance: { id: instance.id, status: instance.status, activeActivityIds: instance.activeActivityIds } };
+    return { ...(await this.get(id, principal)), processInstance: { id: instance.id, status: instance.status, activeActivityIds: instance.activeActivityIds } };
   }
 
-  private async find(id: string) {
+  /** A task the caller may see; one they may not is answered like a missing one (no probing of ids). */
+  private async find(id: string, principal?: Principal) {
     const task = await this.tasks.findById(id);
-    if (!task) throw DomainError.notFound('Task', id);
+    if (!task || !maySeeTask({ principal, task })) throw DomainError.notFound('Task', id);
     return task;
   }
 }

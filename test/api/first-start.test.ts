@@ -30,7 +30,7 @@ describe('first start', () => {
 
   it('creates the admin once and hands over its password once', async () => {
     // when
-    server = await ServerProcess.start(databaseUrl, { DATA_DIR: dataDir, DEPLOY_ON_BOOT: 'false' });
+    server = await ServerProcess.start(databaseUrl, { DATA_DIR: dataDir, DEPLOY_ON_BOOT: 'false', ADMIN_PASSWORD: '' });
     const file = join(dataDir, 'admin-credentials');
     await announced(server);
     // then
@@ -43,7 +43,7 @@ describe('first start', () => {
     expect((await login.json()).accessToken).toEqual(expect.any(String));
     // when it starts again
     await server.stop();
-    server = await ServerProcess.start(databaseUrl, { DATA_DIR: dataDir, DEPLOY_ON_BOOT: 'false' });
+    server = await ServerProcess.start(databaseUrl, { DATA_DIR: dataDir, DEPLOY_ON_BOOT: 'false', ADMIN_PASSWORD: '' });
     await announced(server);
     // then nothing new is printed and the saved password still works
     expect(server.log()).not.toContain('created user');

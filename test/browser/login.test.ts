@@ -1,7 +1,7 @@
 // Sign-in in real Chromium: wrong password explained, then signed in with the first admin's credentials; the top
 // bar shows the user and the roles they may act in; signing out forgets the token.
 import type { Page } from 'playwright-core';
-import { AdminBootstrap } from '../../src/auth/admin-bootstrap';
+import { TEST_ADMIN_PASSWORD } from '../support/app';
 import { errorsOf, saveScreenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 
 describe('sign-in', () => {
@@ -11,8 +11,8 @@ describe('sign-in', () => {
 
   beforeAll(async () => {
     app = await startBrowserApp();
-    admin = (await app.app.get(AdminBootstrap).ensureAdmin())!;
-    page = await app.newPage({ locale: 'en' });
+    admin = { username: 'admin', password: TEST_ADMIN_PASSWORD };
+    page = await app.newPage({ locale: 'en', signedIn: false });
   });
   afterAll(() => app.close());
 

@@ -35,7 +35,7 @@ describe('survey page', () => {
   }
 
   async function phonePage(locale: 'en' | 'zh-CN'): Promise<Page> {
-    const page = await app.newPage({ locale });
+    const page = await app.newPage({ locale, signedIn: false });
     await page.setViewportSize(PHONE);
     return page;
   }

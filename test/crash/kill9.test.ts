@@ -1,5 +1,6 @@
 // Crash safety: run the real server as a child process, kill -9 it while task completions are in flight, restart it
 // on the same database, and check that nothing acknowledged was lost, nothing was doubled, and every instance can go on.
+import { adminHeaders } from '../support/server-auth';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase, dropTestDatabase } from '../support/database';
@@ -27,7 +28,7 @@ async function call(baseUrl: string, method: string, path: string, body?: unknow
   try {
     const res = await fetch(baseUrl + path, {
       method,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      headers: { ...(await adminHeaders(baseUrl)), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(20_000),
     });

@@ -1,6 +1,7 @@
 // Durable timers across crashes: timers that fall due while the server is down fire once when it is back, and a
 // kill -9 in the middle of firing neither loses nor doubles a timer. Timers are armed a day ahead through the API;
 // their rows are then moved into the past while the server is down, so the test does not depend on arming speed.
+import { adminHeaders } from '../support/server-auth';
 import { createTestDatabase, dropTestDatabase } from '../support/database';
 import { ServerProcess } from '../support/server-process';
 import { moveDueTimes, percentile, startTimerInstances, TIMER_PROCESS, timerEffects, waitFor } from '../support/timer-load';
@@ -22,7 +23,8 @@ describe('durable timers across kill -9', () => {
   it('timers due while the server was down fire exactly once after restart, also when killed mid-firing', async () => {
     // given 200 armed timers, and the server killed before they fall due
     server = await ServerProcess.start(databaseUrl, { TIMER_POLL_MS: '0' });
-    await fetch(`${server.baseUrl}/api/definitions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ xml: TIMER_PROCESS }) });
+    const deployed = await fetch(`${server.baseUrl}/api/definitions`, { method: 'POST', headers: { 'content-type': 'application/json', ...(await adminHeaders(server.baseUrl)) }, body: JSON.stringify({ xml: TIMER_PROCESS }) });
+    expect(deployed.status).toBe(201);
     await startTimerInstances([server.baseUrl], COUNT, new Date(Date.now() + 24 * 3600_000));
     await server.kill9();
     // while it is down they fall due (their rows are moved into the past: what the passing of time does)

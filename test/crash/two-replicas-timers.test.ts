@@ -1,6 +1,7 @@
 // Two server processes on one database, 1,000 timers falling due together: each fires exactly once (effects counted
 // in the database). The timers are armed a day ahead through the API, then their rows are moved to one instant a
 // few seconds ahead — the state the database is in when time has passed — so arming speed does not matter here.
+import { adminHeaders } from '../support/server-auth';
 import { createTestDatabase, dropTestDatabase } from '../support/database';
 import { ServerProcess, sleep } from '../support/server-process';
 import { moveDueTimes, percentile, startTimerInstances, TIMER_PROCESS, timerEffects, waitFor } from '../support/timer-load';
@@ -24,7 +25,8 @@ describe('two replicas, one database', () => {
     servers.push(await ServerProcess.start(databaseUrl, { TIMER_POLL_MS: '100' }));
     servers.push(await ServerProcess.start(databaseUrl, { TIMER_POLL_MS: '100' }));
     const urls = servers.map((s) => s.baseUrl);
-    await fetch(`${urls[0]}/api/definitions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ xml: TIMER_PROCESS }) });
+    const deployed = await fetch(`${urls[0]}/api/definitions`, { method: 'POST', headers: { 'content-type': 'application/json', ...(await adminHeaders(urls[0])) }, body: JSON.stringify({ xml: TIMER_PROCESS }) });
+    expect(deployed.status).toBe(201);
     // when 1,000 timers are armed and all fall due at one instant
     const started = Date.now();
     await startTimerInstances(urls, TIMERS, new Date(Date.now() + 24 * 3600_000));

@@ -1,7 +1,6 @@
 // Fuzz: over a thousand malformed bodies, headers, path parameters and query strings across every endpoint the
 // OpenAPI document lists; none may answer 5xx or hang, and the server still serves correctly afterwards.
 import type { AddressInfo } from 'node:net';
-import { AdminBootstrap } from '../../src/auth/admin-bootstrap';
 import { startTestApp, type TestApp } from '../support/app';
 import { simpleTaskProcess } from '../support/bpmn';
 import { pick, seeded, weirdBody, weirdHeaders, weirdQuery, weirdString } from '../support/fuzz-inputs';
@@ -38,8 +37,7 @@ describe('API fuzz', () => {
     t = await startTestApp();
     await t.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    const admin = await t.app.get(AdminBootstrap).ensureAdmin();
-    token = (await t.http.post('/api/auth/login').send(admin!).expect(200)).body.accessToken;
+    token = t.adminToken;
     // Some real ids, so that a share of the requests reaches existing rows.
     await t.http.post('/api/definitions').send({ xml: simpleTaskProcess('fuzz-target') }).expect(201);
     const instance = await t.http.post('/api/process-instances').send({ definitionKey: 'fuzz-target' }).expect(201);

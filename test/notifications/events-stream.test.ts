@@ -26,7 +26,7 @@ describe('live events (SSE)', () => {
   });
 
   const open = async (query: string, headers: Record<string, string> = {}, at = base) => {
-    const stream = await SseClient.open(`${at}/api/events${query}`, headers);
+    const stream = await SseClient.open(`${at}/api/events${query}`, { authorization: `Bearer ${t.adminToken}`, ...headers });
     streams.push(stream);
     expect(stream.status).toBe(200);
     return stream;

@@ -14,8 +14,9 @@ const CLIENT_DIR = process.env.CLIENT_DIR || resolve(__dirname, '../../client/di
 export interface BrowserApp extends TestApp {
   baseUrl: string;
   browser: Browser;
-  /** A fresh browser context (own localStorage) with the UI language and the "working as" session preset. */
-  newPage(options?: { locale?: 'en' | 'zh-CN'; name?: string; role?: string }): Promise<Page>;
+  /** A fresh browser context (own localStorage) with the UI language, signed in as `name` holding `role` (the user is
+   * created first) unless `signedIn` is false. */
+  newPage(options?: { locale?: 'en' | 'zh-CN'; name?: string; role?: string; signedIn?: boolean }): Promise<Page>;
 }
 
 export async function startBrowserApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<BrowserApp> {
@@ -33,15 +34,26 @@ export async function startBrowserApp(options: { clock?: Clock; env?: Record<str
     ...testApp,
     baseUrl,
     browser,
-    async newPage({ locale = 'en', name = 'tester', role = 'agent' } = {}) {
+    async newPage({ locale = 'en', name = 'tester', role = 'agent', signedIn = true } = {}) {
       const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1400, height: 900 }, locale });
       contexts.push(context);
+      let auth = '';
+      if (signedIn) {
+        const user = await testApp.as(name, [role]);
+        const me = await user.get('/api/auth/me').expect(200);
+        auth = JSON.stringify({ accessToken: user.token, expiresAt: Date.now() + 15 * 60_000, user: { id: me.body.id, username: name, displayName: null, roles: [role] } });
+      }
       await context.addInitScript(
-        ([l, n, r]) => {
+        ([l, n, r, a]) => {
           if (!localStorage.getItem('serviceflow.locale')) localStorage.setItem('serviceflow.locale', l);
           if (!localStorage.getItem('serviceflow.session')) localStorage.setItem('serviceflow.session', JSON.stringify({ name: n, role: r }));
+          // Only on the context's first page load: a test that signs out stays signed out.
+          if (a && !sessionStorage.getItem('serviceflow.test-auth')) {
+            sessionStorage.setItem('serviceflow.test-auth', '1');
+            localStorage.setItem('serviceflow.auth', a);
+          }
         },
-        [locale, name, role],
+        [locale, name, role, auth],
       );
       const page = await context.newPage();
       trackPageErrors(page);

@@ -2,6 +2,7 @@
 // and database checks that every timer had its effect exactly once.
 import { Client } from 'pg';
 import { bpmn } from './bpmn';
+import { adminHeaders } from './server-auth';
 
 export const TIMER_PROCESS = bpmn(
   `<bpmn:startEvent id="Start" name="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Due" />
@@ -21,9 +22,10 @@ export async function startTimerInstances(baseUrls: string[], count: number, at:
   const worker = async (w: number) => {
     while (next < count) {
       const i = next++;
-      const res = await fetch(`${baseUrls[(i + w) % baseUrls.length]}/api/process-instances`, {
+      const baseUrl = baseUrls[(i + w) % baseUrls.length];
+      const res = await fetch(`${baseUrl}/api/process-instances`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(await adminHeaders(baseUrl)) },
         body: JSON.stringify({ definitionKey: 'timer-load', businessKey: `T-${i}`, variables: { at: at.toISOString() } }),
       });
       if (res.status !== 201) throw new Error(`start ${i}: ${res.status} ${await res.text()}`);

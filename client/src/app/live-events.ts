@@ -1,7 +1,18 @@
-// Live events from GET /api/events (Server-Sent Events): one EventSource per subscriber; the browser reconnects by itself
-// and sends Last-Event-ID, so nothing committed while reconnecting is missed.
+// Live events from GET /api/events (Server-Sent Events): one EventSource per subscriber. The `eventsource` package is the
+// standard EventSource over fetch, so it can send the access token (the browser's own cannot set headers); it
+// reconnects by itself and sends Last-Event-ID, so nothing committed while reconnecting is missed.
+import { EventSource } from 'eventsource';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { withQuery } from './api';
+import { authStore } from './auth-store';
+
+/** fetch with the current access token: read at each (re)connect, so a refreshed token is used after a drop. */
+const authorizedFetch: typeof fetch = (input, init) => {
+  const auth = authStore.get();
+  const headers = new Headers(init?.headers);
+  if (auth) headers.set('Authorization', `Bearer ${auth.accessToken}`);
+  return fetch(input, { ...init, headers });
+};
 
 export interface LiveEvent {
   id: string;
@@ -15,20 +26,25 @@ export const EVENT_TYPES = [
   'customer.notified', 'complaint.escalated', 'incident.created', 'incident.retry_failed', 'incident.open', 'incident.resolved',
   'escalation.acknowledged', 'escalation.reassigned', 'escalation.resolved',
   'sla.started', 'sla.warning', 'sla.breached', 'sla.paused', 'sla.resumed', 'sla.met', 'sla.missed',
+  'survey.requested', 'survey.skipped', 'survey.scheduled', 'survey.sent', 'survey.answered', 'survey.expired', 'survey.start_failed',
+  'recovery.started', 'recovery.complaint_opened', 'kpi.threshold',
 ];
 
-export type LiveStatus = 'connecting' | 'open' | 'reconnecting';
+export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'denied';
 
 /** Calls `onEvent` for each live event of `types` visible to `roles`; returns the connection status. */
 export function useLiveEvents(options: { roles?: string[]; types?: string[] }, onEvent: (event: LiveEvent) => void): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const handler = useRef(onEvent);
   handler.current = onEvent;
-  const roles = (options.roles ?? []).join(',');
+  // The server refuses roles the user does not hold; ask only for those the signed-in user has (admins: any).
+  const auth = authStore.get();
+  const held = (r: string) => !auth || auth.user.roles.includes('admin') || auth.user.roles.includes(r);
+  const roles = (options.roles ?? []).filter(held).join(',');
   const types = (options.types ?? []).join(',');
 
   useEffect(() => {
-    const source = new EventSource(withQuery('/api/events', { roles, types }));
+    const source = new EventSource(withQuery('/api/events', { roles, types }), { fetch: authorizedFetch });
     const listener = (e: MessageEvent) => {
       let data: Record<string, unknown> = {};
       try {
@@ -39,7 +55,10 @@ export function useLiveEvents(options: { roles?: string[]; types?: string[] }, o
       handler.current({ id: e.lastEventId, type: e.type, data });
     };
     source.onopen = () => setStatus('open');
-    source.onerror = () => setStatus('reconnecting');
+    source.onerror = (e) => {
+      // A 401/403 is final (EventSource gives up on non-200 answers): say so instead of "reconnecting" forever.
+      setStatus((e as { code?: number }).code === 401 || (e as { code?: number }).code === 403 ? 'denied' : 'reconnecting');
+    };
     const named = types ? types.split(',') : EVENT_TYPES;
     for (const type of named) source.addEventListener(type, listener as EventListener);
     return () => source.close();

@@ -1,5 +1,7 @@
 // Serves one SSE connection: replays what the client missed (Last-Event-ID / ?since=), then the live events it may
 // see, with a heartbeat comment. Replay reads up to the tailer's position and live rows come after it: no gap, no twice.
+import type { Principal } from '../../auth/principal';
+import { streamRolesFor } from './stream-roles.util';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Subscription } from 'rxjs';
@@ -29,8 +31,8 @@ export class EventStreamService implements OnModuleDestroy {
     return this.streams.size;
   }
 
-  async open(res: Response, query: EventStreamQueryDto, lastEventId?: string): Promise<void> {
-    const filter: OutboxFilter = { roles: query.roles ?? [], types: query.types ?? [] };
+  async open(res: Response, query: EventStreamQueryDto, lastEventId?: string, principal?: Principal): Promise<void> {
+    const filter: OutboxFilter = { roles: streamRolesFor({ principal, requested: query.roles ?? [] }), types: query.types ?? [] };
     const since = lastEventIdOf(lastEventId) ?? query.since;
     const pending: OutboxRecord[] = [];
     let live = false;

@@ -1,11 +1,14 @@
 // REST: webhook subscriptions for integrators and their delivery log.
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Access } from '../../auth/access.decorator';
+import { Rules } from '../../auth/access-rules';
 import { ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '../../common/page.dto';
 import { CreateWebhookDto, DeliveryQueryDto } from '../dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
 
 @ApiTags('webhooks')
+@Access(Rules.admin)
 @Controller('api/webhooks')
 export class WebhooksController {
   constructor(private readonly service: WebhooksService) {}

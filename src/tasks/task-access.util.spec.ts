@@ -1,0 +1,28 @@
+// Task visibility and claiming rules per role.
+import type { Principal } from '../auth/principal';
+import { mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
+
+const agent: Principal = { kind: 'user', id: '1', name: 'li', roles: ['agent'] };
+const supervisor: Principal = { kind: 'user', id: '2', name: 'zhang', roles: ['supervisor'] };
+const key: Principal = { kind: 'apiKey', id: 'k', name: 'crm', scopes: ['read'] };
+
+describe('task access', () => {
+  it('limits agents to tasks of their roles and their own', () => {
+    expect(taskVisibility(agent)).toEqual({ roles: ['agent'], assignee: 'li' });
+    expect(maySeeTask({ principal: agent, task: { candidateRoles: ['agent'], assignee: null } })).toBe(true);
+    expect(maySeeTask({ principal: agent, task: { candidateRoles: ['technician'], assignee: null } })).toBe(false);
+    expect(maySeeTask({ principal: agent, task: { candidateRoles: ['supervisor'], assignee: 'li' } })).toBe(true);
+  });
+
+  it('lets supervisors and read keys see every task', () => {
+    expect(taskVisibility(supervisor)).toBeNull();
+    expect(maySeeTask({ principal: key, task: { candidateRoles: ['technician'], assignee: null } })).toBe(true);
+  });
+
+  it('lets people claim for themselves, leads for others, keys never', () => {
+    expect(mayClaimFor({ principal: agent, assignee: 'li' })).toBe(true);
+    expect(mayClaimFor({ principal: agent, assignee: 'wang' })).toBe(false);
+    expect(mayClaimFor({ principal: supervisor, assignee: 'wang' })).toBe(true);
+    expect(mayClaimFor({ principal: key, assignee: 'crm' })).toBe(false);
+  });
+});

@@ -1,0 +1,129 @@
+// The authorisation matrix: every endpoint of the OpenAPI document × every role, no credentials, and each API-key
+// scope; each answer must be exactly "allowed" (anything but 401/403), 401 or 403 as this table says. The table is the
+// policy written out by hand, independent of the @Access decorators it checks.
+import type { AddressInfo } from 'node:net';
+import { startTestApp, type TestApp } from '../support/app';
+
+const ROLES = ['admin', 'analyst', 'agent', 'technician', 'supervisor', 'manager'] as const;
+const SCOPES = ['start', 'messages', 'read'] as const;
+type Caller = 'anonymous' | (typeof ROLES)[number] | `key:${(typeof SCOPES)[number]}`;
+const CALLERS: Caller[] = ['anonymous', ...ROLES, ...SCOPES.map((s) => `key:${s}` as const)];
+
+const EVERYONE: Caller[] = [...CALLERS];
+const SIGNED_IN: Caller[] = CALLERS.filter((c) => c !== 'anonymous');
+const STAFF: Caller[] = ['admin', 'analyst', 'agent', 'technician', 'supervisor', 'manager'];
+const FRONT_LINE: Caller[] = ['admin', 'agent', 'technician', 'supervisor', 'manager'];
+const LEADS: Caller[] = ['admin', 'supervisor', 'manager'];
+const ADMIN: Caller[] = ['admin'];
+
+/** Who may call each endpoint ("METHOD /path" as the OpenAPI document writes it). */
+const POLICY: Record<string, Caller[]> = {
+  'GET /health': EVERYONE,
+  'GET /metrics': EVERYONE,
+  'POST /api/auth/login': EVERYONE,
+  'POST /api/auth/refresh': STAFF,
+  'GET /api/auth/me': SIGNED_IN,
+  'GET /api/users': ADMIN,
+  'POST /api/users': ADMIN,
+  'PATCH /api/users/{id}': ADMIN,
+  'GET /api/api-keys': ADMIN,
+  'POST /api/api-keys': ADMIN,
+  'DELETE /api/api-keys/{id}': ADMIN,
+  'GET /api/audit': ADMIN,
+  'GET /api/webhooks': ADMIN,
+  'POST /api/webhooks': ADMIN,
+  'GET /api/webhooks/{id}': ADMIN,
+  'DELETE /api/webhooks/{id}': ADMIN,
+  'GET /api/webhooks/{id}/deliveries': ADMIN,
+  'POST /api/definitions': ['admin', 'analyst'],
+  'POST /api/definitions/preview': ['admin', 'analyst'],
+  'GET /api/definitions': [...STAFF, 'key:read'],
+  'GET /api/definitions/{key}': [...STAFF, 'key:read'],
+  'GET /api/definitions/{key}/xml': [...STAFF, 'key:read'],
+  'GET /api/service-handlers': [...STAFF, 'key:read'],
+  'GET /api/sla/policies': [...STAFF, 'key:read'],
+  'GET /api/sla/calendars': [...STAFF, 'key:read'],
+  'GET /api/sla/clocks': LEADS,
+  'POST /api/process-instances': ['admin', 'agent', 'supervisor', 'manager', 'key:start'],
+  'GET /api/process-instances': [...STAFF, 'key:read'],
+  'GET /api/process-instances/{id}': [...STAFF, 'key:read'],
+  'DELETE /api/process-instances/{id}': LEADS,
+  'POST /api/messages': [...FRONT_LINE, 'key:messages'],
+  'GET /api/tasks': [...FRONT_LINE, 'key:read'],
+  'GET /api/tasks/{id}': [...FRONT_LINE, 'key:read'],
+  'POST /api/tasks/{id}/claim': FRONT_LINE,
+  'POST /api/tasks/{id}/complete': FRONT_LINE,
+  'GET /api/escalations': LEADS,
+  'GET /api/escalations/{id}': LEADS,
+  'POST /api/escalations/{id}/acknowledge': LEADS,
+  'POST /api/escalations/{id}/reassign': LEADS,
+  'POST /api/escalations/{id}/resolve': LEADS,
+  'GET /api/incidents': LEADS,
+  'GET /api/incidents/{id}': LEADS,
+  'POST /api/incidents/{id}/retry': LEADS,
+  'POST /api/incidents/{id}/resolve': LEADS,
+  'GET /api/events': SIGNED_IN,
+  'GET /api/kpis': [...LEADS, 'analyst'],
+  'GET /api/kpis/compare': [...LEADS, 'analyst'],
+  'GET /api/kpis/report': [...LEADS, 'analyst'],
+  'GET /api/kpis/report.csv': [...LEADS, 'analyst'],
+  'GET /api/surveys': [...LEADS, 'analyst', 'key:read'],
+  'GET /api/surveys/{id}': [...LEADS, 'analyst', 'key:read'],
+  'GET /api/public/surveys/{token}': EVERYONE,
+  'POST /api/public/surveys/{token}': EVERYONE,
+};
+
+const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
+
+describe('authorisation matrix', () => {
+  let t: TestApp;
+  let baseUrl: string;
+  const credentials = new Map<Caller, Record<string, string>>();
+  let operations: { method: string; path: string }[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    credentials.set('anonymous', {});
+    for (const role of ROLES) {
+      const token = role === 'admin' ? t.adminToken : (await t.as(`matrix-${role}`, [role])).token;
+      credentials.set(role, { authorization: `Bearer ${token}` });
+    }
+    for (const scope of SCOPES) credentials.set(`key:${scope}`, { 'x-api-key': await t.apiKey([scope]) });
+    const doc = (await (await fetch(`${baseUrl}/api/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })));
+  });
+  afterAll(() => t.close());
+
+  it('has a policy line for every endpoint, and an endpoint for every policy line', () => {
+    const listed = operations.map((o) => `${o.method} ${o.path}`).sort();
+    expect(listed).toEqual(Object.keys(POLICY).sort());
+  });
+
+  it('answers every caller on every endpoint as the policy says', async () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const { method, path } of operations) {
+      const allowed = POLICY[`${method} ${path}`] ?? [];
+      const url = baseUrl + path.replace(/\{[^}]+\}/g, SAMPLE_ID);
+      for (const caller of CALLERS) {
+        const abort = new AbortController();
+        const res = await fetch(url, {
+          method,
+          headers: { ...credentials.get(caller), ...(method === 'GET' || method === 'DELETE' ? {} : { 'content-type': 'application/json' }) },
+          body: method === 'GET' || method === 'DELETE' ? undefined : '{}',
+          signal: abort.signal,
+        });
+        abort.abort(); // the live stream never ends by itself; the status is all we need
+        const expected = allowed.includes(caller) ? 'allowed' : caller === 'anonymous' ? '401' : '403';
+        const actual = res.status === 401 ? '401' : res.status === 403 ? '403' : 'allowed';
+        if (res.status >= 500) wrong.push(`${caller} ${method} ${path}: ${res.status}`);
+        else if (expected !== actual) wrong.push(`${caller} ${method} ${path}: expected ${expected}, got ${res.status}`);
+        checked++;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBe(operations.length * CALLERS.length);
+  });
+});
