@@ -1,4 +1,4 @@
-// Builds the HTTP application around AppModule: validation, error filter, OpenAPI, body limits, static client.
+// Builds the HTTP application around AppModule: hardening, validation, error filter, OpenAPI, body limits, static client.
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -10,11 +10,13 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { applyTimeZone } from './config/app-config';
 import { hostClient } from './web/client-hosting';
 import { rejectUnstorableInput } from './web/unstorable-input';
+import { harden } from './web/hardening';
 
 export async function createApp(options: AppOptions): Promise<NestExpressApplication> {
   applyTimeZone(options.config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  harden(app, options.config);
   app.useBodyParser('json', { limit: options.config.MAX_BPMN_BYTES * 2 + 64 * 1024 });
   app.use(rejectUnstorableInput(64));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));

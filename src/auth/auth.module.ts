@@ -1,7 +1,11 @@
-// Feature: who is calling (users with roles, API keys with scopes), login, and the global guard that applies @Access.
+// Feature: who is calling (users with roles, API keys with scopes), login, the global guard that applies @Access, and
+// rate limits (registered after it, so that they count per signed-in caller).
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from '../config/app-config';
+import { rateLimits } from './rate-limits';
 import { AdminBootstrap } from './admin-bootstrap';
 import { ApiKeyRepository } from './api-key.repository';
 import { ApiKeysController } from './api-keys.controller';
@@ -18,9 +22,9 @@ import { UsersService } from './users.service';
 
 @Global()
 @Module({
-  imports: [JwtModule.register({})],
+  imports: [JwtModule.register({}), ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: rateLimits })],
   controllers: [AuthController, UsersController, ApiKeysController],
-  providers: [UserRepository, ApiKeyRepository, SettingRepository, TokenService, PrincipalResolver, AuthService, UsersService, ApiKeysService, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [UserRepository, ApiKeyRepository, SettingRepository, TokenService, PrincipalResolver, AuthService, UsersService, ApiKeysService, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: ThrottlerGuard }],
   exports: [AdminBootstrap, PrincipalResolver],
 })
 export class AuthModule {}
