@@ -232,8 +232,9 @@ describe('modeler', () => {
     await page.goto('/modeler/new');
     await page.getByTestId('open-file').setInputFiles({ name: 'evil.bpmn', mimeType: 'application/xml', buffer: Buffer.from(xml) });
     await page.locator('[data-testid="import-status"][data-state="done"][data-label="evil.bpmn"]').waitFor();
-    // then lint already says so
+    // then lint already says so, and only that: flows are linked as the deploy check links them (the file lists no incoming/outgoing)
     await problem('Script_Evil', 'ops/no-script').waitFor();
+    expect(await page.locator('[data-testid="problems"] li[data-rule]').evaluateAll((els: any[]) => els.map((e) => e.dataset.rule))).toEqual(['ops/no-script']);
     // when
     await page.getByTestId('deploy').click();
     // then the dialog lists the refusal and offers no deploy

@@ -2,6 +2,7 @@
 // lint results and the latest XML.
 import type BpmnModeler from 'bpmn-js/lib/Modeler';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { linkFlows } from '../../../src/engine/link-flows';
 import type { Locale } from '../i18n/define';
 import { createModeler, type ServerKnowledge } from './create-modeler';
 
@@ -62,6 +63,10 @@ export function useModeler(locale: Locale, known: ServerKnowledge | undefined) {
     // Listeners return nothing on purpose: a value returned to diagram-js's EventBus stops the event for everyone else.
     eventBus.on('linting.completed', ({ issues: found }: { issues: Issues }) => {
       setIssues(flatten(found, modeler));
+    });
+    // Same model as the deploy check: flows linked to their nodes even when the file did not list incoming/outgoing.
+    eventBus.on('import.parse.complete', ({ elementsById }: { elementsById?: Record<string, any> }) => {
+      if (elementsById) linkFlows(Object.values(elementsById));
     });
     eventBus.on('selection.changed', ({ newSelection }: { newSelection: { id: string }[] }) => {
       selection.current = newSelection.map((e) => e.id);
