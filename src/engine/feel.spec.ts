@@ -37,4 +37,17 @@ describe('feel', () => {
     expect(evaluateExpression('=f', variables)).toBeNull();
     expect(evaluateExpression('=o.secret', variables)).toBeNull();
   });
+
+  it('refuses constructs whose evaluation is not bounded by the size of the data', () => {
+    expect(checkFeel('=for i in 1..1000000000 return i')).toMatch(/number range/);
+    expect(checkFeel('=count(for i in 1..n return i)')).toMatch(/number range/);
+    expect(checkFeel('={f: function(n) f(n)}.f(1)')).toMatch(/defining functions/);
+    expect(checkFeel('=for a in xs, b in xs return a * b')).toMatch(/one list at a time/);
+    expect(checkFeel('=some a in xs, b in xs satisfies a = b')).toMatch(/one list at a time/);
+    // what processes need stays allowed: one list, and intervals as tests
+    expect(checkFeel('=for item in parts return item.price')).toBeNull();
+    expect(checkFeel('=some p in parts satisfies p.missing')).toBeNull();
+    expect(checkFeel('=priority in ["P1", "P2"]')).toBeNull();
+    expect(checkFeel('=score in [1..2]')).toBeNull();
+  });
 });

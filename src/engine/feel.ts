@@ -10,6 +10,18 @@ export function isFeel(text: unknown): text is string {
   return typeof text === 'string' && text.trimStart().startsWith('=');
 }
 
+/**
+ * Evaluation must stay bounded by the size of the data: no user-defined functions (they can recurse), no iteration
+ * over number ranges (`for i in 1..n` can be made arbitrarily long), and one iteration variable per `for`/`some`/
+ * `every` (nested products of lists grow with the power of their length).
+ */
+function unboundedConstruct(name: string, inExpressions: number, inIteration: boolean): string | null {
+  if (name === 'FunctionDefinition') return 'defining functions in an expression is not allowed';
+  if (name === '..' && inIteration) return 'iterating over a number range (a..b) is not allowed: iterate over a list variable';
+  if ((name === 'ForExpression' || name === 'QuantifiedExpression') && inExpressions > 1) return 'iterate over one list at a time (one "x in list" per for/some/every)';
+  return null;
+}
+
 /** Explains why an expression is not acceptable, or returns null when it is valid FEEL. */
 export function checkFeel(text: string): string | null {
   const body = text.trimStart().slice(1).trim();
@@ -20,9 +32,16 @@ export function checkFeel(text: string): string | null {
   try {
     const tree = parseExpression(body, {}, undefined);
     let error: string | null = null;
+    let inIteration = 0;
     tree.iterate({
       enter(node) {
-        if (node.type.isError && !error) error = `FEEL syntax error at position ${node.from}: "${body.slice(node.from, node.from + 20)}"`;
+        if (error) return false;
+        if (node.type.isError) error = `FEEL syntax error at position ${node.from}: "${body.slice(node.from, node.from + 20)}"`;
+        else error = unboundedConstruct(node.type.name, node.node.getChild('InExpressions')?.getChildren('InExpression').length ?? 0, inIteration > 0);
+        if (node.type.name === 'IterationContext') inIteration++;
+      },
+      leave(node) {
+        if (node.type.name === 'IterationContext') inIteration--;
       },
     });
     return error;

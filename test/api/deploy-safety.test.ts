@@ -58,6 +58,18 @@ describe('deploy safety', () => {
     expect(res.body.details.find((d: { elementId: string }) => d.elementId === 'Flow_Long')?.message).toMatch(/longer than/);
   });
 
+  it('refuses FEEL whose evaluation would not be bounded by the data (ranges, own functions)', async () => {
+    const gateway = (condition: string, id: string) =>
+      bpmn(`<bpmn:startEvent id="Start" name="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Gw" />
+      <bpmn:exclusiveGateway id="Gw" name="Which?" default="F3" />
+      <bpmn:sequenceFlow id="Flow_Loop" name="loop" sourceRef="Gw" targetRef="End"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${condition}</bpmn:conditionExpression></bpmn:sequenceFlow>
+      <bpmn:sequenceFlow id="F3" sourceRef="Gw" targetRef="End2" /><bpmn:endEvent id="End" name="End" /><bpmn:endEvent id="End2" name="End 2" />`, { id });
+    const range = await t.http.post('/api/definitions').send({ xml: gateway('=count(for i in 1..1000000000 return i) > 0', 'range-loop') }).expect(400);
+    expect(range.body.details.find((d: { elementId: string }) => d.elementId === 'Flow_Loop')?.message).toMatch(/number range/);
+    const recursion = await t.http.post('/api/definitions').send({ xml: gateway('={f: function(n) f(n)}.f(1) = 1', 'recursion') }).expect(400);
+    expect(recursion.body.details.find((d: { elementId: string }) => d.elementId === 'Flow_Loop')?.message).toMatch(/defining functions/);
+  });
+
   describe('the 21 MIWG reference models', () => {
     const models = readdirSync(MIWG_DIR).filter((f) => f.endsWith('.bpmn')).sort();
     const outcomes: Record<string, { status: number; message?: string; reasons?: string[] }> = {};
