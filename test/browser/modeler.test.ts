@@ -96,7 +96,8 @@ describe('modeler', () => {
     await timerValue().waitFor();
     expect(await timerValue().inputValue()).toContain('followUpDelay');
     await timerValue().fill('PT48 hours');
-    // then lint marks it on the canvas and in the problems list
+    // then the field says why at once, and lint marks it on the canvas and in the problems list
+    await page.locator('[data-entry-id="timerEventDefinitionValue"] .bio-properties-panel-error').filter({ hasText: 'not an ISO 8601 duration' }).waitFor();
     await problem('Timer_FollowUp', 'ops/timer-definition').waitFor();
     expect(await problem('Timer_FollowUp', 'ops/timer-definition').innerText()).toContain('not an ISO 8601 duration');
     await page.locator('.djs-overlays[data-container-id="Timer_FollowUp"] .bjsl-overlay').waitFor();
@@ -104,6 +105,7 @@ describe('modeler', () => {
     // when it becomes a valid duration the problem goes away
     await timerValue().fill('PT48H');
     await problem('Timer_FollowUp', 'ops/timer-definition').waitFor({ state: 'detached' });
+    expect(await page.locator('[data-entry-id="timerEventDefinitionValue"] .bio-properties-panel-error').count()).toBe(0);
     await page.locator('.djs-overlays[data-container-id="Timer_FollowUp"] .bjsl-overlay').waitFor({ state: 'detached' });
     // when deploying, the summary lists the changed timer
     await page.getByTestId('deploy').click();

@@ -1,9 +1,10 @@
-// Properties provider for our dialect: SLA, handler, candidate role and FEEL condition entries; hides what deploy refuses.
+// Properties provider for our dialect: SLA, handler, candidate role, FEEL condition, checked timer value; hides what deploy refuses.
 import { Group } from '@bpmn-io/properties-panel';
 import { CandidateRoleProps } from './props/candidate-role-props';
 import { ConditionProps } from './props/condition-props';
 import { HandlerProps } from './props/handler-props';
 import { SlaProps } from './props/sla-props';
+import { withCheckedTimerValue } from './props/timer-value-props';
 
 type Element = any;
 type GroupDef = { id: string; label?: string; component?: unknown; entries: { id: string }[] };
@@ -56,6 +57,8 @@ export class ServiceFlowPropertiesProvider {
   getGroups(element: Element) {
     return (groups: GroupDef[]) => {
       const kept = groups.filter((g) => !HIDDEN_GROUPS.includes(g.id));
+      const timer = kept.find((g) => g.id === 'timer');
+      if (timer) timer.entries = withCheckedTimerValue(timer.entries);
       this.addToAssignment(kept, element);
       this.addGroup(kept, 'ServiceFlow__Handler', 'Handler', HandlerProps({ element }), 'general');
       this.addGroup(kept, 'ServiceFlow__Condition', 'Condition', ConditionProps({ element }), 'general');

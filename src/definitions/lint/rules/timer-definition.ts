@@ -5,6 +5,7 @@ import { cronProblem, isCron } from '../../../engine/timer-schedule.util';
 import type { Node, Reporter, Rule } from '../rule-helpers';
 
 const KINDS = ['timeDuration', 'timeDate', 'timeCycle'] as const;
+export type TimerKind = (typeof KINDS)[number];
 
 export default function timerDefinition(): Rule {
   return {
@@ -14,22 +15,30 @@ export default function timerDefinition(): Rule {
       const present = KINDS.filter((k) => node[k]);
       if (present.length !== 1) return reporter.report(id, 'timer needs exactly one of duration, date or cycle');
       const kind = present[0];
-      const text = String(node[kind].body ?? '').trim();
-      if (!text) return reporter.report(id, `timer ${kind} is empty`);
-      if (isFeel(text)) return; // checked by feel-expressions; evaluated when the timer is armed
-      if (kind === 'timeCycle' && isCron(text)) {
-        const onStart = node.$parent?.$type === 'bpmn:StartEvent' && node.$parent?.$parent?.$type === 'bpmn:Process';
-        if (!onStart) return reporter.report(id, `timer cycle "${text}": cron is supported on timer start events only; use an ISO cycle such as R/PT1H`);
-        const problem = cronProblem(text);
-        return problem ? reporter.report(id, `timer cycle "${text}": ${problem}`) : undefined;
-      }
-      const problem = literalProblem(kind, text);
-      if (problem) reporter.report(id, `timer ${kind} "${text}": ${problem}`);
+      const onProcessStart = node.$parent?.$type === 'bpmn:StartEvent' && node.$parent?.$parent?.$type === 'bpmn:Process';
+      const problem = timerValueProblem(kind, String(node[kind].body ?? '').trim(), { onProcessStart });
+      if (problem) reporter.report(id, problem);
     },
   };
 }
 
-function literalProblem(kind: (typeof KINDS)[number], text: string): string | null {
+/**
+ * Why a timer value is refused at deploy, or null. FEEL ('=…') passes here: feel-expressions checks it, and it is
+ * evaluated when the timer is armed. The modeler's timer entry shows the same message as you type.
+ */
+export function timerValueProblem(kind: TimerKind, text: string, { onProcessStart }: { onProcessStart: boolean }): string | null {
+  if (!text) return `timer ${kind} is empty`;
+  if (isFeel(text)) return null;
+  if (kind === 'timeCycle' && isCron(text)) {
+    if (!onProcessStart) return `timer cycle "${text}": cron is supported on timer start events only; use an ISO cycle such as R/PT1H`;
+    const problem = cronProblem(text);
+    return problem ? `timer cycle "${text}": ${problem}` : null;
+  }
+  const problem = literalProblem(kind, text);
+  return problem ? `timer ${kind} "${text}": ${problem}` : null;
+}
+
+function literalProblem(kind: TimerKind, text: string): string | null {
   try {
     if (kind === 'timeDate') return Number.isNaN(getDate(text).getTime()) ? 'not an ISO 8601 date' : null;
     new ISOInterval(text).parse();
