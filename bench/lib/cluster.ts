@@ -1,0 +1,99 @@
+// The bench's own throwaway PostgreSQL cluster (durable: fsync and synchronous_commit on) and the machine it runs on.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { EmbeddedPostgres, findFreePort } from '../../src/database/embedded-postgres';
+
+export const BENCH_DIR_PREFIX = 'serviceflow-bench-';
+
+export interface BenchCluster {
+  pg: EmbeddedPostgres;
+  tempDir: string;
+  createDatabase(name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** initdb + start in a temp dir, with the product's EmbeddedPostgres and its defaults (fsync on). */
+export async function startCluster(): Promise<BenchCluster> {
+  await removeOrphans();
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), BENCH_DIR_PREFIX));
+  fs.writeFileSync(path.join(tempDir, 'owner.pid'), `${process.pid}\n`);
+  const pg = new EmbeddedPostgres({ dataDir: path.join(tempDir, 'data'), port: await findFreePort(), fsync: true, logFile: path.join(tempDir, 'postgres.log') });
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await pg.stop().catch((err) => process.stderr.write(`bench: stopping PostgreSQL: ${(err as Error).message}\n`));
+    fs.rmSync(tempDir, { recursive: true, force: true });
+  };
+  try {
+    await pg.start();
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { pg, tempDir, createDatabase: (name) => pg.createDatabase(name), stop };
+}
+
+/** Clusters of earlier bench runs that were killed before they could clean up (their owner is gone). */
+async function removeOrphans(): Promise<void> {
+  for (const entry of fs.readdirSync(os.tmpdir()).filter((e) => e.startsWith(BENCH_DIR_PREFIX))) {
+    const dir = path.join(os.tmpdir(), entry);
+    try {
+      const owner = Number(fs.readFileSync(path.join(dir, 'owner.pid'), 'utf8').trim());
+      if (Number.isInteger(owner) && owner > 0 && alive(owner)) continue;
+      await new EmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 1 }).stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // not ours or half-written: leave it
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface MachineInfo {
+  cpus: number;
+  cpuModel: string;
+  memGb: number;
+  node: string;
+  postgres: string;
+  os: string;
+  loadAvgAtStart: number[];
+}
+
+export async function machineInfo(databaseUrl: string): Promise<MachineInfo> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const settings = await db.query(`SELECT current_setting('server_version') AS v, current_setting('fsync') AS f, current_setting('synchronous_commit') AS s`);
+    const { v, f, s } = settings.rows[0];
+    return {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+      node: process.version,
+      postgres: `${v} (fsync=${f}, synchronous_commit=${s})`,
+      os: `${osName()} (${os.type()} ${os.release()})`,
+      loadAvgAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+function osName(): string {
+  try {
+    return /PRETTY_NAME="?([^"\n]+)/.exec(fs.readFileSync('/etc/os-release', 'utf8'))?.[1] ?? os.platform();
+  } catch {
+    return os.platform();
+  }
+}

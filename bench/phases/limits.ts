@@ -1,0 +1,66 @@
+// The machine's own limits: PostgreSQL's durable commit rate, and the engine's in-memory start→first-wait rate.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { SystemClock } from '../../src/common/clock';
+import { parseBpmn } from '../../src/engine/bpmn-parser';
+import { compileContext, type CompiledDefinition } from '../../src/engine/compiled-definition';
+import { readDefinitionModel } from '../../src/engine/moddle-reader';
+import { ProcessRunner } from '../../src/engine/process-runner';
+import { ServiceRegistry } from '../../src/engine/service-registry';
+import { notifyCustomer } from '../../src/handlers/notify-customer.handler';
+import { START_VARIABLES } from '../lib/api';
+import { closedLoop, round } from '../lib/load';
+
+/** Autocommit single-row INSERTs from `clients` connections for `seconds`: each one a durable (fsynced) commit. */
+export async function pgCommitsPerSec(databaseUrl: string, clients: number, seconds: number): Promise<number> {
+  const admin = new Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query('CREATE TABLE IF NOT EXISTS bench_commits (id bigserial PRIMARY KEY, client int NOT NULL, at timestamptz NOT NULL DEFAULT now())');
+  const connections = await Promise.all(Array.from({ length: clients }, async () => {
+    const c = new Client({ connectionString: databaseUrl });
+    await c.connect();
+    return c;
+  }));
+  try {
+    // Each connection inserts in its own loop: one statement in flight per connection.
+    let commits = 0;
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    await Promise.all(connections.map(async (c, n) => {
+      while (performance.now() < deadline) {
+        await c.query('INSERT INTO bench_commits (client) VALUES ($1)', [n]);
+        commits++;
+      }
+    }));
+    return round(commits / ((performance.now() - started) / 1000));
+  } finally {
+    await Promise.all(connections.map((c) => c.end()));
+    await admin.query('TRUNCATE bench_commits');
+    await admin.end();
+  }
+}
+
+/**
+ * service-request from start to its first wait (Task_RecordRequest) in memory, through the product's own ProcessRunner
+ * (same moddle setup, FEEL, extension and notifyCustomer handler; state serialized as for saving), one process.
+ */
+export async function rawEngineStartsPerSec(seconds: number, concurrency = 1): Promise<{ perSec: number; p50Ms: number }> {
+  const xml = readFileSync(resolve(__dirname, '../../processes/service-request.bpmn'), 'utf8');
+  const parsed = await parseBpmn(xml);
+  const model = readDefinitionModel(parsed.root);
+  if (!model) throw new Error('service-request.bpmn has no executable process');
+  const definition: CompiledDefinition = { id: 'bench', key: model.processId, version: 1, model, sourceContext: compileContext(parsed.context) };
+  const registry = new ServiceRegistry();
+  registry.register('notifyCustomer', 'bench', notifyCustomer);
+  const runner = new ProcessRunner(registry, new SystemClock());
+  const startOne = async (i: number) => {
+    const result = await runner.run({ definition, instanceId: `bench-${i}`, businessKey: `RAW-${i}`, state: null, action: { type: 'start', variables: { ...START_VARIABLES } } });
+    JSON.stringify(result.state); // what saving it would cost first
+    if (result.userTasks[0]?.activityId !== 'Task_RecordRequest') throw new Error(`raw engine stopped at ${result.activeActivityIds.join(', ')}`);
+  };
+  await closedLoop(startOne, { concurrency, seconds: Math.min(2, seconds) }); // warm-up (JIT)
+  const result = await closedLoop(startOne, { concurrency, seconds });
+  if (result.failed) throw new Error(`raw engine: ${result.firstError}`);
+  return { perSec: result.perSec, p50Ms: round(result.p50Ms, 2) };
+}
