@@ -7,7 +7,7 @@ import { Api } from './lib/api';
 import { machineInfo, startCluster, type BenchCluster } from './lib/cluster';
 import { round } from './lib/load';
 import { checkTargets, printTable, type Results } from './lib/report';
-import { BenchServer, stopAllServers } from './lib/server';
+import { BenchServer, runningServerLogs, stopAllServers } from './lib/server';
 import { measureCompletions, measureLatency, measureStarts } from './phases/api';
 import { measureGrowth } from './phases/growth';
 import { pgCommitsPerSec, rawEngineStartsPerSec } from './phases/limits';
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
 
 main()
   .then(cleanUp, async (err) => {
-    if (!interrupted) process.stderr.write(`\nbench failed: ${(err as Error).stack ?? err}\n`);
+    if (!interrupted) process.stderr.write(`\nbench failed: ${(err as Error).stack ?? err}\n${runningServerLogs()}\n`);
     await cleanUp();
     process.exitCode = 1;
   })

@@ -87,6 +87,11 @@ export class BenchServer {
   }
 }
 
+/** The last output lines of every server still running (for the report of a failed bench). */
+export function runningServerLogs(): string {
+  return [...running].map((s) => `--- server ${s.baseUrl} (last lines) ---\n${s.log().split('\n').slice(-40).join('\n')}`).join('\n');
+}
+
 /** Stops every server still running (Ctrl-C, failure). */
 export async function stopAllServers(): Promise<void> {
   await Promise.all([...running].map((s) => s.stop()));
