@@ -1,29 +1,50 @@
-// Entry point of `npm start`: validate config, pick the database (embedded when DATABASE_URL is unset), serve.
+// Entry point of `npm start`: validate config, pick the database (embedded when DATABASE_URL is unset), then serve,
+// in one process or in several workers sharing the port (WEB_CONCURRENCY; one per core by default).
 import 'reflect-metadata';
-import { loadConfig } from './config/app-config';
-import { createApp } from './app.setup';
-import { resolveDatabase } from './database/resolve-database';
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { announceAdmin } from './auth/admin-announcement';
-import { AdminBootstrap } from './auth/admin-bootstrap';
+import { runPrimary, type WorkerMessage } from './cluster-primary';
+import { loadConfig, workerCount, type AppConfig } from './config/app-config';
+import { resolveDatabase } from './database/resolve-database';
+
+function banner(config: AppConfig, workers: number, admin: WorkerMessage['admin']): void {
+  const base = `http://localhost:${config.PORT}`;
+  const processes = workers > 1 ? `  [${workers} workers]` : '';
+  // Plain stdout so a first-time user sees where to go, whatever the log level.
+  const firstAdmin = admin ? announceAdmin(config.DATA_DIR, admin) : '';
+  process.stdout.write(`\nServiceFlow is running: ${base}/  (API docs: ${base}/api/docs)${processes}\n\n${firstAdmin}`);
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Loaded lazily: a cluster primary never builds the application, so it stays small and starts fast.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loadServer = async (): Promise<typeof import('./server.js').startServer> => require('./server').startServer;
+  if (cluster.isWorker) {
+    const startServer = await loadServer();
+    const server = await startServer(config, config.DATABASE_URL!);
+    process.send?.({ type: 'ready', admin: server.admin } satisfies WorkerMessage);
+    process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
+    process.on('SIGINT', () => undefined); // Ctrl-C reaches the whole group: the primary stops the workers in order
+    return;
+  }
+  const workers = workerCount(config, availableParallelism());
   const { url, embedded } = await resolveDatabase(config);
-  const app = await createApp({ config, databaseUrl: url });
-  await app.init(); // migrations run here, before the first admin is looked for
-  const admin = await app.get(AdminBootstrap).ensureAdmin();
-  await app.listen(config.PORT);
+  if (workers > 1) {
+    // A kill -9 of the primary leaves the embedded PostgreSQL running; the next start reuses it.
+    runPrimary({ config, databaseUrl: url, workers, onReady: (admin) => banner(config, workers, admin), onStop: async () => void (await embedded?.stop()) });
+    return;
+  }
+  const server = await (await loadServer())(config, url);
   const shutdown = async () => {
-    await app.close();
+    await server.close();
     await embedded?.stop(); // a kill -9 leaves it running; the next start reuses it
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  const base = `http://localhost:${config.PORT}`;
-  // Plain stdout so a first-time user sees where to go, whatever the log level.
-  const firstAdmin = admin ? announceAdmin(config.DATA_DIR, admin) : '';
-  process.stdout.write(`\nServiceFlow is running: ${base}/  (API docs: ${base}/api/docs)\n\n${firstAdmin}`);
+  banner(config, 1, server.admin);
 }
 
 main().catch((err: Error) => {

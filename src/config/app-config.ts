@@ -24,6 +24,10 @@ export class AppConfig {
   @IsString()
   PROCESSES_DIR = './processes';
 
+  /** Server processes sharing the port (node cluster); 0 = one per CPU core, at most 4. Each has DB_POOL_SIZE connections. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(64)
+  WEB_CONCURRENCY = 0;
+
   /** The built web client; empty = the one built into this checkout (client/dist). */
   @IsString()
   CLIENT_DIR = '';
@@ -47,6 +51,10 @@ export class AppConfig {
   /** Sign-in attempts per minute per IP and username on each replica. */
   @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
   LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+  /** Proxies in front of the server whose X-Forwarded-For is believed (0 = none: the peer address is the client). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  TRUST_PROXY = 0;
 
   /** Origins allowed to call the API from a browser (comma list, e.g. https://crm.example.com); empty = same origin only. */
   @IsString()
@@ -172,4 +180,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
  */
 export function applyTimeZone(config: AppConfig): void {
   process.env.TZ = config.TIME_ZONE;
+}
+
+/** How many server processes to run: WEB_CONCURRENCY, or one per core (at most 4) when it is 0. */
+export function workerCount(config: AppConfig, cores: number): number {
+  return config.WEB_CONCURRENCY > 0 ? config.WEB_CONCURRENCY : Math.max(1, Math.min(cores, 4));
 }

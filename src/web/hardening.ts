@@ -6,6 +6,8 @@ import type { AppConfig } from '../config/app-config';
 
 export function harden(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
+  // Behind nginx (docker-compose) the client's address is in X-Forwarded-For; rate limits count per client.
+  if (config.TRUST_PROXY > 0) app.set('trust proxy', config.TRUST_PROXY);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -26,15 +26,15 @@ export class ServerProcess {
     this.exited = new Promise((done) => child.once('exit', (code, signal) => done(void (this.exit = String(signal ?? code)))));
   }
 
-  static async start(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  static async start(databaseUrl: string, env: Record<string, string> = {}, bootTimeoutMs = 45_000): Promise<ServerProcess> {
     const port = await findFreePort();
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, TS_NODE_SWC: 'true', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', TIMER_POLL_MS: '0', PROCESSES_DIR: resolve(ROOT, 'processes'), DATA_DIR: join(tmpdir(), `serviceflow-server-${port}`), ADMIN_PASSWORD: SERVER_ADMIN_PASSWORD, ...env },
+      env: { ...process.env, TS_NODE_SWC: 'true', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', TIMER_POLL_MS: '0', PROCESSES_DIR: resolve(ROOT, 'processes'), DATA_DIR: join(tmpdir(), `serviceflow-server-${port}`), ADMIN_PASSWORD: SERVER_ADMIN_PASSWORD, WEB_CONCURRENCY: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const server = new ServerProcess(child, `http://127.0.0.1:${port}`);
-    const deadline = Date.now() + 45_000;
+    const deadline = Date.now() + bootTimeoutMs;
     while (Date.now() < deadline) {
       if (!server.running) throw new Error(`the server exited (${server.exit}) while booting:\n${server.log()}`);
       const healthy = await fetch(`${server.baseUrl}/health`).then((r) => r.ok, () => false);
@@ -42,7 +42,7 @@ export class ServerProcess {
       await sleep(100);
     }
     await server.kill9();
-    throw new Error(`the server did not answer /health within 45 s:\n${server.log()}`);
+    throw new Error(`the server did not answer /health within ${bootTimeoutMs / 1000} s:\n${server.log()}`);
   }
 
   get running(): boolean {

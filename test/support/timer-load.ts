@@ -74,12 +74,12 @@ export async function timerEffects(databaseUrl: string, dueAt: Date): Promise<Ti
   }
 }
 
-/** Moves every armed instance timer to one instant (what the passing of time does to due rows); returns how many. */
+/** Moves every armed timer of the timer-load instances to one instant (what the passing of time does to due rows). */
 export async function moveDueTimes(databaseUrl: string, dueAt: Date): Promise<number> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    return (await db.query('UPDATE timers SET due_at = $1 WHERE instance_id IS NOT NULL', [dueAt])).rowCount ?? 0;
+    return (await db.query(`UPDATE timers SET due_at = $1 WHERE instance_id IN (SELECT id FROM process_instances WHERE definition_key = 'timer-load')`, [dueAt])).rowCount ?? 0;
   } finally {
     await db.end();
   }

@@ -1,0 +1,47 @@
+// The primary of `npm start` with several workers (node cluster): it owns the embedded PostgreSQL, forks the
+// workers that share the port, restarts one that dies, and reports once when all are listening.
+import cluster, { type Worker } from 'node:cluster';
+import type { AppConfig } from './config/app-config';
+
+export type WorkerMessage = { type: 'ready'; admin: { username: string; password: string } | null };
+
+const RESTART_DELAY_MS = 1_000;
+
+export function runPrimary(options: { config: AppConfig; databaseUrl: string; workers: number; onReady(admin: WorkerMessage['admin']): void; onStop(): Promise<void> }): void {
+  let stopping = false;
+  let ready = 0;
+  let admin: WorkerMessage['admin'] = null;
+  const booted = new Set<number>();
+  const fork = (): Worker => {
+    // Workers reach the database the primary resolved (they never start an embedded server of their own).
+    const worker = cluster.fork({ DATABASE_URL: options.databaseUrl, WEB_CONCURRENCY: '1' });
+    worker.on('message', (message: WorkerMessage) => {
+      if (message?.type !== 'ready') return;
+      booted.add(worker.id);
+      admin ??= message.admin;
+      if (++ready === options.workers) options.onReady(admin);
+    });
+    return worker;
+  };
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    if (!booted.has(worker.id)) {
+      // A worker that cannot even start (bad configuration, unreachable database) will not start next time either.
+      process.stderr.write(`ServiceFlow worker ${worker.process.pid} failed while starting (${signal ?? code}); stopping\n`);
+      void shutdown(1);
+      return;
+    }
+    process.stderr.write(`ServiceFlow worker ${worker.process.pid} exited (${signal ?? code}); starting another\n`);
+    setTimeout(fork, RESTART_DELAY_MS);
+  });
+  for (let i = 0; i < options.workers; i++) fork();
+  async function shutdown(code = 0): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(Object.values(cluster.workers ?? {}).map((w) => new Promise<void>((done) => (w && !w.isDead() ? (w.once('exit', () => done()), w.kill('SIGTERM')) : done()))));
+    await options.onStop();
+    process.exit(code);
+  }
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
