@@ -48,9 +48,9 @@ function App() {
 }
 
 // A 401 anywhere ends the session: back to sign-in, then to where the user was (customer pages never ask).
-installAuth(() => {
+installAuth((sessionEnded) => {
   if (location.pathname.startsWith('/login') || location.pathname.startsWith('/survey/')) return;
-  location.assign(`/login?expired=1&next=${encodeURIComponent(location.pathname + location.search)}`);
+  location.assign(`/login?${sessionEnded ? 'expired=1&' : ''}next=${encodeURIComponent(location.pathname + location.search)}`);
 });
 
 const root = document.getElementById('app');

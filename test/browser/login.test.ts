@@ -16,6 +16,15 @@ describe('sign-in', () => {
   });
   afterAll(() => app.close());
 
+  it('sends a visitor who is not signed in to sign-in, without claiming a session ended', async () => {
+    // when
+    await page.goto('/instances');
+    // then
+    await page.waitForURL('**/login?next=%2Finstances');
+    await page.getByRole('heading', { name: 'Sign in to ServiceFlow' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
   it('explains a wrong password, then signs in and returns to the page that asked', async () => {
     // given
     await page.goto('/login?next=%2Finstances');

@@ -89,11 +89,12 @@ export const authStore = {
 };
 
 /** Where the browser goes when the server says the caller is not signed in. */
-export function installAuth(redirectToLogin: () => void): void {
+export function installAuth(redirectToLogin: (sessionEnded: boolean) => void): void {
   setApiHeader('Authorization', state ? `Bearer ${state.accessToken}` : null);
   scheduleRefresh();
   setUnauthorizedHandler(() => {
+    const hadSession = state !== null;
     publish(null);
-    redirectToLogin();
+    redirectToLogin(hadSession);
   });
 }
