@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   await server.stop();
 
   log(`growth: empty database, then ${settings.parked} parked instances…`);
-  const growthSeconds = Math.max(3, Math.round(settings.seconds / 2));
+  const growthSeconds = settings.seconds;
   const growth = await measureGrowth(cluster, {
     parked: settings.parked,
     seconds: growthSeconds,
