@@ -7,18 +7,9 @@ export interface DefinitionSummary {
   deployedAt: string;
 }
 
-export interface FormField {
-  id: string;
-  label: string;
-  type: 'string' | 'long' | 'boolean' | 'date' | 'enum';
-  required: boolean;
-  options?: { id: string; name: string }[];
-  defaultValue?: string;
-  min?: number;
-  max?: number;
-  minlength?: number;
-  maxlength?: number;
-}
+// A form field exactly as the server reads it from the diagram (one definition for both sides).
+export type { FormField } from '../../../src/engine/definition-model';
+import type { FormField } from '../../../src/engine/definition-model';
 
 export interface SlaState {
   policy?: string;
