@@ -25,12 +25,13 @@ export class BenchServer {
     this.exited = new Promise((done) => child.once('exit', (code, signal) => done(void (this.exitStatus = String(signal ?? code)))));
   }
 
-  /** Boots `src/main.ts` on a free port against `databaseUrl`; WEB_CONCURRENCY and other settings pass through from env. nodeArgs e.g. ['--cpu-prof']. */
+  /** Boots the built server (`dist/main.js`, what `npm start` runs; `npm run bench` builds it first) on a free port
+   * against `databaseUrl`; WEB_CONCURRENCY and other settings pass through from env. nodeArgs e.g. ['--cpu-prof']. */
   static async start(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchServer> {
     const port = await findFreePort();
     const dataDir = join(tmpdir(), `serviceflow-bench-server-${port}`);
     // detached: its own process group, so cluster workers can be stopped with it.
-    const child = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
       cwd: ROOT,
       detached: true,
       env: {
