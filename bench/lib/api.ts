@@ -1,16 +1,10 @@
 // The HTTP calls the bench makes, signed in as the admin (fetch keeps connections alive).
 import { adminHeaders } from '../../test/support/server-auth';
 
-/** A valid start form of service-request (as in test/api/instances-tasks-messages.test.ts). */
-export const START_VARIABLES = {
-  channel: 'phone',
-  customerName: 'Li Wei',
-  customerContact: '+86 138 0000 0000',
-  deviceModel: 'WM-200 washing machine',
-  faultDescription: 'drum does not spin',
-  inWarranty: true,
-  region: 'Pudong',
-};
+import { SERVICE_REQUEST_START } from '../../test/support/service-request';
+
+/** A valid start form of service-request. */
+export const START_VARIABLES = SERVICE_REQUEST_START;
 
 /** What the first task, Task_RecordRequest, requires to complete. */
 export const RECORD_REQUEST_FORM = { requirementUnderstood: true };

@@ -40,7 +40,7 @@ describe('first start', () => {
     expect(server.log()).toContain(credentials.password);
     const login = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
     expect(login.status).toBe(200);
-    expect((await login.json()).accessToken).toEqual(expect.any(String));
+    expect(((await login.json()) as { accessToken: unknown }).accessToken).toEqual(expect.any(String));
     // when it starts again
     await server.stop();
     server = await ServerProcess.start(databaseUrl, { DATA_DIR: dataDir, DEPLOY_ON_BOOT: 'false', ADMIN_PASSWORD: '' });

@@ -1,16 +1,9 @@
 // Instances, tasks and messages API end to end over HTTP, on the real service-request process and a few small ones.
 import { bpmn, simpleTaskProcess } from '../support/bpmn';
 import { startTestApp, type TestApp } from '../support/app';
+import { SERVICE_REQUEST_START } from '../support/service-request';
 
-const START = {
-  channel: 'phone',
-  customerName: 'Li Wei',
-  customerContact: '+86 138 0000 0000',
-  deviceModel: 'WM-200 washing machine',
-  faultDescription: 'drum does not spin',
-  inWarranty: true,
-  region: 'Pudong',
-};
+const START = SERVICE_REQUEST_START;
 
 /** start → message catch "ping" → user task → end: an instance that waits for a message right after start. */
 const messageProcess = bpmn(

@@ -6,9 +6,10 @@ import { adminHeaders } from '../support/server-auth';
 import { createTestDatabase, dropTestDatabase } from '../support/database';
 import { fillForm } from '../support/scenario';
 import { ServerProcess } from '../support/server-process';
+import { SERVICE_REQUEST_START } from '../support/service-request';
 import { moveDueTimes, startTimerInstances, TIMER_PROCESS, timerEffects, waitFor } from '../support/timer-load';
 
-const START = { channel: 'phone', customerName: 'Li Wei', customerContact: '+86 138 0000 0000', deviceModel: 'WM-200', faultDescription: 'drum does not spin', inWarranty: true, region: 'Pudong' };
+const START = SERVICE_REQUEST_START;
 const INSTANCES = 60;
 const TIMERS = 300;
 

@@ -1,4 +1,6 @@
 // Browser tests: the real server (own database) listening on a port, the built client, and Debian's headless Chromium.
+// Code passed to page.evaluate / addInitScript runs in the browser: its globals (window, document, localStorage).
+/// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';

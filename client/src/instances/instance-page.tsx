@@ -1,11 +1,12 @@
 // Instance viewer: the diagram of the instance's own version with its tokens, path and timers, beside the history,
 // variables, tasks, SLA clocks and incidents; refreshed live by events of this instance.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { api } from '../app/api';
 import { useLiveEvents } from '../app/live-events';
 import { ErrorMessage, Loading } from '../app/status';
 import type { InstanceDetail, Page } from '../app/types';
+import { useNow } from '../app/use-now';
 import { useResource } from '../app/use-resource';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
@@ -19,15 +20,6 @@ import './instances.css';
 
 // Task events go only to their candidate roles: the viewer is a supervisor's tool and listens for every role.
 const ALL_ROLES = ['agent', 'technician', 'supervisor', 'manager'];
-
-function useNow(ms: number): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(timer);
-  }, [ms]);
-  return now;
-}
 
 export function InstancePage() {
   const { t } = useI18n();

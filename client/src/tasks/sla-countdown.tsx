@@ -1,18 +1,9 @@
 // The SLA badge ticking each second: time left (or overdue) until a clock's due time, paused / met / missed otherwise.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
+import { useNow } from '../app/use-now';
 import type { SlaState } from '../app/types';
 import { formatCountdown, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-
-/** The current time, re-rendering the caller every `everyMs`. */
-export function useNow(everyMs = 1000): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}
 
 /** The clock that matters most: a running one due soonest, else a paused one, else the latest stopped one. */
 export function mainClock(clocks: SlaState[] | null | undefined): SlaState | undefined {

@@ -9,7 +9,8 @@ import type { Page, Task } from '../app/types';
 import { useResource } from '../app/use-resource';
 import { formatDuration } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-import { SlaCell, useNow } from './sla-countdown';
+import { SlaCell } from './sla-countdown';
+import { useNow } from '../app/use-now';
 import { TaskPanel } from './task-panel';
 import './tasks.css';
 
