@@ -1,6 +1,6 @@
 // The signed-in user's access token: kept in localStorage, sent on every API call and on the live stream, refreshed
 // before it expires; a 401 from the server ends the session and sends the user to the sign-in page.
-import { setApiHeader, setUnauthorizedHandler } from './api';
+import { api, ApiError, setApiHeader, setUnauthorizedHandler } from './api';
 
 export interface AuthUser {
   id: string;
@@ -57,16 +57,14 @@ function scheduleRefresh(): void {
   refreshTimer = setTimeout(() => void refresh(), Math.max(1_000, Math.min(left - 60_000, left / 2)));
 }
 
-async function post(path: string, body: unknown, token?: string): Promise<Response> {
-  return fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-}
-
 async function refresh(): Promise<void> {
   if (!state) return;
-  const res = await post('/api/auth/refresh', {}, state.accessToken).catch(() => null);
-  if (res?.ok) publish(fromAnswer((await res.json()) as TokenAnswer));
-  else if (res && res.status === 401) publish(null);
-  else scheduleRefresh(); // offline or a server error: try again later, the token may still be valid
+  try {
+    publish(fromAnswer(await api<TokenAnswer>('/api/auth/refresh', { method: 'POST', body: {} })));
+  } catch (err) {
+    // A 401 has ended the session already (the unauthorized handler); offline or a server error: try again later.
+    if (!(err instanceof ApiError && err.status === 401)) scheduleRefresh();
+  }
 }
 
 export const authStore = {
@@ -75,13 +73,15 @@ export const authStore = {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
-  /** Signs in; resolves false for wrong credentials, throws for anything else (offline, server error). */
+  /** Signs in; resolves false for wrong credentials, throws the ApiError otherwise (offline, too many attempts …). */
   async login(username: string, password: string): Promise<boolean> {
-    const res = await post('/api/auth/login', { username, password });
-    if (res.status === 401 || res.status === 400) return false;
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    publish(fromAnswer((await res.json()) as TokenAnswer));
-    return true;
+    try {
+      publish(fromAnswer(await api<TokenAnswer>('/api/auth/login', { method: 'POST', body: { username, password } })));
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 401 || err.status === 400)) return false;
+      throw err;
+    }
   },
   logout(): void {
     publish(null);

@@ -1,6 +1,7 @@
 // Sign-in screen: username and password; after signing in, back to the page that asked for it.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { ApiError } from '../app/api';
 import { authStore } from '../app/auth-store';
 import { useI18n } from '../i18n/i18n';
 import './login.css';
@@ -25,8 +26,9 @@ export function LoginPage() {
     try {
       if (await authStore.login(username.trim(), password)) route(safeNext(query.next), true);
       else setError(t('auth.failed'));
-    } catch {
-      setError(t('common.offline'));
+    } catch (err) {
+      // Offline, or the server's own reason (e.g. too many attempts: wait a minute).
+      setError(err instanceof ApiError && err.status > 0 ? err.message : t('common.offline'));
     } finally {
       setBusy(false);
     }
