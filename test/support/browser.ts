@@ -46,16 +46,16 @@ export async function startBrowserApp(options: { clock?: Clock; env?: Record<str
         auth = JSON.stringify({ accessToken: user.token, expiresAt: Date.now() + 15 * 60_000, user: { id: me.body.id, username: name, displayName: null, roles: [role] } });
       }
       await context.addInitScript(
-        ([l, n, r, a]) => {
+        ([l, r, a]) => {
           if (!localStorage.getItem('serviceflow.locale')) localStorage.setItem('serviceflow.locale', l);
-          if (!localStorage.getItem('serviceflow.session')) localStorage.setItem('serviceflow.session', JSON.stringify({ name: n, role: r }));
+          if (!localStorage.getItem('serviceflow.session')) localStorage.setItem('serviceflow.session', JSON.stringify({ role: r }));
           // Only on the context's first page load: a test that signs out stays signed out.
           if (a && !sessionStorage.getItem('serviceflow.test-auth')) {
             sessionStorage.setItem('serviceflow.test-auth', '1');
             localStorage.setItem('serviceflow.auth', a);
           }
         },
-        [locale, name, role, auth],
+        [locale, role, auth],
       );
       const page = await context.newPage();
       trackPageErrors(page);

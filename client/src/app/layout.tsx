@@ -23,39 +23,23 @@ function isActive(path: string, href: string): boolean {
 function SessionBox() {
   const { t } = useI18n();
   const session = useSession();
-  const roleSelect = (
-    <select name="session-role" aria-label={session.auth ? t('auth.actingAs') : t('session.role')} value={session.role} onChange={(e) => session.update({ role: (e.currentTarget as HTMLSelectElement).value as Role })}>
-      {session.roles.map((r) => (
-        <option value={r} key={r}>
-          {t(`role.${r}`)}
-        </option>
-      ))}
-    </select>
-  );
-  if (session.auth) {
-    return (
-      <div class="session" aria-label={t('auth.signedInAs', { name: session.name })}>
-        <span class="session-user" data-testid="signed-in-user" title={t('auth.signedInAs', { name: session.name })}>
-          {session.auth.user.displayName || session.name}
-        </span>
-        {roleSelect}
-        <button type="button" class="lang-switch" onClick={session.logout}>
-          {t('auth.logout')}
-        </button>
-      </div>
-    );
-  }
+  // Not signed in: the page's first API call answers 401 and sends the browser to sign-in; until then, a link.
+  if (!session.auth) return <a class="session-user" href="/login">{t('auth.submit')}</a>;
   return (
-    <div class="session" aria-label={t('session.workingAs')}>
-      <span class="muted">{t('session.workingAs')}</span>
-      <input
-        name="session-name"
-        aria-label={t('session.name')}
-        value={session.name}
-        size={12}
-        onChange={(e) => session.update({ name: (e.currentTarget as HTMLInputElement).value.trim() || session.name })}
-      />
-      {roleSelect}
+    <div class="session" aria-label={t('auth.signedInAs', { name: session.name })}>
+      <span class="session-user" data-testid="signed-in-user" title={t('auth.signedInAs', { name: session.name })}>
+        {session.auth.user.displayName || session.name}
+      </span>
+      <select name="session-role" aria-label={t('auth.actingAs')} value={session.role} onChange={(e) => session.update({ role: (e.currentTarget as HTMLSelectElement).value as Role })}>
+        {session.roles.map((r) => (
+          <option value={r} key={r}>
+            {t(`role.${r}`)}
+          </option>
+        ))}
+      </select>
+      <button type="button" class="lang-switch" onClick={session.logout}>
+        {t('auth.logout')}
+      </button>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // Who is working: the signed-in user and the role they act in now (one of their roles; admins may act in any),
-// remembered in localStorage. Without a sign-in (a server that does not ask for one) a free name and role are used.
+// the role remembered in localStorage.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { authStore, type AuthState } from './auth-store';
@@ -8,20 +8,21 @@ export const ROLES = ['agent', 'technician', 'supervisor', 'manager', 'analyst']
 export type Role = (typeof ROLES)[number];
 
 export interface Session {
+  /** The signed-in user's username ('' before sign-in). */
   name: string;
   role: Role;
 }
 
 const STORAGE_KEY = 'serviceflow.session';
 
-function load(): Session {
+function loadRole(): Role {
   try {
-    const s = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<Session> | null;
-    if (s && typeof s.name === 'string' && ROLES.includes(s.role as Role)) return { name: s.name, role: s.role as Role };
+    const s = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as { role?: unknown } | null;
+    if (s && ROLES.includes(s.role as Role)) return s.role as Role;
   } catch {
     // a damaged entry falls back to the default below
   }
-  return { name: 'agent-1', role: 'agent' };
+  return 'agent';
 }
 
 /** The roles a signed-in user may act in. */
@@ -36,29 +37,26 @@ interface SessionValue extends Session {
   auth: AuthState | null;
   /** Roles the role picker offers. */
   roles: Role[];
-  update(next: Partial<Session>): void;
+  update(next: { role: Role }): void;
   logout(): void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ComponentChildren }) {
-  const [stored, setStored] = useState<Session>(load);
+  const [stored, setStored] = useState<Role>(loadRole);
   const [auth, setAuth] = useState<AuthState | null>(authStore.get());
   useEffect(() => authStore.subscribe(setAuth), []);
   const value = useMemo<SessionValue>(() => {
     const roles = rolesOf(auth);
-    const role = roles.includes(stored.role) ? stored.role : (roles[0] ?? stored.role);
-    const name = auth ? auth.user.username : stored.name;
     return {
-      name,
-      role,
+      name: auth?.user.username ?? '',
+      role: roles.includes(stored) ? stored : (roles[0] ?? stored),
       auth,
       roles,
-      update(next) {
-        const merged = { ...stored, ...next };
-        localStorage.setItem(STORAGE_KEY, JSON.stringify(merged));
-        setStored(merged);
+      update({ role }) {
+        localStorage.setItem(STORAGE_KEY, JSON.stringify({ role }));
+        setStored(role);
       },
       logout: () => authStore.logout(),
     };
