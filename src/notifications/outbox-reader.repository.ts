@@ -1,8 +1,9 @@
 // Reads the outbox in commit-safe order for the live stream and the webhook fan-out, and keeps the relays' cursors.
 //
 // Outbox ids come from a sequence before commit, so id order is not commit order. Rows are read by (txid, id), and
-// only rows whose transaction is older than every transaction still running (txid < snapshot xmin): that set can
-// no longer grow, so a cursor over it never skips a row that commits late. A long write transaction delays events.
+// only rows below the readable horizon: older than every write transaction still running *in this database*. That
+// set can no longer grow, so a cursor over it never skips a row that commits late. A long write transaction here
+// delays events; one in another database of the same server does not (the snapshot's own xmin is cluster-wide).
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { START_OF_OUTBOX, type OutboxPosition, type OutboxRecord } from './outbox-position';
@@ -15,7 +16,21 @@ export interface OutboxFilter {
 }
 
 const COLUMNS = 'id, txid::text AS txid, instance_id, type, roles, payload, created_at';
-const FINISHED = 'txid < pg_snapshot_xmin(pg_current_snapshot())';
+/**
+ * The readable horizon: the lowest transaction id still running in this database (other than the caller's own), or
+ * the snapshot's xmax when none is. The running set is read from pg_stat_activity *after* the snapshot is taken, so a
+ * transaction of ours that was running at the snapshot either still shows there (and holds the horizon) or has ended
+ * before the next statement's snapshot, which then sees its rows. Must run as its own statement before the read.
+ * (backend_xid is 32 bits; the snapshot's xids are 64, so they are matched on their low 32 bits.)
+ */
+const HORIZON = `
+  SELECT least(pg_snapshot_xmax(s), (
+    SELECT min(x) FROM pg_snapshot_xip(s) AS x
+    WHERE (x::text::numeric % 4294967296)::bigint IN (
+      SELECT backend_xid::text::bigint FROM pg_stat_activity
+      WHERE datid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL)))::text AS horizon
+  FROM pg_current_snapshot() AS s`;
 
 interface Row {
   id: string;
@@ -33,15 +48,17 @@ export class OutboxReaderRepository {
 
   /** The last row that can be read now: a tailer starting here publishes only what commits from now on. */
   async horizon(): Promise<OutboxPosition> {
-    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM outbox WHERE ${FINISHED} ORDER BY txid DESC, id DESC LIMIT 1`);
+    const below = await this.readableBelow(this.db.manager);
+    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM outbox WHERE txid < $1::xid8 ORDER BY txid DESC, id DESC LIMIT 1`, [below]);
     return rows[0] ? { txid: rows[0].txid, id: rows[0].id } : START_OF_OUTBOX;
   }
 
   /** Readable rows after `position`, in read order. */
   async after(position: OutboxPosition, limit: number, em: EntityManager = this.db.manager): Promise<OutboxRecord[]> {
+    const below = await this.readableBelow(em);
     const rows: Row[] = await em.query(
-      `SELECT ${COLUMNS} FROM outbox WHERE (txid, id) > ($1::xid8, $2::bigint) AND ${FINISHED} ORDER BY txid, id LIMIT $3`,
-      [position.txid, position.id, limit],
+      `SELECT ${COLUMNS} FROM outbox WHERE (txid, id) > ($1::xid8, $2::bigint) AND txid < $4::xid8 ORDER BY txid, id LIMIT $3`,
+      [position.txid, position.id, limit, below],
     );
     return rows.map(toRecord);
   }
@@ -75,7 +92,7 @@ export class OutboxReaderRepository {
   async waitUntilReadable(timeoutMs = 10_000, pollMs = 10): Promise<boolean> {
     const [{ xmax }]: { xmax: string }[] = await this.db.query('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax');
     for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, pollMs))) {
-      const [{ done }]: { done: boolean }[] = await this.db.query('SELECT pg_snapshot_xmin(pg_current_snapshot()) >= $1::xid8 AS done', [xmax]);
+      const [{ done }]: { done: boolean }[] = await this.db.query('SELECT $1::xid8 >= $2::xid8 AS done', [await this.readableBelow(this.db.manager), xmax]);
       if (done) return true;
     }
     return false;
@@ -98,6 +115,12 @@ export class OutboxReaderRepository {
   async ensureCursor(name: string): Promise<void> {
     const at = await this.horizon();
     await this.db.query('INSERT INTO outbox_cursors (name, last_id, last_txid) VALUES ($1, $2::bigint, $3::xid8) ON CONFLICT (name) DO NOTHING', [name, at.id, at.txid]);
+  }
+
+  /** Transaction ids below this one have all ended (see HORIZON). */
+  private async readableBelow(em: EntityManager): Promise<string> {
+    const [{ horizon }]: { horizon: string }[] = await em.query(HORIZON);
+    return horizon;
   }
 }
 

@@ -45,7 +45,6 @@ describe('outbox read order', () => {
       expect(createdMeanwhile).toBe(0);
       // when the slow transaction commits
       await slow.query('COMMIT');
-      // (other databases' transactions on the server also hold rows back until they end: allow for a busy test run)
       for (let i = 0; i < 500 && published.filter((r) => r.type.startsWith('test.')).length < 2; i++) await sleep(20);
       // then both rows are published, the late one first, and both fanned out
       expect(published.filter((r) => r.type.startsWith('test.')).map((r) => r.id)).toEqual([late.id, early.id]);
@@ -58,4 +57,33 @@ describe('outbox read order', () => {
       await slow.query('ROLLBACK').catch(() => undefined);
     }
   });
+
+  it('is not held back by a long write transaction in another database of the same server', async () => {
+    // given a transaction with an id, still running in another database
+    const elsewhere = new Client({ connectionString: otherDatabase(t.databaseUrl) });
+    await elsewhere.connect();
+    const published: OutboxRecord[] = [];
+    const subscription = t.app.get(OutboxTailer).events$.subscribe((r) => published.push(r));
+    try {
+      await elsewhere.query('BEGIN');
+      await elsewhere.query('SELECT pg_current_xact_id()');
+      // when a row commits here
+      const [row] = (await fast.query(INSERT, ['test.meanwhile', clock.now()])).rows;
+      // then it is published while the other transaction still runs
+      for (let i = 0; i < 100 && !published.some((r) => r.id === row.id); i++) await sleep(20);
+      expect(published.map((r) => r.id)).toContain(row.id);
+      expect(await t.app.get(OutboxReaderRepository).waitUntilReadable(2_000)).toBe(true);
+    } finally {
+      subscription.unsubscribe();
+      await elsewhere.query('ROLLBACK').catch(() => undefined);
+      await elsewhere.end();
+    }
+  });
 });
+
+/** The same server's maintenance database. */
+function otherDatabase(url: string): string {
+  const u = new URL(url);
+  u.pathname = '/postgres';
+  return u.toString();
+}

@@ -2,7 +2,7 @@
 import { startTestApp } from './app';
 import { Scenario } from './scenario';
 import { WebhookReceiver } from './webhook-receiver';
-import { DataSource } from 'typeorm';
+import { OutboxReaderRepository } from '../../src/notifications/outbox-reader.repository';
 import { SurveyRelay } from '../../src/surveys/survey-relay';
 
 export const customer = { channel: 'wechat', customerName: '王芳', customerContact: 'wx-wangfang', deviceModel: 'AC-3000', faultDescription: 'No cooling', inWarranty: true, region: 'Shanghai' };
@@ -19,15 +19,9 @@ export async function surveyScenario(env: Record<string, string> = {}): Promise<
 
 /** Runs the survey relay as the poller would (after the outbox rows became readable). */
 export async function relay(s: Scenario): Promise<number> {
-  // Relays read only rows of transactions older than every running one (commit order); a concurrent write elsewhere
-  // (a poller of this app or of a replica) can hold back a row already committed. Wait until all are readable.
-  const db = s.t.app.get(DataSource);
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const [{ ready }] = await db.query(`SELECT coalesce(max(txid) < pg_snapshot_xmin(pg_current_snapshot()), true) AS ready FROM outbox`);
-    if (ready || Date.now() > deadline) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  // Relays read only rows of transactions older than every one still running in the database (commit order); a
+  // concurrent write (a poller of this app or of a replica) can hold back a row already committed. Wait for those.
+  await s.t.app.get(OutboxReaderRepository).waitUntilReadable();
   return s.t.app.get(SurveyRelay).relay();
 }
 
