@@ -1,7 +1,7 @@
 // Short-lived access tokens (JWT, HS256): issued at login, verified on every request; the secret is shared by replicas.
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { USER_ROLES, type Principal, type UserRole } from './principal';
 import { SettingRepository } from './setting.repository';
@@ -16,7 +16,12 @@ interface Claims {
 
 @Injectable()
 export class TokenService implements OnModuleInit {
-  private secret = '';
+  /**
+   * The HS256 key as a KeyObject: given a string, jsonwebtoken first tries (and fails) to read it as a public key on
+   * every verify, which cost more than the verification itself. (@nestjs/jwt passes the KeyObject through as is;
+   * its per-call option type names only string and Buffer.)
+   */
+  private key?: KeyObject;
 
   constructor(
     private readonly jwt: JwtService,
@@ -25,12 +30,17 @@ export class TokenService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.secret = this.config.JWT_SECRET ?? (await this.settings.getOrCreate('jwt.secret', randomBytes(48).toString('base64url')));
+    const secret = this.config.JWT_SECRET ?? (await this.settings.getOrCreate('jwt.secret', randomBytes(48).toString('base64url')));
+    this.key = createSecretKey(Buffer.from(secret));
   }
 
   issue(user: { id: string; username: string; roles: string[] }, authTime: number = Math.floor(Date.now() / 1000)): Promise<string> {
     const claims: Claims = { sub: user.id, name: user.username, roles: user.roles, auth_time: authTime };
     return this.jwt.signAsync(claims, { secret: this.secret, expiresIn: this.config.ACCESS_TOKEN_TTL_S, algorithm: 'HS256' });
+  }
+
+  private get secret(): string {
+    return this.key as unknown as string; // see `key`
   }
 
   /** The user a valid, unexpired token names; undefined for anything else (bad signature, expired, malformed). */

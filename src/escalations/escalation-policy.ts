@@ -23,6 +23,7 @@ export class EscalationPolicy {
     }
     const closed = new Map(history.filter((h) => h.type === 'task.completed' || h.type === 'task.cancelled').map((h) => [h.detail?.taskId as string, h.type]));
     const resolved: HistoryItem[] = [];
+    if (!closed.size) return resolved; // only a closed task resolves an escalation
     for (const escalation of await this.escalations.unresolvedWithTask(em, instanceId)) {
       const how = escalation.taskId && closed.get(escalation.taskId);
       if (!how) continue;

@@ -37,10 +37,13 @@ export class SlaClockRepository {
     return em.getRepository(SlaClockEntity).findOneBy({ id });
   }
 
-  async insert(em: EntityManager, clock: Omit<SlaClockEntity, 'id'>): Promise<SlaClockEntity> {
-    const row = { id: randomUUID(), ...clock };
-    await em.getRepository(SlaClockEntity).insert(row);
-    return row;
+  /** A new clock with its id, not yet stored. */
+  create(clock: Omit<SlaClockEntity, 'id'>): SlaClockEntity {
+    return { id: randomUUID(), ...clock };
+  }
+
+  async insert(em: EntityManager, clock: SlaClockEntity): Promise<void> {
+    await em.getRepository(SlaClockEntity).insert(clock);
   }
 
   async save(em: EntityManager, clock: SlaClockEntity): Promise<void> {

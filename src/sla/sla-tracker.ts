@@ -21,6 +21,8 @@ export interface SlaCommandView {
   cancelled?: boolean;
   /** The command's history: process.started and task.* entries start and stop clocks. */
   history: HistoryItem[];
+  /** The instance was created by this command: it has no clocks yet, so none are read. */
+  fresh?: boolean;
 }
 
 @Injectable()
@@ -32,25 +34,29 @@ export class SlaTracker {
 
   async reconcile(em: EntityManager, view: SlaCommandView, now: Date): Promise<HistoryItem[]> {
     const out: HistoryItem[] = [];
-    await this.startClocks(em, view, now, out);
     const waiting = view.activeActivityIds.some((id) => view.model.elements[id]?.slaPause);
     const resolved = view.activeActivityIds.some((id) => view.model.elements[id]?.slaStop);
     const closedTasks = new Map(view.history.filter((h) => h.type === 'task.completed' || h.type === 'task.cancelled').map((h) => [h.detail?.taskId as string, h.type]));
-    for (const clock of await this.clocks.openIn(em, view.instanceId)) {
+    const started = this.startClocks(view, now, out);
+    const existing = view.fresh ? [] : await this.clocks.openIn(em, view.instanceId);
+    for (const clock of [...existing, ...started]) {
       const policy = this.config.policies.get(clock.policy);
       if (!policy) continue;
       const taskEnd = clock.taskId ? closedTasks.get(clock.taskId) : undefined;
+      let next: Date | null = null;
       if (view.ended || taskEnd || (resolved && clock.scope === 'process')) {
-        await this.evaluate(em, clock, policy, now, out); // a breach due at this very instant counts before stopping
+        this.evaluate(clock, policy, now, out); // a breach due at this very instant counts before stopping
         const cancelled = (view.cancelled || taskEnd === 'task.cancelled') && !clock.breachedAt;
         this.stop(clock, cancelled ? 'cancelled' : undefined, now, out);
-        await this.clocks.save(em, clock);
-        await this.clocks.scheduleCheck(em, clock, null, now);
-        continue;
+      } else {
+        this.retarget(clock, policy, view.variables);
+        this.pauseOrResume(clock, waiting, now, out);
+        next = this.evaluate(clock, policy, now, out);
       }
-      this.retarget(clock, policy, view.variables);
-      this.pauseOrResume(clock, waiting, now, out);
-      await this.evaluate(em, clock, policy, now, out);
+      // A clock started by this command is written once, with its due date, and has no check to remove yet.
+      const isNew = started.includes(clock);
+      await (isNew ? this.clocks.insert(em, clock) : this.clocks.save(em, clock));
+      if (next || !isNew) await this.clocks.scheduleCheck(em, clock, next, now);
     }
     return out;
   }
@@ -61,11 +67,12 @@ export class SlaTracker {
     const policy = clock && this.config.policies.get(clock.policy);
     if (!clock || !policy || (clock.status !== 'running' && clock.status !== 'paused')) return [];
     const out: HistoryItem[] = [];
-    await this.evaluate(em, clock, policy, now, out);
+    await this.saveEvaluated(em, clock, policy, now, out);
     return out;
   }
 
-  private async startClocks(em: EntityManager, view: SlaCommandView, now: Date, out: HistoryItem[]): Promise<void> {
+  /** The clocks this command starts (process.started, task.created where the diagram names a policy), not yet stored. */
+  private startClocks(view: SlaCommandView, now: Date, out: HistoryItem[]): SlaClockEntity[] {
     const starts: { activityId: string; taskId: string | null; scope: 'process' | 'task' }[] = [];
     if (view.history.some((h) => h.type === 'process.started')) {
       for (const info of Object.values(view.model.elements)) if (info.type === 'bpmn:StartEvent' && info.slaPolicy) starts.push({ activityId: info.id, taskId: null, scope: 'process' });
@@ -73,13 +80,15 @@ export class SlaTracker {
     for (const h of view.history.filter((h) => h.type === 'task.created' && h.activityId && view.model.elements[h.activityId]?.slaPolicy)) {
       starts.push({ activityId: h.activityId!, taskId: h.detail?.taskId as string, scope: 'task' });
     }
+    const started: SlaClockEntity[] = [];
     for (const s of starts) {
       const policy = this.config.policies.get(view.model.elements[s.activityId].slaPolicy!);
       if (!policy) continue;
       const key = targetKey(policy.targets, view.variables);
-      await this.clocks.insert(em, { instanceId: view.instanceId, policy: policy.id, scope: s.scope, activityId: s.activityId, taskId: s.taskId, targetKey: key, targetMs: parseDurationMs(policy.targets[key])!, startedAt: now, pauses: [], dueAt: null, warned: [], breachedAt: null, stoppedAt: null, status: 'running' });
+      started.push(this.clocks.create({ instanceId: view.instanceId, policy: policy.id, scope: s.scope, activityId: s.activityId, taskId: s.taskId, targetKey: key, targetMs: parseDurationMs(policy.targets[key])!, startedAt: now, pauses: [], dueAt: null, warned: [], breachedAt: null, stoppedAt: null, status: 'running' }));
       out.push(event(now, 'sla.started', s.activityId, { policy: policy.id, scope: s.scope, target: policy.targets[key], taskId: s.taskId }));
     }
+    return started;
   }
 
   /** The priority may be set after the clock started (triage): the target follows it. */
@@ -113,8 +122,15 @@ export class SlaTracker {
     out.push(event(now, `sla.${clock.status}`, clock.activityId, { policy: clock.policy, clockId: clock.id, taskId: clock.taskId }));
   }
 
-  /** Raises due warnings and the breach, stores the due date and schedules the next check. */
-  private async evaluate(em: EntityManager, clock: SlaClockEntity, policy: SlaPolicy, now: Date, out: HistoryItem[]): Promise<void> {
+  /** Evaluates a stored clock, then saves it and its next check. */
+  private async saveEvaluated(em: EntityManager, clock: SlaClockEntity, policy: SlaPolicy, now: Date, out: HistoryItem[]): Promise<void> {
+    const next = this.evaluate(clock, policy, now, out);
+    await this.clocks.save(em, clock);
+    await this.clocks.scheduleCheck(em, clock, clock.stoppedAt ? null : next, now);
+  }
+
+  /** Raises due warnings and the breach and sets the due date; returns when the clock must next be checked. */
+  private evaluate(clock: SlaClockEntity, policy: SlaPolicy, now: Date, out: HistoryItem[]): Date | null {
     const args = { startedAt: clock.startedAt, targetMs: clock.targetMs, calendar: policy.calendar, pauses: pausesOf(clock) };
     const at = clock.stoppedAt ?? now;
     const state = computeDueAt({ ...args, now: at });
@@ -133,8 +149,7 @@ export class SlaTracker {
       clock.breachedAt = clock.dueAt ?? now;
       out.push(event(now, 'sla.breached', clock.activityId, { policy: clock.policy, clockId: clock.id, dueAt: clock.dueAt?.toISOString() ?? null, taskId: clock.taskId }));
     } else if (!state.breached && !clock.stoppedAt && !paused && clock.dueAt && (!next || clock.dueAt < next)) next = clock.dueAt;
-    await this.clocks.save(em, clock);
-    await this.clocks.scheduleCheck(em, clock, clock.stoppedAt ? null : next, now);
+    return next;
   }
 }
 

@@ -24,8 +24,20 @@ export interface Span {
   end: number;
 }
 
-/** Validates and pre-parses a calendar; throws an Error listing the problems of an invalid one. */
+const compiledCalendars = new WeakMap<BusinessCalendar, CompiledCalendar>();
+
+/**
+ * Validates and pre-parses a calendar; throws an Error listing the problems of an invalid one. The result is kept
+ * per calendar object (configured calendars are read once and never changed), so each SLA evaluation does not
+ * validate and parse the same calendar again.
+ */
 export function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
+  let compiled = compiledCalendars.get(calendar);
+  if (!compiled) compiledCalendars.set(calendar, (compiled = compileUncached(calendar)));
+  return compiled;
+}
+
+function compileUncached(calendar: BusinessCalendar): CompiledCalendar {
   const problems = validateBusinessCalendar(calendar);
   if (problems.length > 0) throw new Error(`Invalid business calendar "${calendar.id}": ${problems.join('; ')}`);
   const week = WEEKDAYS.map((day) =>
