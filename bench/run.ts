@@ -10,7 +10,7 @@ import { checkTargets, printTable, type Results } from './lib/report';
 import { BenchServer, runningServerLogs, stopAllServers } from './lib/server';
 import { measureCompletions, measureLatency, measureStarts } from './phases/api';
 import { measureGrowth } from './phases/growth';
-import { pgCommitsPerSec, rawEngineStartsPerSec } from './phases/limits';
+import { pgCommitsPerSec, rawEngineAllCoresPerSec, rawEngineStartsPerSec } from './phases/limits';
 import { measureTimers } from './phases/timers';
 
 const { values: flags } = parseArgs({
@@ -69,7 +69,9 @@ async function main(): Promise<void> {
   const pg16 = await pgCommitsPerSec(limitsUrl, 16, settings.seconds);
   log(`  ${pg16}/s; raw engine (service-request start → Task_RecordRequest, in memory)…`);
   const raw = await rawEngineStartsPerSec(settings.seconds);
-  log(`  ${raw.perSec}/s (p50 ${raw.p50Ms} ms each)`);
+  log(`  ${raw.perSec}/s (p50 ${raw.p50Ms} ms each); the same in ${os.cpus().length} processes at once…`);
+  const rawAll = await rawEngineAllCoresPerSec(settings.seconds, os.cpus().length);
+  log(`  ${rawAll.perSec}/s together (${rawAll.perProcess.join(' + ')})`);
 
   const url = await cluster.createDatabase('bench');
   const server = await BenchServer.start(url);
@@ -109,7 +111,7 @@ async function main(): Promise<void> {
   const results: Results = {
     machine: { ...machine, loadAvgAtEnd: os.loadavg().map((l) => round(l, 2)) },
     settings,
-    limits: { pgCommitsPerSec1: pg1, pgCommitsPerSec16: pg16, rawEngineStartsPerSec: raw.perSec },
+    limits: { pgCommitsPerSec1: pg1, pgCommitsPerSec16: pg16, rawEngineStartsPerSec: raw.perSec, rawEngineStartsPerSecAllCores: rawAll.perSec },
     api: {
       startsPerSec: starts.perSec, completionsPerSec: completions.perSec, p50Ms: latency.p50Ms, p99Ms: latency.p99Ms,
       latencyRatePerSec: latency.ratePerSec, latencyFailed: latency.failed, latencyNotSent: latency.dropped,
@@ -124,6 +126,7 @@ async function main(): Promise<void> {
     },
     ratios: {
       startsVsRawEngine: round(starts.perSec / raw.perSec, 2),
+      startsVsRawEngineAllCores: round(starts.perSec / rawAll.perSec, 2),
       startsVsPgLimit: round(starts.perSec / pg16, 3),
       completionsVsPgLimit: round(completions.perSec / pg16, 3),
     },

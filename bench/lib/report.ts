@@ -2,11 +2,11 @@
 export interface Results {
   machine: Record<string, unknown>;
   settings: Record<string, unknown>;
-  limits: { pgCommitsPerSec1: number; pgCommitsPerSec16: number; rawEngineStartsPerSec: number };
+  limits: { pgCommitsPerSec1: number; pgCommitsPerSec16: number; rawEngineStartsPerSec: number; rawEngineStartsPerSecAllCores: number };
   api: { startsPerSec: number; completionsPerSec: number; p50Ms: number; p99Ms: number; [more: string]: unknown };
   timers: { armed: number; latenessP50Ms: number; latenessP99Ms: number; wakeupsPerSec: number; duplicates: number; [more: string]: unknown };
   growth: { parked: number; startsPerSecEmpty: number; startsPerSecParked: number; completionsPerSecEmpty: number; completionsPerSecParked: number; rssMbEmpty: number; rssMbParked: number; [more: string]: unknown };
-  ratios: { startsVsRawEngine: number; startsVsPgLimit: number; completionsVsPgLimit: number };
+  ratios: { startsVsRawEngine: number; startsVsRawEngineAllCores: number; startsVsPgLimit: number; completionsVsPgLimit: number };
 }
 
 export interface Target {
@@ -39,6 +39,7 @@ export function printTable(r: Results, targets: Target[], out: (line: string) =>
     ['PostgreSQL commits/s, 1 client', `${r.limits.pgCommitsPerSec1}`],
     ['PostgreSQL commits/s, 16 clients', `${r.limits.pgCommitsPerSec16}`],
     ['raw engine starts/s (1 process)', `${r.limits.rawEngineStartsPerSec}`],
+    ['raw engine starts/s (1 process per core, summed)', `${r.limits.rawEngineStartsPerSecAllCores}`],
     ['ours: durable starts/s', `${r.api.startsPerSec}`],
     ['ours: task completions/s', `${r.api.completionsPerSec}`],
     ['ours: latency p50 / p99 at half load', `${r.api.p50Ms} / ${r.api.p99Ms} ms`],
@@ -48,6 +49,7 @@ export function printTable(r: Results, targets: Target[], out: (line: string) =>
     [`growth: completions/s empty → ${r.growth.parked} parked`, `${r.growth.completionsPerSecEmpty} → ${r.growth.completionsPerSecParked}`],
     ['growth: server RSS empty → parked', `${r.growth.rssMbEmpty} → ${r.growth.rssMbParked} MB`],
     ['ratio: starts / raw engine', `${r.ratios.startsVsRawEngine}×`],
+    ['ratio: starts / raw engine on all cores', `${r.ratios.startsVsRawEngineAllCores}×`],
     ['ratio: starts / PG 16-client commits', `${r.ratios.startsVsPgLimit}×`],
   ];
   const w = Math.max(...rows.map(([k]) => k.length));

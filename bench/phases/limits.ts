@@ -1,4 +1,5 @@
 // The machine's own limits: PostgreSQL's durable commit rate, and the engine's in-memory start→first-wait rate.
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
@@ -63,4 +64,20 @@ export async function rawEngineStartsPerSec(seconds: number, concurrency = 1): P
   const result = await closedLoop(startOne, { concurrency, seconds });
   if (result.failed) throw new Error(`raw engine: ${result.firstError}`);
   return { perSec: result.perSec, p50Ms: round(result.p50Ms, 2) };
+}
+
+/**
+ * The same raw-engine loop in `processes` separate processes at once (one per core by default), summed: what this
+ * machine's cores deliver together to the engine alone, the ceiling of any multi-process server built on it.
+ */
+export async function rawEngineAllCoresPerSec(seconds: number, processes: number): Promise<{ perSec: number; perProcess: number[] }> {
+  const child = resolve(__dirname, 'raw-engine-child.ts');
+  const runOne = () =>
+    new Promise<number>((done, fail) =>
+      execFile(process.execPath, [...process.execArgv, '-r', 'ts-node/register/transpile-only', child, String(seconds)], { cwd: resolve(__dirname, '../..'), env: { ...process.env, TS_NODE_SWC: 'true' } }, (err, stdout, stderr) =>
+        err ? fail(new Error(`raw engine process: ${stderr || err.message}`)) : done(JSON.parse(stdout.trim().split('\n').pop()!).perSec),
+      ),
+    );
+  const perProcess = await Promise.all(Array.from({ length: processes }, runOne));
+  return { perSec: round(perProcess.reduce((a, b) => a + b, 0)), perProcess };
 }
