@@ -13,6 +13,21 @@ export class KpiRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Everything a KPI over [from, to) can need: requests alive in the window, surveys answered and escalations raised in it. */
+  /**
+   * Only what the threshold alerts need, counted by the database: answered surveys in [from, to) and those scoring 4–5,
+   * and requests open at `to` (the same sets as computeKpis over facts(), without loading every open request).
+   */
+  async alertCounts(from: Date, to: Date): Promise<{ answered: number; satisfied: number; open: number }> {
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS answered, (count(*) FILTER (WHERE overall >= 4))::int AS satisfied,
+              (SELECT count(*)::int FROM process_instances
+               WHERE definition_key = ANY($3::text[]) AND started_at < $2 AND (ended_at IS NULL OR ended_at > $2)) AS open
+       FROM surveys WHERE status = 'answered' AND answered_at >= $1 AND answered_at < $2`,
+      [from, to, REQUEST_PROCESSES],
+    );
+    return row;
+  }
+
   async facts(from: Date, to: Date, dims: KpiDimensions): Promise<KpiFacts> {
     const [requests, surveys, escalations] = await Promise.all([this.requests(from, to, dims), this.surveys(from, to, dims), this.escalations(from, to, dims)]);
     return { requests, surveys, escalations };

@@ -82,11 +82,11 @@ export function computeKpis(facts: KpiFacts, from: Date, to: Date, asOf: Date): 
       requirementUnderstoodRate: rate(recorded.filter((r) => r.requirementUnderstood).length, recorded.length),
       meanResolutionHours: mean(resolutionHours),
       medianResolutionHours: median(resolutionHours),
-      csat: rate(answered.filter((s) => s.overall >= 4).length, answered.length),
+      csat: csatFigure(answered.filter((s) => s.overall >= 4).length, answered.length),
       nps: { value: answered.length ? round(((promoters - detractors) / answered.length) * 100) : null, numerator: promoters - detractors, denominator: answered.length, unit: 'nps' },
       meanComplaintHandlingHours: mean(handlingHours),
       medianComplaintHandlingHours: median(handlingHours),
-      backlog: { value: open.length, numerator: open.length, denominator: open.length, unit: 'count' },
+      backlog: backlogFigure(open.length),
       escalationsL2: { value: atLevel(2), numerator: atLevel(2), denominator: complaintsStarted, unit: 'count' },
       escalationsL3: { value: atLevel(3), numerator: atLevel(3), denominator: complaintsStarted, unit: 'count' },
     },
@@ -98,6 +98,16 @@ export function computeKpis(facts: KpiFacts, from: Date, to: Date, asOf: Date): 
     },
     npsBreakdown: { promoters, passives: answered.length - promoters - detractors, detractors },
   };
+}
+
+/** CSAT: the share of answered surveys with an overall score of 4 or 5. */
+export function csatFigure(satisfied: number, answered: number): KpiFigure {
+  return rate(satisfied, answered);
+}
+
+/** Backlog: requests open at the moment (started, not ended). */
+export function backlogFigure(open: number): KpiFigure {
+  return { value: open, numerator: open, denominator: open, unit: 'count' };
 }
 
 function rate(numerator: number, denominator: number): KpiFigure {
