@@ -18,10 +18,10 @@ export class IncidentPolicy {
   ) {}
 
   /** `activeActivityIds` are the instance's waits after the command; `resolution` names why an incident was closed. */
-  async reconcile(em: EntityManager, args: { instanceId: string; failures: ServiceFailure[]; activeActivityIds: string[]; now: Date; resolution?: string; fresh?: boolean }): Promise<HistoryItem[]> {
+  async reconcile(em: EntityManager, args: { instanceId: string; failures: ServiceFailure[]; activeActivityIds: string[]; now: Date; resolution?: string; newInstance?: boolean }): Promise<HistoryItem[]> {
     const { instanceId, failures, now } = args;
     const history: HistoryItem[] = [];
-    const existing = args.fresh ? [] : await this.incidents.unresolvedIn(em, instanceId); // a new instance has none
+    const existing = args.newInstance ? [] : await this.incidents.unresolvedIn(em, instanceId); // a new instance has none
     for (const failure of failures) {
       const current = existing.find((i) => i.executionId === failure.executionId);
       const attempts = (current?.attempts ?? 0) + 1;

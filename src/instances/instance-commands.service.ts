@@ -77,7 +77,7 @@ export class InstanceCommandsService {
     };
     await this.instances.insert(em, instance).catch((err) => rethrowDuplicate(err, definition.key, businessKey));
     const result = await this.run(definition, instance, { type: 'start', variables });
-    await this.persist(em, definition, instance, result, { history: extraHistory, fresh: true });
+    await this.persist(em, definition, instance, result, { history: extraHistory, newInstance: true });
     return { instance, result };
   }
 
@@ -144,11 +144,11 @@ export class InstanceCommandsService {
     definition: CompiledDefinition,
     instance: ProcessInstanceEntity,
     result: RunResult,
-    extra: { completedTaskId?: string; history?: HistoryItem[]; resolution?: string; fresh?: boolean },
+    extra: { completedTaskId?: string; history?: HistoryItem[]; resolution?: string; newInstance?: boolean },
   ): Promise<void> {
-    // `fresh`: the instance was inserted by this command, so it has no tasks, timers, subscriptions, incidents or
-    // clocks yet, and nothing is read to reconcile them.
-    const { fresh } = extra;
+    // `newInstance`: inserted by this command, so it has no tasks, timers, subscriptions, incidents or clocks yet,
+    // and nothing is read to reconcile them.
+    const { newInstance } = extra;
     const now = this.clock.now();
     Object.assign(instance, {
       state: result.completed ? null : result.state,
@@ -161,13 +161,13 @@ export class InstanceCommandsService {
       endedAt: result.completed ? now : null,
     });
     await this.instances.save(em, instance);
-    const taskHistory = await this.tasks.reconcile(em, instance.id, result.userTasks, definition.model, now, { completedTaskId: extra.completedTaskId, fresh });
-    await this.timers.reconcile(em, instance.id, result.timers, now, fresh);
-    await this.subscriptions.reconcile(em, instance.id, result.messages, now, fresh);
-    const incidentHistory = await this.incidents.reconcile(em, { instanceId: instance.id, failures: result.failures, activeActivityIds: result.activeActivityIds, now, resolution: extra.resolution, fresh });
+    const taskHistory = await this.tasks.reconcile(em, instance.id, result.userTasks, definition.model, now, { completedTaskId: extra.completedTaskId, newInstance });
+    await this.timers.reconcile(em, instance.id, result.timers, now, newInstance);
+    await this.subscriptions.reconcile(em, instance.id, result.messages, now, newInstance);
+    const incidentHistory = await this.incidents.reconcile(em, { instanceId: instance.id, failures: result.failures, activeActivityIds: result.activeActivityIds, now, resolution: extra.resolution, newInstance });
     const commandHistory = [...(extra.history ?? []), ...result.history, ...taskHistory];
     const escalationHistory = await this.escalations.reconcile(em, instance.id, commandHistory, now);
-    const slaView = { instanceId: instance.id, model: definition.model, variables: result.variables, activeActivityIds: result.activeActivityIds, ended: result.completed, history: commandHistory, fresh };
+    const slaView = { instanceId: instance.id, model: definition.model, variables: result.variables, activeActivityIds: result.activeActivityIds, ended: result.completed, history: commandHistory, newInstance };
     const slaHistory = await this.sla.reconcile(em, slaView, now);
     await this.surveys.reconcile(em, { instance, variables: result.variables, history: commandHistory, now });
     const history = [...commandHistory, ...incidentHistory, ...escalationHistory, ...slaHistory];

@@ -9,9 +9,9 @@ import type { WaitingMessage } from '../engine/run-types';
 export class SubscriptionRepository {
   constructor(private readonly db: DataSource) {}
 
-  async reconcile(em: EntityManager, instanceId: string, waiting: WaitingMessage[], now: Date, fresh = false): Promise<void> {
+  async reconcile(em: EntityManager, instanceId: string, waiting: WaitingMessage[], now: Date, newInstance = false): Promise<void> {
     const ids = waiting.map((w) => w.executionId);
-    if (!fresh) await em.query('DELETE FROM message_subscriptions WHERE instance_id = $1 AND NOT (execution_id = ANY($2::text[]))', [instanceId, ids]);
+    if (!newInstance) await em.query('DELETE FROM message_subscriptions WHERE instance_id = $1 AND NOT (execution_id = ANY($2::text[]))', [instanceId, ids]);
     if (!waiting.length) return;
     await em
       .createQueryBuilder()

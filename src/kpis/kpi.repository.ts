@@ -12,7 +12,6 @@ const PRIORITY = `COALESCE(i.variables->>'priority', CASE WHEN i.variables->>'ur
 export class KpiRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Everything a KPI over [from, to) can need: requests alive in the window, surveys answered and escalations raised in it. */
   /**
    * Only what the threshold alerts need, counted by the database: answered surveys in [from, to) and those scoring 4–5,
    * and requests open at `to` (the same sets as computeKpis over facts(), without loading every open request).
@@ -28,6 +27,7 @@ export class KpiRepository {
     return row;
   }
 
+  /** Everything a KPI over [from, to) can need: requests alive in the window, surveys answered and escalations raised in it. */
   async facts(from: Date, to: Date, dims: KpiDimensions): Promise<KpiFacts> {
     const [requests, surveys, escalations] = await Promise.all([this.requests(from, to, dims), this.surveys(from, to, dims), this.escalations(from, to, dims)]);
     return { requests, surveys, escalations };

@@ -22,7 +22,7 @@ export interface SlaCommandView {
   /** The command's history: process.started and task.* entries start and stop clocks. */
   history: HistoryItem[];
   /** The instance was created by this command: it has no clocks yet, so none are read. */
-  fresh?: boolean;
+  newInstance?: boolean;
 }
 
 @Injectable()
@@ -38,7 +38,7 @@ export class SlaTracker {
     const resolved = view.activeActivityIds.some((id) => view.model.elements[id]?.slaStop);
     const closedTasks = new Map(view.history.filter((h) => h.type === 'task.completed' || h.type === 'task.cancelled').map((h) => [h.detail?.taskId as string, h.type]));
     const started = this.startClocks(view, now, out);
-    const existing = view.fresh ? [] : await this.clocks.openIn(em, view.instanceId);
+    const existing = view.newInstance ? [] : await this.clocks.openIn(em, view.instanceId);
     for (const clock of [...existing, ...started]) {
       const policy = this.config.policies.get(clock.policy);
       if (!policy) continue;

@@ -26,8 +26,8 @@ export class TaskRepository {
    * waits on resume, and (instance, execution) is unique); open tasks that no longer wait were completed by this
    * command (`completedTaskId`) or cancelled (e.g. interrupted by a boundary timer). Returns history entries.
    */
-  async reconcile(em: EntityManager, instanceId: string, waiting: WaitingActivity[], model: DefinitionModel, now: Date, opts: { completedTaskId?: string; fresh?: boolean } = {}): Promise<HistoryItem[]> {
-    const { completedTaskId, fresh: newInstance } = opts;
+  async reconcile(em: EntityManager, instanceId: string, waiting: WaitingActivity[], model: DefinitionModel, now: Date, opts: { completedTaskId?: string; newInstance?: boolean } = {}): Promise<HistoryItem[]> {
+    const { completedTaskId, newInstance } = opts;
     // An instance created by this command has no tasks yet.
     const open = newInstance ? [] : await em.getRepository(TaskEntity).find({ where: { instanceId, status: 'open' }, select: ['id', 'executionId', 'activityId'] });
     const waitingIds = new Set(waiting.map((w) => w.executionId));
