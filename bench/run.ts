@@ -31,12 +31,11 @@ const settings = {
   seconds: int(flags.seconds, quick ? 3 : 10),
   timers: int(flags.timers, quick ? 500 : 10_000),
   timerWindowS: int(flags['timer-window'], quick ? 3 : 10),
-  timerArm: '',
+  timerArm: flags.arm === 'api' || flags.arm === 'copy' ? flags.arm : 'auto',
   parked: int(flags.parked, quick ? 2_000 : 100_000),
   concurrency: int(flags.concurrency, quick ? 16 : 48),
   webConcurrency: process.env.WEB_CONCURRENCY ?? null,
 };
-settings.timerArm = flags.arm === 'api' || flags.arm === 'copy' ? flags.arm : 'auto';
 const outFile = path.resolve(flags.out ?? path.join(__dirname, 'results', 'latest.json'));
 const t0 = Date.now();
 const log = (m: string) => process.stdout.write(`[bench +${((Date.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${m}\n`);

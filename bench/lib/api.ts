@@ -3,8 +3,6 @@ import { adminHeaders } from '../../test/support/server-auth';
 
 import { SERVICE_REQUEST_START } from '../../test/support/service-request';
 
-/** A valid start form of service-request. */
-export const START_VARIABLES = SERVICE_REQUEST_START;
 
 /** What the first task, Task_RecordRequest, requires to complete. */
 export const RECORD_REQUEST_FORM = { requirementUnderstood: true };
@@ -25,7 +23,7 @@ export class Api {
 
   /** Starts service-request up to its first wait (Task_RecordRequest); resolves to the instance id. */
   async startServiceRequest(businessKey: string): Promise<string> {
-    return (await this.post<{ id: string }>('/api/process-instances', { definitionKey: 'service-request', businessKey, variables: START_VARIABLES }, 201)).id;
+    return (await this.post<{ id: string }>('/api/process-instances', { definitionKey: 'service-request', businessKey, variables: SERVICE_REQUEST_START }, 201)).id;
   }
 
   async completeTask(taskId: string, variables: Record<string, unknown>): Promise<void> {

@@ -4,19 +4,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedPostgres, findFreePort } from '../../src/database/embedded-postgres';
+import { removeOrphanedClusters } from '../../test/setup/orphaned-clusters';
 
-export const BENCH_DIR_PREFIX = 'serviceflow-bench-';
+const BENCH_DIR_PREFIX = 'serviceflow-bench-';
 
 export interface BenchCluster {
-  pg: EmbeddedPostgres;
-  tempDir: string;
   createDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
 }
 
 /** initdb + start in a temp dir, with the product's EmbeddedPostgres and its defaults (fsync on). */
 export async function startCluster(): Promise<BenchCluster> {
-  await removeOrphans();
+  await removeOrphanedClusters(BENCH_DIR_PREFIX);
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), BENCH_DIR_PREFIX));
   fs.writeFileSync(path.join(tempDir, 'owner.pid'), `${process.pid}\n`);
   const pg = new EmbeddedPostgres({ dataDir: path.join(tempDir, 'data'), port: await findFreePort(), fsync: true, logFile: path.join(tempDir, 'postgres.log') });
@@ -33,31 +32,7 @@ export async function startCluster(): Promise<BenchCluster> {
     await stop();
     throw err;
   }
-  return { pg, tempDir, createDatabase: (name) => pg.createDatabase(name), stop };
-}
-
-/** Clusters of earlier bench runs that were killed before they could clean up (their owner is gone). */
-async function removeOrphans(): Promise<void> {
-  for (const entry of fs.readdirSync(os.tmpdir()).filter((e) => e.startsWith(BENCH_DIR_PREFIX))) {
-    const dir = path.join(os.tmpdir(), entry);
-    try {
-      const owner = Number(fs.readFileSync(path.join(dir, 'owner.pid'), 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && alive(owner)) continue;
-      await new EmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 1 }).stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // not ours or half-written: leave it
-    }
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return { createDatabase: (name) => pg.createDatabase(name), stop };
 }
 
 export interface MachineInfo {

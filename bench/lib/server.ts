@@ -35,7 +35,7 @@ export class BenchServer {
       cwd: ROOT,
       detached: true,
       env: {
-        ...process.env, TS_NODE_SWC: 'true', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn',
+        ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn',
         RATE_LIMIT_PER_MINUTE: '0', ADMIN_PASSWORD: SERVER_ADMIN_PASSWORD, ACCESS_TOKEN_TTL_S: '86400',
         PROCESSES_DIR: resolve(ROOT, 'processes'), DATA_DIR: dataDir, ...env,
       },

@@ -10,7 +10,7 @@ import { readDefinitionModel } from '../../src/engine/moddle-reader';
 import { ProcessRunner } from '../../src/engine/process-runner';
 import { ServiceRegistry } from '../../src/engine/service-registry';
 import { notifyCustomer } from '../../src/handlers/notify-customer.handler';
-import { START_VARIABLES } from '../lib/api';
+import { SERVICE_REQUEST_START } from '../../test/support/service-request';
 import { closedLoop, round } from '../lib/load';
 
 /** Autocommit single-row INSERTs from `clients` connections for `seconds`: each one a durable (fsynced) commit. */
@@ -46,7 +46,7 @@ export async function pgCommitsPerSec(databaseUrl: string, clients: number, seco
  * service-request from start to its first wait (Task_RecordRequest) in memory, through the product's own ProcessRunner
  * (same moddle setup, FEEL, extension and notifyCustomer handler; state serialized as for saving), one process.
  */
-export async function rawEngineStartsPerSec(seconds: number, concurrency = 1): Promise<{ perSec: number; p50Ms: number }> {
+export async function rawEngineStartsPerSec(seconds: number): Promise<{ perSec: number; p50Ms: number }> {
   const xml = readFileSync(resolve(__dirname, '../../processes/service-request.bpmn'), 'utf8');
   const parsed = await parseBpmn(xml);
   const model = readDefinitionModel(parsed.root);
@@ -56,12 +56,12 @@ export async function rawEngineStartsPerSec(seconds: number, concurrency = 1): P
   registry.register('notifyCustomer', 'bench', notifyCustomer);
   const runner = new ProcessRunner(registry, new SystemClock());
   const startOne = async (i: number) => {
-    const result = await runner.run({ definition, instanceId: `bench-${i}`, businessKey: `RAW-${i}`, state: null, action: { type: 'start', variables: { ...START_VARIABLES } } });
+    const result = await runner.run({ definition, instanceId: `bench-${i}`, businessKey: `RAW-${i}`, state: null, action: { type: 'start', variables: { ...SERVICE_REQUEST_START } } });
     JSON.stringify(result.state); // what saving it would cost first
     if (result.userTasks[0]?.activityId !== 'Task_RecordRequest') throw new Error(`raw engine stopped at ${result.activeActivityIds.join(', ')}`);
   };
-  await closedLoop(startOne, { concurrency, seconds: Math.min(2, seconds) }); // warm-up (JIT)
-  const result = await closedLoop(startOne, { concurrency, seconds });
+  await closedLoop(startOne, { concurrency: 1, seconds: Math.min(2, seconds) }); // warm-up (JIT)
+  const result = await closedLoop(startOne, { concurrency: 1, seconds });
   if (result.failed) throw new Error(`raw engine: ${result.firstError}`);
   return { perSec: result.perSec, p50Ms: round(result.p50Ms, 2) };
 }
@@ -74,7 +74,7 @@ export async function rawEngineAllCoresPerSec(seconds: number, processes: number
   const child = resolve(__dirname, 'raw-engine-child.ts');
   const runOne = () =>
     new Promise<number>((done, fail) =>
-      execFile(process.execPath, [...process.execArgv, '-r', 'ts-node/register/transpile-only', child, String(seconds)], { cwd: resolve(__dirname, '../..'), env: { ...process.env, TS_NODE_SWC: 'true' } }, (err, stdout, stderr) =>
+      execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', child, String(seconds)], { cwd: resolve(__dirname, '../..'), env: { ...process.env, TS_NODE_SWC: 'true' } }, (err, stdout, stderr) =>
         err ? fail(new Error(`raw engine process: ${stderr || err.message}`)) : done(JSON.parse(stdout.trim().split('\n').pop()!).perSec),
       ),
     );

@@ -7,12 +7,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { EmbeddedPostgres, PG_BINARIES_MISSING_MESSAGE, findFreePort } from '../../src/database/embedded-postgres';
+import { removeOrphanedClusters } from './orphaned-clusters';
 import { TEST_CLUSTER_DIR_PREFIX, setTestCluster } from './test-cluster';
 
 export default async function globalSetup(): Promise<void> {
   if (process.env.TEST_PG_ADMIN_URL) return;
 
-  await removeOrphanedClusters();
+  await removeOrphanedClusters(TEST_CLUSTER_DIR_PREFIX);
 
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), TEST_CLUSTER_DIR_PREFIX));
   fs.writeFileSync(path.join(tempDir, 'owner.pid'), `${process.pid}\n`);
@@ -45,35 +46,4 @@ export default async function globalSetup(): Promise<void> {
     );
   }
   throw lastError;
-}
-
-/** Stops and deletes clusters left behind by earlier runs that were interrupted (their owner process is gone). */
-async function removeOrphanedClusters(): Promise<void> {
-  const tmp = os.tmpdir();
-  let entries: string[];
-  try {
-    entries = fs.readdirSync(tmp).filter((e) => e.startsWith(TEST_CLUSTER_DIR_PREFIX));
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const dir = path.join(tmp, entry);
-    try {
-      const owner = Number(fs.readFileSync(path.join(dir, 'owner.pid'), 'utf8').trim());
-      if (!Number.isInteger(owner) || owner <= 0 || isAlive(owner)) continue;
-      await new EmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 1 }).stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // Not ours to clean, or half-written: leave it.
-    }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

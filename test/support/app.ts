@@ -7,9 +7,10 @@ import { AdminBootstrap } from '../../src/auth/admin-bootstrap';
 import { Clock, SystemClock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/app-config';
 import { createTestDatabase, dropTestDatabase } from './database';
+import { SERVER_ADMIN_PASSWORD } from './server-auth';
 
-/** The password of the `admin` every test server starts with (ADMIN_PASSWORD). */
-export const TEST_ADMIN_PASSWORD = 'test-admin-password';
+/** The password of the `admin` every test server starts with (ADMIN_PASSWORD), in-process or as a child process. */
+export const TEST_ADMIN_PASSWORD = SERVER_ADMIN_PASSWORD;
 
 type Agent = ReturnType<typeof request.agent>;
 
