@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
 import { installAuth } from './app/auth-store';
-import { Layout } from './app/layout';
+import { isBarePath, Layout } from './app/layout';
 import { LoginPage } from './auth/login-page';
 import { NotFound } from './app/not-found';
 import { SessionProvider } from './app/session';
@@ -49,7 +49,7 @@ function App() {
 
 // A 401 anywhere ends the session: back to sign-in, then to where the user was (customer pages never ask).
 installAuth((sessionEnded) => {
-  if (location.pathname.startsWith('/login') || location.pathname.startsWith('/survey/')) return;
+  if (isBarePath(location.pathname)) return;
   location.assign(`/login?${sessionEnded ? 'expired=1&' : ''}next=${encodeURIComponent(location.pathname + location.search)}`);
 });
 

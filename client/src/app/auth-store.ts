@@ -67,6 +67,11 @@ async function refresh(): Promise<void> {
   }
 }
 
+/** Whether the signed-in user may act in `role` (admins: in any). Without sign-in nothing is restricted here: the server decides. */
+export function mayActAs(auth: AuthState | null, role: string): boolean {
+  return !auth || auth.user.roles.includes('admin') || auth.user.roles.includes(role);
+}
+
 export const authStore = {
   get: (): AuthState | null => state,
   subscribe(listener: (state: AuthState | null) => void): () => void {

@@ -12,8 +12,12 @@ const NAV = [
   { href: '/kpis', key: 'nav.kpis' },
 ];
 
-/** Customer-facing pages (the survey link) render on their own, without the staff frame. */
+/** Customer-facing pages (the survey link) and sign-in render on their own, without the staff frame. */
 const BARE_PREFIXES = ['/survey/', '/login'];
+
+export function isBarePath(path: string): boolean {
+  return BARE_PREFIXES.some((p) => path.startsWith(p));
+}
 
 function isActive(path: string, href: string): boolean {
   if (href === '/') return path === '/' || path.startsWith('/modeler');
@@ -47,7 +51,7 @@ function SessionBox() {
 export function Layout({ children }: { children: ComponentChildren }) {
   const { t, locale, setLocale } = useI18n();
   const { path } = useLocation();
-  if (BARE_PREFIXES.some((p) => path.startsWith(p))) return <>{children}</>;
+  if (isBarePath(path)) return <>{children}</>;
   return (
     <div class="shell">
       <header class="topbar">

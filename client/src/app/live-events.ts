@@ -4,7 +4,7 @@
 import { EventSource } from 'eventsource';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { withQuery } from './api';
-import { authStore } from './auth-store';
+import { authStore, mayActAs } from './auth-store';
 
 /** fetch with the current access token: read at each (re)connect, so a refreshed token is used after a drop. */
 const authorizedFetch: typeof fetch = (input, init) => {
@@ -39,8 +39,7 @@ export function useLiveEvents(options: { roles?: string[]; types?: string[] }, o
   handler.current = onEvent;
   // The server refuses roles the user does not hold; ask only for those the signed-in user has (admins: any).
   const auth = authStore.get();
-  const held = (r: string) => !auth || auth.user.roles.includes('admin') || auth.user.roles.includes(r);
-  const roles = (options.roles ?? []).filter(held).join(',');
+  const roles = (options.roles ?? []).filter((r) => mayActAs(auth, r)).join(',');
   const types = (options.types ?? []).join(',');
 
   useEffect(() => {

@@ -2,7 +2,7 @@
 // the role remembered in localStorage.
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import { authStore, type AuthState } from './auth-store';
+import { authStore, mayActAs, type AuthState } from './auth-store';
 
 export const ROLES = ['agent', 'technician', 'supervisor', 'manager', 'analyst'] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,9 +27,7 @@ function loadRole(): Role {
 
 /** The roles a signed-in user may act in. */
 export function rolesOf(auth: AuthState | null): Role[] {
-  if (!auth) return [...ROLES];
-  if (auth.user.roles.includes('admin')) return [...ROLES];
-  return ROLES.filter((r) => auth.user.roles.includes(r));
+  return ROLES.filter((r) => mayActAs(auth, r));
 }
 
 interface SessionValue extends Session {

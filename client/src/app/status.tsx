@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../i18n/i18n';
 import { ApiError } from './api';
+import type { LiveStatus } from './live-events';
 
 export function Loading() {
   const { t } = useI18n();
@@ -20,4 +21,15 @@ export function ErrorMessage({ error, onRetry }: { error: Error; onRetry?: () =>
 
 export function Empty({ children }: { children: ComponentChildren }) {
   return <p class="muted empty">{children}</p>;
+}
+
+/** The live-updates indicator every live screen shows. A refused stream (401/403) is final and says so. */
+export function LiveDot({ status }: { status: LiveStatus }) {
+  const { t } = useI18n();
+  const text = status === 'open' ? t('live.connected') : status === 'denied' ? t('live.denied') : t('live.reconnecting');
+  return (
+    <span class={`live-dot ${status}`} data-testid="live-status">
+      {text}
+    </span>
+  );
 }

@@ -17,7 +17,8 @@ export function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(query.expired ? t('auth.expired') : null);
+  // A message key (translated when shown, so the language switch applies to it) or the server's own words.
+  const [error, setError] = useState<{ key: 'auth.expired' | 'auth.failed' | 'common.offline' } | { text: string } | null>(query.expired ? { key: 'auth.expired' } : null);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -25,10 +26,10 @@ export function LoginPage() {
     setError(null);
     try {
       if (await authStore.login(username.trim(), password)) route(safeNext(query.next), true);
-      else setError(t('auth.failed'));
+      else setError({ key: 'auth.failed' });
     } catch (err) {
       // Offline, or the server's own reason (e.g. too many attempts: wait a minute).
-      setError(err instanceof ApiError && err.status > 0 ? err.message : t('common.offline'));
+      setError(err instanceof ApiError && err.status > 0 ? { text: err.message } : { key: 'common.offline' });
     } finally {
       setBusy(false);
     }
@@ -49,7 +50,7 @@ export function LoginPage() {
         <input id="login-password" name="password" type="password" autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required />
         {error && (
           <p class="error" role="alert">
-            {error}
+            {'key' in error ? t(error.key) : error.text}
           </p>
         )}
         <button type="submit" class="primary" disabled={busy}>

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../app/api';
 import { useLiveEvents, type LiveEvent } from '../app/live-events';
 import { useSession } from '../app/session';
-import { Empty, ErrorMessage, Loading } from '../app/status';
+import { Empty, ErrorMessage, LiveDot, Loading } from '../app/status';
 import type { Escalation, Page } from '../app/types';
 import { useResource } from '../app/use-resource';
 import { useI18n } from '../i18n/i18n';
@@ -71,9 +71,7 @@ export function BoardPage() {
           <label class="inline">
             <input type="checkbox" checked={sound.enabled} onChange={(e) => sound.setEnabled((e.currentTarget as HTMLInputElement).checked)} /> {t('board.sound')}
           </label>
-          <span class={`live-dot ${live}`} data-testid="live-status">
-            {live === 'open' ? t('live.connected') : t('live.reconnecting')}
-          </span>
+          <LiveDot status={live} />
         </div>
       </div>
       {!BOARD_ROLES.includes(session.role) && <p class="notice">{t('board.forSupervisors', { role: t(`role.${session.role}`) })}</p>}

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { api } from '../app/api';
 import { useLiveEvents } from '../app/live-events';
-import { ErrorMessage, Loading } from '../app/status';
+import { ErrorMessage, LiveDot, Loading } from '../app/status';
 import type { InstanceDetail, Page } from '../app/types';
 import { useNow } from '../app/use-now';
 import { useResource } from '../app/use-resource';
@@ -58,7 +58,7 @@ export function InstancePage() {
           </p>
         </div>
         <div class="head-actions">
-          <span class={`live-dot ${live === 'open' ? 'open' : ''}`}>{live === 'open' ? t('live.connected') : t('live.reconnecting')}</span>
+          <LiveDot status={live} />
           {d.status === 'active' && <CancelInstance id={d.id} onCancelled={detail.reload} />}
         </div>
       </div>

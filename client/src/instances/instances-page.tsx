@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, withQuery } from '../app/api';
 import { useLiveEvents } from '../app/live-events';
-import { Empty, ErrorMessage, Loading } from '../app/status';
+import { Empty, ErrorMessage, LiveDot, Loading } from '../app/status';
 import type { DefinitionSummary, InstanceSummary, Page } from '../app/types';
 import { useResource } from '../app/use-resource';
 import { formatDateTime } from '../i18n/format';
@@ -42,7 +42,7 @@ export function InstancesPage() {
         <div>
           <h1>{t('instances.title')}</h1>
           <p class="muted">
-            {t('instances.subtitle')} <span class={`live-dot ${live === 'open' ? 'open' : ''}`}>{live === 'open' ? t('live.connected') : t('live.reconnecting')}</span>
+            {t('instances.subtitle')} <LiveDot status={live} />
           </p>
         </div>
         <button type="button" class={starting ? '' : 'primary'} onClick={() => setStarting(!starting)}>

@@ -4,7 +4,7 @@ import { useLocation } from 'preact-iso';
 import { api } from '../app/api';
 import { useLiveEvents } from '../app/live-events';
 import { useSession } from '../app/session';
-import { Empty, ErrorMessage, Loading } from '../app/status';
+import { Empty, ErrorMessage, LiveDot, Loading } from '../app/status';
 import type { Page, Task } from '../app/types';
 import { useResource } from '../app/use-resource';
 import { formatDuration } from '../i18n/format';
@@ -41,9 +41,7 @@ export function TasklistPage({ id }: { id?: string }) {
           <h1>{t('tasks.title')}</h1>
           <p class="muted">{t('tasks.subtitle', { role })}</p>
         </div>
-        <span class={`live-dot ${live}`} data-testid="live-status">
-          {live === 'open' ? t('live.connected') : t('live.reconnecting')}
-        </span>
+        <LiveDot status={live} />
       </div>
       {flash && (
         <p class="notice ok" role="status" data-testid="flash">
