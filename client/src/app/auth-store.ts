@@ -40,9 +40,19 @@ function publish(next: AuthState | null): void {
   state = next;
   if (next) localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
   else localStorage.removeItem(STORAGE_KEY);
-  setApiHeader('Authorization', next ? `Bearer ${next.accessToken}` : null);
-  scheduleRefresh();
+  applyToken();
   for (const l of listeners) l(next);
+}
+
+/** The Authorization header value of the current session, or null without one. */
+export function authorizationHeader(): string | null {
+  return state ? `Bearer ${state.accessToken}` : null;
+}
+
+/** Sends the current token with every api() call and schedules its refresh. */
+function applyToken(): void {
+  setApiHeader('Authorization', authorizationHeader());
+  scheduleRefresh();
 }
 
 function fromAnswer(answer: TokenAnswer): AuthState {
@@ -95,8 +105,7 @@ export const authStore = {
 
 /** Where the browser goes when the server says the caller is not signed in. */
 export function installAuth(redirectToLogin: (sessionEnded: boolean) => void): void {
-  setApiHeader('Authorization', state ? `Bearer ${state.accessToken}` : null);
-  scheduleRefresh();
+  applyToken();
   setUnauthorizedHandler(() => {
     const hadSession = state !== null;
     publish(null);

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/i18n';
+import { LanguageSwitch } from './language-switch';
 import { useSession, type Role } from './session';
 
 const NAV = [
@@ -49,7 +50,7 @@ function SessionBox() {
 }
 
 export function Layout({ children }: { children: ComponentChildren }) {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   const { path } = useLocation();
   if (isBarePath(path)) return <>{children}</>;
   return (
@@ -70,9 +71,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         </nav>
         <div class="topbar-right">
           <SessionBox />
-          <button type="button" class="lang-switch" data-testid="lang-switch" title={t('lang.switchTitle')} onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
-            {t('lang.switch')}
-          </button>
+          <LanguageSwitch class="lang-switch" />
         </div>
       </header>
       <main>{children}</main>

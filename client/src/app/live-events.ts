@@ -4,13 +4,13 @@
 import { EventSource } from 'eventsource';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { withQuery } from './api';
-import { authStore, mayActAs } from './auth-store';
+import { authorizationHeader, authStore, mayActAs } from './auth-store';
 
 /** fetch with the current access token: read at each (re)connect, so a refreshed token is used after a drop. */
 const authorizedFetch: typeof fetch = (input, init) => {
-  const auth = authStore.get();
   const headers = new Headers(init?.headers);
-  if (auth) headers.set('Authorization', `Bearer ${auth.accessToken}`);
+  const authorization = authorizationHeader();
+  if (authorization) headers.set('Authorization', authorization);
   return fetch(input, { ...init, headers });
 };
 

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ApiError } from '../app/api';
 import { authStore } from '../app/auth-store';
+import { LanguageSwitch } from '../app/language-switch';
 import { useI18n } from '../i18n/i18n';
 import './login.css';
 
@@ -12,7 +13,7 @@ function safeNext(value: string | undefined): string {
 }
 
 export function LoginPage() {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   const { query, route } = useLocation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -40,9 +41,7 @@ export function LoginPage() {
       <form class="login-card panel" onSubmit={submit} aria-labelledby="login-title">
         <div class="login-head">
           <h1 id="login-title">{t('auth.title')}</h1>
-          <button type="button" class="link" data-testid="lang-switch" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
-            {t('lang.switch')}
-          </button>
+          <LanguageSwitch class="link" />
         </div>
         <label for="login-username">{t('auth.username')}</label>
         <input id="login-username" name="username" autoComplete="username" value={username} onInput={(e) => setUsername(e.currentTarget.value)} required />

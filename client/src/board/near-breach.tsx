@@ -7,7 +7,7 @@ import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { SlaBadge } from '../tasks/sla-countdown';
 
-export const WINDOWS = ['PT30M', 'PT1H', 'PT4H', 'P1D', 'P7D'] as const;
+const WINDOWS = ['PT30M', 'PT1H', 'PT4H', 'P1D', 'P7D'] as const;
 
 export function NearBreach({ dueWindow, version, onWindow }: { dueWindow: string; version: number; onWindow: (w: string) => void }) {
   const { t } = useI18n();

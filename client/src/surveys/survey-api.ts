@@ -1,6 +1,9 @@
 // The survey page's view of the public survey API, and how its 4xx answers map to the page's end states.
 import { api, ApiError } from '../app/api';
 
+/** What the server started after a low score: a supervisor's call-back, a complaint, or nothing. */
+export type Recovery = 'callback' | 'complaint' | null;
+
 export interface PublicSurvey {
   status: 'open';
   customerName: string | null;
@@ -26,7 +29,7 @@ const path = (token: string) => `/api/public/surveys/${encodeURIComponent(token)
 export const loadSurvey = (token: string) => api<PublicSurvey>(path(token));
 
 export const sendAnswer = (token: string, answer: SurveyAnswer) =>
-  api<{ status: 'answered'; recovery: 'callback' | 'complaint' | null }>(path(token), { method: 'POST', body: answer });
+  api<{ status: 'answered'; recovery: Recovery }>(path(token), { method: 'POST', body: answer });
 
 /** 404 unknown link, 409 already answered, 410 expired; anything else is a real error. */
 export function closedStateOf(error: unknown): ClosedState | null {

@@ -6,7 +6,6 @@ import { useI18n } from '../i18n/i18n';
 import { ScoreScale } from './score-scale';
 import type { PublicSurvey, SurveyAnswer } from './survey-api';
 
-export type Recovery = 'callback' | 'complaint' | null;
 
 interface Props {
   survey: PublicSurvey;

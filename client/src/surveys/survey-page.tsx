@@ -2,11 +2,12 @@
 // NPS 0–10, suggestions, "I want to complain"; a used, expired or unknown link shows a friendly page instead.
 import { useRoute } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
+import { LanguageSwitch } from '../app/language-switch';
 import { ErrorMessage, Loading } from '../app/status';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-import { closedStateOf, loadSurvey, sendAnswer, type ClosedState, type PublicSurvey } from './survey-api';
-import { SurveyForm, type Recovery } from './survey-form';
+import { closedStateOf, loadSurvey, sendAnswer, type ClosedState, type PublicSurvey, type Recovery } from './survey-api';
+import { SurveyForm } from './survey-form';
 import './survey.css';
 
 type View = { kind: 'loading' } | { kind: 'open'; survey: PublicSurvey } | { kind: 'closed'; state: ClosedState } | { kind: 'thanks'; recovery: Recovery } | { kind: 'error'; error: Error };
@@ -43,7 +44,7 @@ export function SurveyPage() {
     <div class="survey-page">
       <header class="survey-head">
         <span class="survey-brand">{t('app.name')}</span>
-        <LanguageToggle />
+        <LanguageSwitch class="survey-lang" />
       </header>
       <main class="survey-card">
         {view.kind === 'loading' && <Loading />}
@@ -61,15 +62,6 @@ export function SurveyPage() {
         )}
       </main>
     </div>
-  );
-}
-
-function LanguageToggle() {
-  const { t, locale, setLocale } = useI18n();
-  return (
-    <button type="button" class="survey-lang" data-testid="lang-switch" title={t('survey.languageTitle')} onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
-      {t('survey.language')}
-    </button>
   );
 }
 

@@ -44,8 +44,6 @@ export default defineMessages({
     'survey.state.expired.body': 'Survey links work for a limited time. If you would like to tell us something, please contact our service hotline.',
     'survey.state.unknown.title': 'This survey link is not valid',
     'survey.state.unknown.body': 'Please check that you opened the whole link from the message we sent you.',
-    'survey.language': '中文',
-    'survey.languageTitle': 'Switch to Chinese',
   },
   'zh-CN': {
     'survey.title': '您对我们的服务满意吗？',
@@ -89,7 +87,5 @@ export default defineMessages({
     'survey.state.expired.body': '问卷链接有一定的有效期。如果您有话要说，请拨打我们的服务热线。',
     'survey.state.unknown.title': '此问卷链接无效',
     'survey.state.unknown.body': '请确认您打开的是我们发送给您的完整链接。',
-    'survey.language': 'English',
-    'survey.languageTitle': '切换到英文',
   },
 });
