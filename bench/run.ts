@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   log(`  lateness p50 ${timers.latenessP50Ms} ms, p99 ${timers.latenessP99Ms} ms, ${timers.wakeupsPerSec} wake-ups/s, ${timers.duplicates} duplicates, ${timers.missing} not fired`);
   await server.stop();
 
-  log(`growth: empty database, then ${settings.parked} parked instances…`);
+  log(`growth: an empty database and one with ${settings.parked} parked instances, in alternate rounds…`);
   const growthSeconds = settings.seconds;
   const growth = await measureGrowth(cluster, {
     parked: settings.parked,
@@ -122,6 +122,8 @@ async function main(): Promise<void> {
       startsPerSecEmpty: growth.empty.startsPerSec, startsPerSecParked: growth.withParked.startsPerSec,
       completionsPerSecEmpty: growth.empty.completionsPerSec, completionsPerSecParked: growth.withParked.completionsPerSec,
       rssMbEmpty: growth.empty.rssMb, rssMbParked: growth.withParked.rssMb, serverProcesses: growth.withParked.processes,
+      walKbPerStartEmpty: growth.empty.walKbPerStart, walKbPerStartParked: growth.withParked.walKbPerStart,
+      rounds: growth.rounds.map(({ processes, ...figures }) => figures),
     },
     ratios: {
       startsVsRawEngine: round(starts.perSec / raw.perSec, 2),

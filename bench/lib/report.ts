@@ -47,6 +47,7 @@ export function printTable(r: Results, targets: Target[], out: (line: string) =>
     ['timers: wake-ups/s, duplicates', `${r.timers.wakeupsPerSec}, ${r.timers.duplicates}`],
     [`growth: starts/s empty → ${r.growth.parked} parked`, `${r.growth.startsPerSecEmpty} → ${r.growth.startsPerSecParked}`],
     [`growth: completions/s empty → ${r.growth.parked} parked`, `${r.growth.completionsPerSecEmpty} → ${r.growth.completionsPerSecParked}`],
+    ['growth: WAL per start empty → parked', `${r.growth.walKbPerStartEmpty} → ${r.growth.walKbPerStartParked} kB`],
     ['growth: server RSS empty → parked', `${r.growth.rssMbEmpty} → ${r.growth.rssMbParked} MB`],
     ['ratio: starts / raw engine', `${r.ratios.startsVsRawEngine}×`],
     ['ratio: starts / raw engine on all cores', `${r.ratios.startsVsRawEngineAllCores}×`],

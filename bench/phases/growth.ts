@@ -1,4 +1,5 @@
 // Growth: the same short start and completion runs, and the server's RSS, on an empty database and with N parked.
+import { Client } from 'pg';
 import { Api } from '../lib/api';
 import type { BenchCluster } from '../lib/cluster';
 import { round } from '../lib/load';
@@ -7,8 +8,11 @@ import { measureCompletions, measureStarts } from './api';
 import { copyInstance } from './park';
 
 export interface GrowthRun {
+  side: Side;
   startsPerSec: number;
   completionsPerSec: number;
+  /** WAL written per start during the timed start run: what a commit costs the disk, free of CPU noise. */
+  walKbPerStart: number;
   rssMb: number;
   processes: number;
 }
@@ -18,7 +22,10 @@ export interface GrowthFigures {
   parkSeconds: number;
   empty: GrowthRun;
   withParked: GrowthRun;
+  rounds: GrowthRun[];
 }
+
+type Side = 'empty' | 'parked';
 
 interface Opts {
   parked: number;
@@ -28,31 +35,72 @@ interface Opts {
   log: (m: string) => void;
 }
 
-/** A fresh database and server for each side, so the two runs differ only in the parked rows. */
+/**
+ * Two databases, one empty and one with N parked instances, measured in alternate rounds (empty, parked, parked,
+ * empty) with a fresh server each, and each side's rounds averaged. On a shared VM the speed drifts by 10–20 % over
+ * a minute or two; measuring the sides one after the other would fold that drift into the difference this figure is
+ * about, the alternation cancels most of it. Every round starts right after a CHECKPOINT, so neither side runs
+ * with the other's full-page writes still pending.
+ */
 export async function measureGrowth(cluster: BenchCluster, opts: Opts): Promise<GrowthFigures> {
-  const url = await cluster.createDatabase('bench_growth');
-  let templateId = '';
-  const empty = await run(url, opts, 'empty database', async (api) => void (templateId = await api.startServiceRequest('PARK-TEMPLATE')));
+  const urls: Record<Side, string> = { empty: await cluster.createDatabase('bench_growth_empty'), parked: await cluster.createDatabase('bench_growth_parked') };
   const started = performance.now();
-  await copyInstance(url, templateId, opts.parked, { keyPrefix: 'PARKED-', pushTimers: true, log: opts.log });
+  await copyInstance(urls.parked, await startTemplate(urls.parked), opts.parked, { keyPrefix: 'PARKED-', pushTimers: true, log: opts.log });
   const parkSeconds = round((performance.now() - started) / 1000);
   opts.log(`parked ${opts.parked} instances in ${parkSeconds} s`);
-  const withParked = await run(url, opts, `${opts.parked} parked`);
-  return { parked: opts.parked, parkSeconds, empty, withParked };
+  const rounds: GrowthRun[] = [];
+  for (const side of ['empty', 'parked', 'parked', 'empty'] as const) rounds.push(await run(side, urls[side], opts));
+  return { parked: opts.parked, parkSeconds, empty: mean('empty', rounds), withParked: mean('parked', rounds), rounds };
 }
 
-async function run(url: string, opts: Opts, label: string, after?: (api: Api) => Promise<void>): Promise<GrowthRun> {
+/** The instance the parked ones copy: a service-request waiting at Task_RecordRequest, started through the API. */
+async function startTemplate(url: string): Promise<string> {
+  const server = await BenchServer.start(url);
+  try {
+    return await (await Api.signIn(server.baseUrl)).startServiceRequest('PARK-TEMPLATE');
+  } finally {
+    await server.stop();
+  }
+}
+
+async function run(side: Side, url: string, opts: Opts): Promise<GrowthRun> {
+  await checkpoint(url);
   const server = await BenchServer.start(url);
   try {
     const api = await Api.signIn(server.baseUrl);
     await measureStarts(api, { seconds: Math.min(2, opts.seconds), concurrency: opts.concurrency }); // warm-up (JIT)
+    const walBefore = await sql(url, 'SELECT pg_current_wal_lsn()::text AS v');
     const starts = await measureStarts(api, { seconds: opts.seconds, concurrency: opts.concurrency });
+    const walBytes = Number(await sql(url, `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '${walBefore}') AS v`));
     const completions = await measureCompletions(api, url, { count: opts.completions, concurrency: opts.concurrency });
-    const figures = { startsPerSec: starts.perSec, completionsPerSec: completions.perSec, rssMb: server.rssMb(), processes: server.processCount() };
-    await after?.(api);
-    opts.log(`${label}: ${figures.startsPerSec} starts/s, ${figures.completionsPerSec} completions/s, RSS ${figures.rssMb} MB in ${figures.processes} process(es)`);
+    const walKbPerStart = round(walBytes / 1024 / Math.max(1, starts.ok));
+    const figures = { side, startsPerSec: starts.perSec, completionsPerSec: completions.perSec, walKbPerStart, rssMb: server.rssMb(), processes: server.processCount() };
+    opts.log(`${side === 'empty' ? 'empty database' : `${opts.parked} parked`}: ${figures.startsPerSec} starts/s (${walKbPerStart} kB WAL each), ${figures.completionsPerSec} completions/s, RSS ${figures.rssMb} MB in ${figures.processes} process(es)`);
     return figures;
   } finally {
     await server.stop();
   }
+}
+
+const checkpoint = (url: string) => sql(url, 'CHECKPOINT');
+
+/** One statement on its own connection; the first column of the first row, if any. */
+async function sql(url: string, text: string): Promise<string> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    const { rows } = await db.query(text);
+    return rows[0]?.v;
+  } finally {
+    await db.end();
+  }
+}
+
+function mean(side: Side, rounds: GrowthRun[]): GrowthRun {
+  const mine = rounds.filter((r) => r.side === side);
+  const avg = (pick: (r: GrowthRun) => number) => round(mine.reduce((sum, r) => sum + pick(r), 0) / mine.length);
+  return {
+    side, startsPerSec: avg((r) => r.startsPerSec), completionsPerSec: avg((r) => r.completionsPerSec), walKbPerStart: avg((r) => r.walKbPerStart),
+    rssMb: avg((r) => r.rssMb), processes: Math.max(...mine.map((r) => r.processes)),
+  };
 }

@@ -1,6 +1,5 @@
 // Integrator API keys (admins): create (the key is shown once), list, revoke; every change is audited with it.
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
@@ -11,6 +10,7 @@ import { generateApiKey } from './api-key.util';
 import { mapApiKey, type CreateApiKeyDto } from './dto/auth.dto';
 import { actorOf, type Principal } from './principal';
 import { PrincipalResolver } from './principal-resolver';
+import { newRowId } from '../common/row-id';
 
 @Injectable()
 export class ApiKeysService {
@@ -28,7 +28,7 @@ export class ApiKeysService {
 
   async create(by: Principal | undefined, dto: CreateApiKeyDto) {
     const { key, prefix, hash } = generateApiKey();
-    const row = { id: randomUUID(), name: dto.name, prefix, keyHash: hash, scopes: [...new Set(dto.scopes)], createdBy: actorOf(by), createdAt: this.clock.now(), lastUsedAt: null, revokedAt: null };
+    const row = { id: newRowId(), name: dto.name, prefix, keyHash: hash, scopes: [...new Set(dto.scopes)], createdBy: actorOf(by), createdAt: this.clock.now(), lastUsedAt: null, revokedAt: null };
     await this.db.transaction(async (em) => {
       await this.keys.insert(em, row);
       await this.audit.record(em, { actor: actorOf(by), action: 'api_key.created', targetType: 'api_key', targetId: row.id, detail: { name: row.name, scopes: row.scopes } });

@@ -1,6 +1,5 @@
 // User administration (admins): create, list, change roles / password / active; every change is audited with it.
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
@@ -10,6 +9,7 @@ import { mapUser, type CreateUserDto, type UpdateUserDto } from './dto/auth.dto'
 import { hashPassword } from './password.util';
 import { actorOf, type Principal } from './principal';
 import { UserRepository } from './user.repository';
+import { newRowId } from '../common/row-id';
 
 @Injectable()
 export class UsersService {
@@ -26,7 +26,7 @@ export class UsersService {
 
   async create(by: Principal | undefined, dto: CreateUserDto) {
     const now = this.clock.now();
-    const user = { id: randomUUID(), username: dto.username, displayName: dto.displayName ?? null, passwordHash: await hashPassword(dto.password), roles: [...new Set(dto.roles)], active: true, createdAt: now, updatedAt: now };
+    const user = { id: newRowId(), username: dto.username, displayName: dto.displayName ?? null, passwordHash: await hashPassword(dto.password), roles: [...new Set(dto.roles)], active: true, createdAt: now, updatedAt: now };
     await this.db.transaction(async (em) => {
       if (!(await this.users.insertIfAbsent(em, user))) throw new DomainError(ErrorCode.Conflict, `username "${dto.username}" is taken`);
       await this.audit.record(em, { actor: actorOf(by), action: 'user.created', targetType: 'user', targetId: user.id, detail: { username: user.username, roles: user.roles } });

@@ -1,7 +1,7 @@
 // Deploys definitions (checked, versioned, idempotent by checksum) and answers questions about them.
 import { AuditService } from '../audit/audit.service';
 import { Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -9,6 +9,7 @@ import { DefinitionCompiler } from './definition-compiler';
 import { DefinitionRepository } from './definition.repository';
 import { StartTimers } from './start-timers';
 import { type DefinitionDto, type DeployResultDto, mapDefinition } from './dto/definition.dto';
+import { newRowId } from '../common/row-id';
 
 @Injectable()
 export class DefinitionsService {
@@ -32,7 +33,7 @@ export class DefinitionsService {
       const latest = await this.definitions.latestIn(em, compiled.key);
       if (latest?.checksum === checksum) return { ...mapDefinition(latest), created: false, warnings };
       const saved = await this.definitions.insert(em, {
-        id: randomUUID(),
+        id: newRowId(),
         key: compiled.key,
         version: (latest?.version ?? 0) + 1,
         name: compiled.name,

@@ -1,8 +1,8 @@
 // Timer rows of timer start events: they belong to the latest version of a definition key.
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { TimerEntity } from '../database/entities';
+import { newRowId } from '../common/row-id';
 
 export interface StartTimerRow {
   activityId: string;
@@ -18,7 +18,7 @@ export class StartTimerRepository {
     await em.query('DELETE FROM timers WHERE definition_id IN (SELECT id FROM definitions WHERE key = $1)', [key]);
     if (!rows.length) return;
     await em.getRepository(TimerEntity).insert(
-      rows.map((r) => ({ id: randomUUID(), instanceId: null, definitionId, activityId: r.activityId, timerKey: `start:${r.activityId}`, timerType: r.timerType, expression: r.value, dueAt: r.dueAt, firedCount: 0, createdAt: now })),
+      rows.map((r) => ({ id: newRowId(), instanceId: null, definitionId, activityId: r.activityId, timerKey: `start:${r.activityId}`, timerType: r.timerType, expression: r.value, dueAt: r.dueAt, firedCount: 0, createdAt: now })),
     );
   }
 

@@ -1,8 +1,8 @@
 // Queries on escalation records.
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, type FindOptionsWhere } from 'typeorm';
 import { EscalationEntity, type EscalationStatus } from '../database/entities/escalation.entity';
+import { newRowId } from '../common/row-id';
 
 export interface EscalationFilter {
   status?: EscalationStatus;
@@ -23,7 +23,7 @@ export class EscalationRepository {
 
   /** De-duplicated per instance, level and cycle (a replayed command cannot raise the same one twice). */
   async insert(em: EntityManager, row: Omit<EscalationEntity, 'id'>): Promise<string> {
-    const id = randomUUID();
+    const id = newRowId();
     await em.createQueryBuilder().insert().into(EscalationEntity).values({ id, ...row }).orIgnore().execute();
     return id;
   }

@@ -1,8 +1,8 @@
 // Queries on incidents: reconciled after each command (failures in, successes resolved), claimed when a retry is due.
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, type FindOptionsWhere } from 'typeorm';
 import { IncidentEntity, type IncidentStatus } from '../database/entities/incident.entity';
+import { newRowId } from '../common/row-id';
 
 @Injectable()
 export class IncidentRepository {
@@ -13,7 +13,7 @@ export class IncidentRepository {
   }
 
   insert(em: EntityManager, incident: Omit<IncidentEntity, 'id'>): Promise<IncidentEntity> {
-    return em.getRepository(IncidentEntity).save({ id: randomUUID(), ...incident });
+    return em.getRepository(IncidentEntity).save({ id: newRowId(), ...incident });
   }
 
   async update(em: EntityManager | null, id: string, changes: Partial<IncidentEntity>): Promise<void> {

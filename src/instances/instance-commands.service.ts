@@ -1,7 +1,6 @@
 // Runs every engine command as one transaction: lock instance → run (recover, resume, act, idle) → save state,
 // tasks, timers, message subscriptions and history → commit. Nothing of an instance stays in memory afterwards.
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -21,6 +20,7 @@ import { HistoryRepository } from './history.repository';
 import { InstanceRepository } from './instance.repository';
 import { SubscriptionRepository } from './subscription.repository';
 import { TimerRepository } from './timer.repository';
+import { newRowId } from '../common/row-id';
 
 export interface CommandOutcome {
   instance: ProcessInstanceEntity;
@@ -59,7 +59,7 @@ export class InstanceCommandsService {
   async startIn(em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, extraHistory: HistoryItem[] = []): Promise<CommandOutcome> {
     const now = this.clock.now();
     const instance: ProcessInstanceEntity = {
-      id: randomUUID(),
+      id: newRowId(),
       definitionId: definition.id,
       definitionKey: definition.key,
       definitionVersion: definition.version,

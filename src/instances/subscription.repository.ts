@@ -1,9 +1,9 @@
 // Message subscriptions of instances: reconciled after each command, looked up by message correlation.
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { MessageSubscriptionEntity } from '../database/entities';
 import type { WaitingMessage } from '../engine/run-types';
+import { newRowId } from '../common/row-id';
 
 @Injectable()
 export class SubscriptionRepository {
@@ -17,7 +17,7 @@ export class SubscriptionRepository {
       .createQueryBuilder()
       .insert()
       .into(MessageSubscriptionEntity)
-      .values(waiting.map((w) => ({ id: randomUUID(), instanceId, messageName: w.messageName, messageId: w.messageId, activityId: w.activityId, executionId: w.executionId, createdAt: now })))
+      .values(waiting.map((w) => ({ id: newRowId(), instanceId, messageName: w.messageName, messageId: w.messageId, activityId: w.activityId, executionId: w.executionId, createdAt: now })))
       .orIgnore()
       .execute();
   }

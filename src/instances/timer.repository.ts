@@ -1,9 +1,9 @@
 // Timer rows of instances: reconciled after each command, claimed by the poller when due.
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { TimerEntity } from '../database/entities';
 import type { ArmedTimer } from '../engine/durable-timers';
+import { newRowId } from '../common/row-id';
 
 @Injectable()
 export class TimerRepository {
@@ -21,7 +21,7 @@ export class TimerRepository {
       .createQueryBuilder()
       .insert()
       .into(TimerEntity)
-      .values(fresh.map((t) => ({ id: randomUUID(), instanceId, activityId: t.activityId, timerKey: t.key, timerType: t.timerType, expression: t.expression, dueAt: t.dueAt, createdAt: now })))
+      .values(fresh.map((t) => ({ id: newRowId(), instanceId, activityId: t.activityId, timerKey: t.key, timerType: t.timerType, expression: t.expression, dueAt: t.dueAt, createdAt: now })))
       .orUpdate(['due_at', 'expression', 'timer_type'], ['instance_id', 'timer_key'])
       .execute();
   }

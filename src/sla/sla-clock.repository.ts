@@ -1,9 +1,9 @@
 // Queries on SLA clocks and on their check timers (timers rows keyed "sla:<clock id>", type slaCheck).
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { SlaClockEntity } from '../database/entities/sla-clock.entity';
 import { TimerEntity } from '../database/entities';
+import { newRowId } from '../common/row-id';
 
 export const SLA_TIMER_PREFIX = 'sla:';
 
@@ -39,7 +39,7 @@ export class SlaClockRepository {
 
   /** A new clock with its id, not yet stored. */
   create(clock: Omit<SlaClockEntity, 'id'>): SlaClockEntity {
-    return { id: randomUUID(), ...clock };
+    return { id: newRowId(), ...clock };
   }
 
   async insert(em: EntityManager, clock: SlaClockEntity): Promise<void> {
@@ -62,7 +62,7 @@ export class SlaClockRepository {
       .createQueryBuilder()
       .insert()
       .into(TimerEntity)
-      .values({ id: randomUUID(), instanceId: clock.instanceId, activityId: clock.activityId, timerKey, timerType: 'slaCheck', expression: clock.policy, dueAt: at, createdAt: now })
+      .values({ id: newRowId(), instanceId: clock.instanceId, activityId: clock.activityId, timerKey, timerType: 'slaCheck', expression: clock.policy, dueAt: at, createdAt: now })
       .orUpdate(['due_at'], ['instance_id', 'timer_key'])
       .execute();
   }

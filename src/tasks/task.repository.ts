@@ -1,10 +1,10 @@
 // Queries on user tasks: reconcile with the engine's waits, lock for completion, claim, list.
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskEntity, type TaskStatus } from '../database/entities/task.entity';
 import type { DefinitionModel } from '../engine/definition-model';
 import type { HistoryItem, WaitingActivity } from '../engine/run-types';
+import { newRowId } from '../common/row-id';
 
 export interface TaskFilter {
   candidateRole?: string;
@@ -42,7 +42,7 @@ export class TaskRepository {
     if (fresh.length) {
       const rows = fresh.map((w) => {
         const info = model.elements[w.activityId];
-        return { id: randomUUID(), instanceId, activityId: w.activityId, executionId: w.executionId, name: info?.name ?? w.activityId, candidateRoles: info?.candidateRoles ?? [], assignee: info?.assignee ?? null, form: info?.form ?? [], status: 'open' as const, createdAt: now };
+        return { id: newRowId(), instanceId, activityId: w.activityId, executionId: w.executionId, name: info?.name ?? w.activityId, candidateRoles: info?.candidateRoles ?? [], assignee: info?.assignee ?? null, form: info?.form ?? [], status: 'open' as const, createdAt: now };
       });
       await em.createQueryBuilder().insert().into(TaskEntity).values(rows).orIgnore().execute();
       for (const r of rows) history.push({ at: now, type: 'task.created', activityId: r.activityId, detail: { taskId: r.id, candidateRoles: r.candidateRoles } });

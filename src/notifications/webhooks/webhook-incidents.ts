@@ -1,7 +1,6 @@
 // A webhook that keeps failing does not go unnoticed: when a delivery fails for good, an open incident is recorded
 // on the event's instance and published to supervisors, in one transaction.
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { IncidentRepository } from '../../incidents/incident.repository';

@@ -1,6 +1,5 @@
 // Webhook subscriptions for integrators: create (secret shown once), list, inspect, deactivate, delivery log.
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
@@ -10,6 +9,7 @@ import { mapDelivery, mapSubscription, type CreateWebhookDto, type DeliveryQuery
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookSubscriptionRepository, type WebhookSubscription } from './webhook-subscription.repository';
 import { generateWebhookSecret } from './webhook-signature';
+import { newRowId } from '../../common/row-id';
 
 @Injectable()
 export class WebhooksService {
@@ -22,7 +22,7 @@ export class WebhooksService {
 
   async create(dto: CreateWebhookDto) {
     const subscription: WebhookSubscription = {
-      id: randomUUID(),
+      id: newRowId(),
       url: dto.url,
       secret: dto.secret ?? generateWebhookSecret(),
       eventTypes: dto.eventTypes ?? [],
