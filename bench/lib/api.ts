@@ -1,8 +1,6 @@
 // The HTTP calls the bench makes, signed in as the admin (fetch keeps connections alive).
 import { adminHeaders } from '../../test/support/server-auth';
-
 import { SERVICE_REQUEST_START } from '../../test/support/service-request';
-
 
 /** What the first task, Task_RecordRequest, requires to complete. */
 export const RECORD_REQUEST_FORM = { requirementUnderstood: true };

@@ -2,9 +2,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Client } from 'pg';
 import { EmbeddedPostgres, findFreePort } from '../../src/database/embedded-postgres';
 import { removeOrphanedClusters } from '../../test/setup/orphaned-clusters';
+import { withDatabase } from './database';
 
 const BENCH_DIR_PREFIX = 'serviceflow-bench-';
 
@@ -46,9 +46,7 @@ export interface MachineInfo {
 }
 
 export async function machineInfo(databaseUrl: string): Promise<MachineInfo> {
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
+  return withDatabase(databaseUrl, async (db) => {
     const settings = await db.query(`SELECT current_setting('server_version') AS v, current_setting('fsync') AS f, current_setting('synchronous_commit') AS s`);
     const { v, f, s } = settings.rows[0];
     return {
@@ -60,9 +58,7 @@ export async function machineInfo(databaseUrl: string): Promise<MachineInfo> {
       os: `${osName()} (${os.type()} ${os.release()})`,
       loadAvgAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
     };
-  } finally {
-    await db.end();
-  }
+  });
 }
 
 function osName(): string {

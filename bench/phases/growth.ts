@@ -1,7 +1,7 @@
 // Growth: the same short start and completion runs, and the server's RSS, on an empty database and with N parked.
-import { Client } from 'pg';
 import { Api } from '../lib/api';
 import type { BenchCluster } from '../lib/cluster';
+import { withDatabase } from '../lib/database';
 import { round } from '../lib/load';
 import { BenchServer } from '../lib/server';
 import { measureCompletions, measureStarts } from './api';
@@ -64,14 +64,14 @@ async function startTemplate(url: string): Promise<string> {
 }
 
 async function run(side: Side, url: string, opts: Opts): Promise<GrowthRun> {
-  await checkpoint(url);
+  await withDatabase(url, (db) => db.query('CHECKPOINT'));
   const server = await BenchServer.start(url);
   try {
     const api = await Api.signIn(server.baseUrl);
     await measureStarts(api, { seconds: Math.min(2, opts.seconds), concurrency: opts.concurrency }); // warm-up (JIT)
-    const walBefore = await sql(url, 'SELECT pg_current_wal_lsn()::text AS v');
+    const walBefore = await walLsn(url);
     const starts = await measureStarts(api, { seconds: opts.seconds, concurrency: opts.concurrency });
-    const walBytes = Number(await sql(url, `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '${walBefore}') AS v`));
+    const walBytes = (await walLsn(url)) - walBefore;
     const completions = await measureCompletions(api, url, { count: opts.completions, concurrency: opts.concurrency });
     const walKbPerStart = round(walBytes / 1024 / Math.max(1, starts.ok));
     const figures = { side, startsPerSec: starts.perSec, completionsPerSec: completions.perSec, walKbPerStart, rssMb: server.rssMb(), processes: server.processCount() };
@@ -82,18 +82,9 @@ async function run(side: Side, url: string, opts: Opts): Promise<GrowthRun> {
   }
 }
 
-const checkpoint = (url: string) => sql(url, 'CHECKPOINT');
-
-/** One statement on its own connection; the first column of the first row, if any. */
-async function sql(url: string, text: string): Promise<string> {
-  const db = new Client({ connectionString: url });
-  await db.connect();
-  try {
-    const { rows } = await db.query(text);
-    return rows[0]?.v;
-  } finally {
-    await db.end();
-  }
+/** The server's WAL position in bytes (cluster-wide; the bench runs nothing else meanwhile). */
+function walLsn(url: string): Promise<number> {
+  return withDatabase(url, async (db) => Number((await db.query(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0') AS b`)).rows[0].b));
 }
 
 function mean(side: Side, rounds: GrowthRun[]): GrowthRun {
