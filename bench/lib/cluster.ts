@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EmbeddedPostgres, findFreePort } from '../../src/database/embedded-postgres';
 import { removeOrphanedClusters } from '../../test/setup/orphaned-clusters';
-import { withDatabase } from './database';
+import { withClient } from '../../test/support/database';
 
 const BENCH_DIR_PREFIX = 'serviceflow-bench-';
 
@@ -46,7 +46,7 @@ export interface MachineInfo {
 }
 
 export async function machineInfo(databaseUrl: string): Promise<MachineInfo> {
-  return withDatabase(databaseUrl, async (db) => {
+  return withClient(databaseUrl, async (db) => {
     const settings = await db.query(`SELECT current_setting('server_version') AS v, current_setting('fsync') AS f, current_setting('synchronous_commit') AS s`);
     const { v, f, s } = settings.rows[0];
     return {

@@ -1,6 +1,6 @@
 // Ours through HTTP: durable starts (start → first wait), task completions (signal → next wait), latency at half load.
+import { withClient } from '../../test/support/database';
 import { Api, RECORD_REQUEST_FORM } from '../lib/api';
-import { withDatabase } from '../lib/database';
 import { closedLoop, openLoop, round, type LoadResult } from '../lib/load';
 
 let runTag = 0;
@@ -34,7 +34,7 @@ export async function measureLatency(api: Api, opts: { ratePerSec: number; secon
 }
 
 async function openTaskIds(databaseUrl: string, instanceIds: string[]): Promise<string[]> {
-  return withDatabase(databaseUrl, async (db) => {
+  return withClient(databaseUrl, async (db) => {
     const rows = await db.query(`SELECT id FROM tasks WHERE status = 'open' AND activity_id = 'Task_RecordRequest' AND instance_id = ANY($1::uuid[])`, [instanceIds]);
     return rows.rows.map((r) => r.id as string);
   });

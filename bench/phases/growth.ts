@@ -1,7 +1,7 @@
 // Growth: the same short start and completion runs, and the server's RSS, on an empty database and with N parked.
+import { withClient } from '../../test/support/database';
 import { Api } from '../lib/api';
 import type { BenchCluster } from '../lib/cluster';
-import { withDatabase } from '../lib/database';
 import { round } from '../lib/load';
 import { BenchServer } from '../lib/server';
 import { measureCompletions, measureStarts } from './api';
@@ -64,7 +64,7 @@ async function startTemplate(url: string): Promise<string> {
 }
 
 async function run(side: Side, url: string, opts: Opts): Promise<GrowthRun> {
-  await withDatabase(url, (db) => db.query('CHECKPOINT'));
+  await withClient(url, (db) => db.query('CHECKPOINT'));
   const server = await BenchServer.start(url);
   try {
     const api = await Api.signIn(server.baseUrl);
@@ -84,7 +84,7 @@ async function run(side: Side, url: string, opts: Opts): Promise<GrowthRun> {
 
 /** The server's WAL position in bytes (cluster-wide; the bench runs nothing else meanwhile). */
 function walLsn(url: string): Promise<number> {
-  return withDatabase(url, async (db) => Number((await db.query(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0') AS b`)).rows[0].b));
+  return withClient(url, async (db) => Number((await db.query(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0') AS b`)).rows[0].b));
 }
 
 function mean(side: Side, rounds: GrowthRun[]): GrowthRun {

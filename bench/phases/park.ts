@@ -1,6 +1,6 @@
 // Parks N instances fast: copies of one real waiting instance, with every row that belongs to it.
 import type { Client } from 'pg';
-import { withDatabase } from '../lib/database';
+import { withClient } from '../../test/support/database';
 
 const BATCH = 100_000;
 /** The copies were "created" this many milliseconds apart, the last one just before now. */
@@ -20,7 +20,7 @@ const uuid7 = (ms: string) =>
  * the measurement (seen: tasks, history and the state TOAST table, for most of a 10 s run).
  */
 export async function copyInstance(databaseUrl: string, templateId: string, count: number, opts: { keyPrefix: string; pushTimers: boolean; log: (m: string) => void }): Promise<void> {
-  return withDatabase(databaseUrl, async (db) => {
+  return withClient(databaseUrl, async (db) => {
     const tasks = await db.query('SELECT count(*)::int AS n FROM tasks WHERE instance_id = $1', [templateId]);
     if (tasks.rows[0].n > 1) throw new Error(`the template instance has ${tasks.rows[0].n} tasks; copying needs one at most`);
     const tables = await childTables(db);

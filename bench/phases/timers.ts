@@ -1,7 +1,7 @@
 // Timers: N armed instance timers falling due spread over a short window, fired by the server's own poller.
+import { withClient } from '../../test/support/database';
 import { percentile, startTimerInstances, TIMER_PROCESS, timerEffects } from '../../test/support/timer-load';
 import type { Api } from '../lib/api';
-import { withDatabase } from '../lib/database';
 import { round } from '../lib/load';
 import { copyInstance } from './park';
 
@@ -38,7 +38,7 @@ export async function measureTimers(api: Api, databaseUrl: string, opts: { count
   const armPerSec = round(opts.count / ((performance.now() - armStarted) / 1000));
   opts.log(`armed ${opts.count} timers via ${opts.arm} (${armPerSec}/s); moving them into a ${opts.windowS} s window`);
 
-  return withDatabase(databaseUrl, async (db) => {
+  return withClient(databaseUrl, async (db) => {
     const firstDue = new Date(Date.now() + 3000);
     await db.query('CREATE TABLE bench_timer_due (timer_id uuid PRIMARY KEY, instance_id uuid NOT NULL, due_at timestamptz NOT NULL)');
     await db.query(

@@ -3,18 +3,8 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Client } from 'pg';
 import { EmbeddedPostgres, findFreePort, parsePostmasterPid } from '../../src/database/embedded-postgres';
-
-async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+import { withClient } from '../support/database';
 
 const setting = (url: string, name: string) =>
   withClient(url, async (c) => (await c.query(`SELECT current_setting($1) AS v`, [name])).rows[0].v as string);

@@ -22,14 +22,19 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl() });
+/** One connection to `url` for the length of `fn`, closed afterwards whatever happens. */
+export async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return await fn(client);
   } finally {
     await client.end();
   }
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  await withClient(adminUrl(), (client) => client.query(sql));
 }
 
 /** Creates a uniquely named, empty database and resolves to its URL. */

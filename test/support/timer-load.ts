@@ -1,6 +1,6 @@
 // Shared by the restart and replica tests: a process that waits on a timer date, then notifies and opens a task;
 // and database checks that every timer had its effect exactly once.
-import { Client } from 'pg';
+import { withClient } from './database';
 import { bpmn } from './bpmn';
 import { adminHeaders } from './server-auth';
 
@@ -47,9 +47,7 @@ export interface TimerEffects {
 
 /** Counts the effects of the timers in the database (history and tasks), per instance. */
 export async function timerEffects(databaseUrl: string, dueAt: Date): Promise<TimerEffects> {
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
+  return withClient(databaseUrl, async (db) => {
     const pending = await db.query(`SELECT count(*)::int AS n FROM timers t JOIN process_instances i ON i.id = t.instance_id WHERE i.definition_key = 'timer-load'`);
     const rows = await db.query(`
       SELECT i.id,
@@ -69,20 +67,12 @@ export async function timerEffects(databaseUrl: string, dueAt: Date): Promise<Ti
       if (r.fired_at) latenessMs.push(new Date(r.fired_at).getTime() - dueAt.getTime());
     }
     return { pendingTimers: pending.rows[0].n, exactlyOnce, duplicates, missing, latenessMs: latenessMs.sort((a, b) => a - b) };
-  } finally {
-    await db.end();
-  }
+  });
 }
 
 /** Moves every armed timer of the timer-load instances to one instant (what the passing of time does to due rows). */
 export async function moveDueTimes(databaseUrl: string, dueAt: Date): Promise<number> {
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    return (await db.query(`UPDATE timers SET due_at = $1 WHERE instance_id IN (SELECT id FROM process_instances WHERE definition_key = 'timer-load')`, [dueAt])).rowCount ?? 0;
-  } finally {
-    await db.end();
-  }
+  return withClient(databaseUrl, async (db) => (await db.query(`UPDATE timers SET due_at = $1 WHERE instance_id IN (SELECT id FROM process_instances WHERE definition_key = 'timer-load')`, [dueAt])).rowCount ?? 0);
 }
 
 export function percentile(sorted: number[], p: number): number {
