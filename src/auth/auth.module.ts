@@ -13,6 +13,8 @@ import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginAttemptRepository } from './login-attempt.repository';
+import { LoginThrottle } from './login-throttle';
 import { PrincipalResolver } from './principal-resolver';
 import { SettingRepository } from './setting.repository';
 import { TokenService } from './token.service';
@@ -24,7 +26,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [JwtModule.register({}), ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: rateLimits })],
   controllers: [AuthController, UsersController, ApiKeysController],
-  providers: [UserRepository, ApiKeyRepository, SettingRepository, TokenService, PrincipalResolver, AuthService, UsersService, ApiKeysService, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: ThrottlerGuard }],
+  providers: [UserRepository, ApiKeyRepository, LoginAttemptRepository, LoginThrottle, SettingRepository, TokenService, PrincipalResolver, AuthService, UsersService, ApiKeysService, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: ThrottlerGuard }],
   exports: [AdminBootstrap, PrincipalResolver],
 })
 export class AuthModule {}

@@ -9,6 +9,8 @@ import type { Principal } from './principal';
 import { verifyPassword } from './password.util';
 import { TokenService } from './token.service';
 import { UserRepository } from './user.repository';
+import { LoginThrottle } from './login-throttle';
+import { normalizeUsername } from './username.util';
 
 @Injectable()
 export class AuthService {
@@ -17,10 +19,12 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(dto: LoginDto) {
-    const user = await this.users.findByUsername(dto.username.trim().toLowerCase());
+  async login(dto: LoginDto, ip?: string) {
+    await this.throttle.check({ username: dto.username, ip });
+    const user = await this.users.findByUsername(normalizeUsername(dto.username));
     const ok = await verifyPassword({ stored: user?.active ? user.passwordHash : undefined, password: dto.password });
     if (!user || !ok) {
       await this.audit.record(null, { actor: `user:${dto.username.slice(0, 100)}`, action: 'auth.login_failed', targetType: 'user', targetId: user?.id ?? null });

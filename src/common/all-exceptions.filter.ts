@@ -15,6 +15,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = http.getRequest<Request & { id?: string }>();
     const correlationId = String(req.id ?? req.headers['x-request-id'] ?? randomUUID());
     const { statusCode, message, details } = this.describe(exception);
+    if (exception instanceof DomainError && exception.retryAfterS !== undefined) res.setHeader('Retry-After', String(exception.retryAfterS));
     if (statusCode >= 500) this.logger.error({ err: exception, correlationId }, `${req.method} ${req.url} failed`);
     res.status(statusCode).json({
       statusCode,

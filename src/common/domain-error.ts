@@ -8,6 +8,7 @@ export enum ErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
   Gone = 'GONE',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
 }
 
 export const httpStatusOf: Record<ErrorCode, number> = {
@@ -19,6 +20,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.Unauthenticated]: 401,
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.Gone]: 410,
+  [ErrorCode.TooManyRequests]: 429,
 };
 
 export interface ErrorDetail {
@@ -32,8 +34,14 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
+    /** Sent as the Retry-After header (seconds) with a 429. */
+    readonly retryAfterS?: number,
   ) {
     super(message);
+  }
+
+  static tooManyRequests(message: string, retryAfterS: number): DomainError {
+    return new DomainError(ErrorCode.TooManyRequests, message, undefined, retryAfterS);
   }
 
   static notFound(what: string, id: string): DomainError {

@@ -48,7 +48,7 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(10_000_000)
   RATE_LIMIT_PER_MINUTE = 20_000;
 
-  /** Sign-in attempts per minute per IP and username on each replica. */
+  /** Sign-in attempts per minute per client address and user name, counted across all workers and replicas. */
   @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
   LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
