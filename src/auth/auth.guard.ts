@@ -7,6 +7,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { ACCESS_KEY, type AccessRule } from './access.decorator';
 import { decideAccess } from './access-policy.util';
 import type { Principal } from './principal';
+import { endpointOf, scopesReaching } from './scope-reach';
 import { PrincipalResolver } from './principal-resolver';
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
@@ -30,14 +31,16 @@ export class AuthGuard implements CanActivate {
     if (resolved === 'invalid') throw new DomainError(ErrorCode.Unauthenticated, 'the access token or API key is not valid (expired, revoked or malformed): sign in again or use another key');
     req.principal = resolved;
     if (!rule) throw new DomainError(ErrorCode.Forbidden, `${req.method} ${req.route?.path ?? req.path} declares no access rule, so nobody may call it`);
-    const decision = decideAccess({ rule, principal: resolved });
+    const endpoint = endpointOf(req.method, (req.route as { path?: string } | undefined)?.path ?? req.path);
+    const decision = decideAccess({ rule, principal: resolved, endpoint });
     if (decision === 'unauthenticated') throw new DomainError(ErrorCode.Unauthenticated, 'sign in (POST /api/auth/login, then Authorization: Bearer <token>) or send an X-API-Key');
-    if (decision === 'forbidden') throw new DomainError(ErrorCode.Forbidden, describeForbidden(rule, resolved as Principal));
+    if (decision === 'forbidden') throw new DomainError(ErrorCode.Forbidden, describeForbidden(rule, resolved as Principal, endpoint));
     return true;
   }
 }
 
-function describeForbidden(rule: AccessRule, principal: Principal): string {
-  if (principal.kind === 'apiKey') return rule.scopes?.length ? `this API key lacks the scope for this action (needs one of: ${rule.scopes.join(', ')})` : 'API keys cannot do this; sign in as a user';
+function describeForbidden(rule: AccessRule, principal: Principal, endpoint: string): string {
+  const scopes = scopesReaching(endpoint);
+  if (principal.kind === 'apiKey') return scopes.length ? `this API key lacks the scope for this action (needs one of: ${scopes.join(', ')})` : 'API keys cannot do this; sign in as a user';
   return `your roles (${principal.roles.join(', ') || 'none'}) do not allow this (needs one of: ${['admin', ...(rule.roles ?? [])].join(', ')})`;
 }

@@ -2,8 +2,8 @@
 export const USER_ROLES = ['admin', 'analyst', 'agent', 'technician', 'supervisor', 'manager'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-export const KEY_SCOPES = ['start', 'messages', 'read'] as const;
-export type KeyScope = (typeof KEY_SCOPES)[number];
+import type { KeyScope } from './scope-reach';
+export { KEY_SCOPES, type KeyScope } from './scope-reach';
 
 export type Principal =
   | { kind: 'user'; id: string; name: string; roles: UserRole[]; authTime?: number }
