@@ -25,6 +25,8 @@ export interface ElementInfo {
   inputs?: Record<string, string>;
   messageName?: string;
   messageId?: string;
+  /** camunda:property public = true on the bpmn:message: integrators may send it (POST /api/messages); false = internal. */
+  messagePublic?: boolean;
   timer?: { type: 'timeDuration' | 'timeDate' | 'timeCycle'; expression: string };
   /** camunda:property sla = an SLA policy id: the clock runs from here (start event: the whole instance; user task: the task). */
   slaPolicy?: string;

@@ -57,6 +57,8 @@ export function readElement(element: ModdleElement): ElementInfo {
   if (messageRef) {
     info.messageName = messageRef.name ?? messageRef.id;
     info.messageId = messageRef.id;
+    const visibility = readProperties(messageRef).public;
+    if (visibility !== undefined) info.messagePublic = visibility === 'true';
   }
   const properties = readProperties(element);
   if (properties.sla) info.slaPolicy = properties.sla;

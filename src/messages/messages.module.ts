@@ -1,8 +1,9 @@
 // Feature: message correlation.
 import { Module } from '@nestjs/common';
+import { DefinitionsModule } from '../definitions/definitions.module';
 import { InstancesModule } from '../instances/instances.module';
 import { MessagesController } from './messages.controller';
 import { MessagesService } from './messages.service';
 
-@Module({ imports: [InstancesModule], controllers: [MessagesController], providers: [MessagesService] })
+@Module({ imports: [InstancesModule, DefinitionsModule], controllers: [MessagesController], providers: [MessagesService] })
 export class MessagesModule {}

@@ -1,16 +1,23 @@
-// Correlates a named message to the active instances waiting for it (by business key or instance id).
+// Correlates a named message to the active instances waiting for it (by business key or instance id). Only messages
+// the diagram lets integrators send are delivered here; internal ones (the survey answer) are refused with 403.
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { DefinitionCache } from '../definitions/definition-cache';
 import { InstanceCommandsService } from '../instances/instance-commands.service';
 import { SubscriptionRepository } from '../instances/subscription.repository';
 import { CorrelateMessageDto } from './dto/message.dto';
+import { isPublicMessage } from './message-visibility.util';
+
+/** Thrown inside a delivery (rolling it back) when the waiting element's message is internal. */
+class InternalMessage extends Error {}
 
 @Injectable()
 export class MessagesService {
   constructor(
     private readonly subscriptions: SubscriptionRepository,
     private readonly commands: InstanceCommandsService,
+    private readonly definitions: DefinitionCache,
     private readonly clock: Clock,
   ) {}
 
@@ -19,12 +26,20 @@ export class MessagesService {
     const found = await this.subscriptions.find(dto.messageName, target);
     const instanceIds = [...new Set(found.map((s) => s.instanceId))];
     const delivered: string[] = [];
+    let internal = 0;
     for (const instanceId of instanceIds) {
       const ok = await this.deliver(instanceId, dto).catch((err) => {
+        if (err instanceof InternalMessage) {
+          internal++;
+          return false;
+        }
         if (err instanceof DomainError && err.code === ErrorCode.Conflict) return false; // finished or consumed meanwhile
         throw err;
       });
       if (ok) delivered.push(instanceId);
+    }
+    if (!delivered.length && internal) {
+      throw new DomainError(ErrorCode.Forbidden, `message "${dto.messageName}" is internal to its process: the platform sends it itself, integrators cannot (only messages marked public in the diagram may be sent here)`);
     }
     if (!delivered.length) {
       const who = dto.processInstanceId ? `process instance ${dto.processInstanceId}` : `business key "${dto.businessKey}"`;
@@ -34,9 +49,11 @@ export class MessagesService {
   }
 
   private async deliver(instanceId: string, dto: CorrelateMessageDto): Promise<boolean> {
-    await this.commands.execute(instanceId, async (_instance, em) => {
+    await this.commands.execute(instanceId, async (instance, em) => {
       const sub = await this.subscriptions.findIn(em, instanceId, dto.messageName);
       if (!sub) throw new DomainError(ErrorCode.Conflict, 'no longer waiting');
+      const { model } = await this.definitions.get(instance.definitionId);
+      if (!isPublicMessage({ messageName: dto.messageName, element: model.elements[sub.activityId] })) throw new InternalMessage();
       return {
         action: { type: 'signal', activityId: sub.activityId, executionId: sub.executionId, messageId: sub.messageId, variables: dto.variables },
         history: [{ at: this.clock.now(), type: 'message.correlated', activityId: sub.activityId, detail: { messageName: dto.messageName, variables: dto.variables ?? {} } }],

@@ -49,10 +49,12 @@ export class SurveysService {
         action: { type: 'signal', activityId: sub.activityId, executionId: sub.executionId, messageId: sub.messageId, variables: { overall: dto.overall, nps: dto.nps, lowScore, wantsComplaint, suggestions: dto.suggestions?.trim() || null, surveyStatus: 'answered' } },
         history: [{ at: now, type: 'survey.answered', activityId: sub.activityId, detail: { surveyId: survey.id, overall: dto.overall, nps: dto.nps, scores, lowScore, wantsComplaint } }],
       };
-    }).catch((err) => {
-      // The instance ended (expired, cancelled) between the check and the lock.
-      if (err instanceof DomainError && err.code === ErrorCode.Conflict) throw gone('closed');
-      throw err;
+    }).catch(async (err) => {
+      if (!(err instanceof DomainError) || err.code !== ErrorCode.Conflict) throw err;
+      // The instance moved on between the check and the lock: a concurrent answer won (409), or it expired or was
+      // cancelled (410).
+      const now = await this.surveys.findById(survey.id);
+      throw now?.status === 'answered' ? alreadyAnswered() : gone('closed');
     });
     return { status: 'answered' as const, recovery: lowScore ? (wantsComplaint ? 'complaint' : 'callback') : null };
   }
@@ -78,10 +80,14 @@ export class SurveysService {
   }
 
   private checkOpen(survey: SurveyEntity): void {
-    if (survey.status === 'answered') throw new DomainError(ErrorCode.Conflict, 'this survey has already been answered: thank you', [{ field: 'token', message: 'answered' }]);
+    if (survey.status === 'answered') throw alreadyAnswered();
     const expired = survey.status === 'expired' || survey.status === 'cancelled' || (survey.expiresAt && survey.expiresAt <= this.clock.now());
     if (expired) throw gone('expired');
   }
+}
+
+function alreadyAnswered(): DomainError {
+  return new DomainError(ErrorCode.Conflict, 'this survey has already been answered: thank you', [{ field: 'token', message: 'answered' }]);
 }
 
 function gone(why: 'expired' | 'closed' | 'unknown'): DomainError {
