@@ -5,6 +5,8 @@ import { Rules } from '../auth/access-rules';
 import { ApiTags } from '@nestjs/swagger';
 import { CancelInstanceDto, InstanceQueryDto, StartInstanceDto } from './dto/instance.dto';
 import { InstancesService } from './instances.service';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
 
 @ApiTags('process-instances')
 @Controller('api/process-instances')
@@ -25,8 +27,8 @@ export class InstancesController {
 
   @Get(':id')
   @Access(Rules.readInstances)
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.service.get(id);
+  get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.service.get(id, principal);
   }
 
   @Delete(':id')

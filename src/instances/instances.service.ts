@@ -6,6 +6,8 @@ import { DefinitionCache } from '../definitions/definition-cache';
 import { validateForm } from '../tasks/form-validator';
 import { SlaView } from '../sla/sla-view';
 import { TaskRepository } from '../tasks/task.repository';
+import { maySeeTask } from '../tasks/task-access.util';
+import type { Principal } from '../auth/principal';
 import { CancelInstanceDto, InstanceQueryDto, mapInstance, mapInstanceDetail, StartInstanceDto } from './dto/instance.dto';
 import { HistoryRepository } from './history.repository';
 import { InstanceCommandsService } from './instance-commands.service';
@@ -38,16 +40,21 @@ export class InstancesService {
     return toPage(await this.instances.list(query), query, mapInstance);
   }
 
-  async get(id: string) {
+  /** The detail as `principal` may see it: tasks they may not see (maySeeTask, as on /api/tasks) are left out. */
+  async get(id: string, principal?: Principal) {
     const instance = await this.instances.findById(id);
     if (!instance) throw DomainError.notFound('Process instance', id);
-    const [history, tasks, timers, messages, sla] = await Promise.all([
+    const [allHistory, allTasks, timers, messages, sla] = await Promise.all([
       this.history.forInstance(id),
       this.tasks.forInstance(id),
       this.timers.forInstance(id),
       this.subscriptions.forInstance(id),
       this.sla.forInstance(id),
     ]);
+    const tasks = allTasks.filter((task) => maySeeTask({ principal, task }));
+    const hidden = new Set(allTasks.filter((task) => !tasks.includes(task)).map((task) => task.id));
+    // The path stays visible; what was submitted in a hidden task (and to whom it went) does not.
+    const history = allHistory.map((h) => (hidden.has(String(h.detail?.taskId)) ? { ...h, detail: { taskId: h.detail?.taskId } } : h));
     return { ...mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => t.timerType !== 'slaCheck'), messages }), sla };
   }
 

@@ -1,6 +1,6 @@
 // Task visibility and claiming rules per role.
 import type { Principal } from '../auth/principal';
-import { mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
+import { completionBy, mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
 
 const agent: Principal = { kind: 'user', id: '1', name: 'li', roles: ['agent'] };
 const supervisor: Principal = { kind: 'user', id: '2', name: 'zhang', roles: ['supervisor'] };
@@ -24,5 +24,13 @@ describe('task access', () => {
     expect(mayClaimFor({ principal: agent, assignee: 'wang' })).toBe(false);
     expect(mayClaimFor({ principal: supervisor, assignee: 'wang' })).toBe(true);
     expect(mayClaimFor({ principal: key, assignee: 'crm' })).toBe(false);
+  });
+
+  it('lets the claimer complete a claimed task, leads override it, and holds it for everyone else', () => {
+    expect(completionBy({ principal: agent, assignee: null })).toBe('allowed');
+    expect(completionBy({ principal: agent, assignee: 'li' })).toBe('allowed');
+    expect(completionBy({ principal: agent, assignee: 'wang' })).toBe('held');
+    expect(completionBy({ principal: supervisor, assignee: 'wang' })).toBe('override');
+    expect(completionBy({ principal: key, assignee: 'wang' })).toBe('held');
   });
 });

@@ -21,3 +21,9 @@ export function mayClaimFor({ principal, assignee }: { principal: Principal | un
   if (!principal || principal.kind === 'apiKey') return false;
   return principal.name === assignee || principal.roles.some((r) => ANY_TASK.includes(r));
 }
+
+/** Who may complete a task: anyone who may see it while it is unclaimed; once claimed, its claimer or a lead. */
+export function completionBy({ principal, assignee }: { principal: Principal | undefined; assignee: string | null }): 'allowed' | 'override' | 'held' {
+  if (!assignee || (principal?.kind === 'user' && principal.name === assignee)) return 'allowed';
+  return principal?.kind === 'user' && principal.roles.some((r) => ANY_TASK.includes(r)) ? 'override' : 'held';
+}

@@ -11,7 +11,7 @@ import { SlaView } from '../sla/sla-view';
 import { TaskRepository } from './task.repository';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, type Principal } from '../auth/principal';
-import { mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
+import { completionBy, mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
 
 @Injectable()
 export class TasksService {
@@ -57,8 +57,12 @@ export class TasksService {
     const { instance } = await this.commands.execute(task.instanceId, async (_instance, em) => {
       const locked = await this.tasks.lockIn(em, id);
       if (locked?.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${locked?.status ?? 'gone'}`);
+      // Checked on the locked row, so a claim made meanwhile counts.
+      const by = completionBy({ principal, assignee: locked.assignee });
+      if (by === 'held') throw new DomainError(ErrorCode.Conflict, `task ${id} is claimed by ${locked.assignee}: only they, or a supervisor or manager, may complete it`);
       await this.tasks.markCompleted(em, id, values, this.clock.now());
-      await this.audit.record(em, { actor: actorOf(principal), action: 'task.completed', targetType: 'task', targetId: id, detail: { instanceId: task.instanceId, activityId: task.activityId } });
+      const override = by === 'override' ? { claimedBy: locked.assignee, override: true } : {};
+      await this.audit.record(em, { actor: actorOf(principal), action: 'task.completed', targetType: 'task', targetId: id, detail: { instanceId: task.instanceId, activityId: task.activityId, ...override } });
       return {
         action: { type: 'signal', activityId: task.activityId, executionId: task.executionId, variables: values },
         completedTaskId: id,
