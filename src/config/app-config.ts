@@ -104,6 +104,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(20)
   WEBHOOK_MAX_ATTEMPTS = 8;
 
+  /**
+   * Internal targets webhooks and survey gateways may reach on purpose (comma list of host names, addresses, CIDR
+   * ranges); everything else must resolve to public addresses (no loopback, private, link-local, metadata, …).
+   */
+  @IsString()
+  OUTBOUND_ALLOW = '';
+
   @Transform(toInt) @IsInt() @Min(100) @Max(60000)
   WEBHOOK_TIMEOUT_MS = 10000;
 

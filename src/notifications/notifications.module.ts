@@ -1,5 +1,6 @@
 // Feature: live events (SSE fed by an outbox tailer in every replica) and webhooks (fan-out, signed delivery, log).
 import { Module } from '@nestjs/common';
+import { OutboundGuard } from '../common/outbound/outbound-guard';
 import { InstancesModule } from '../instances/instances.module';
 import { OutboxReaderRepository } from './outbox-reader.repository';
 import { EventStreamService } from './stream/event-stream.service';
@@ -19,6 +20,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
   imports: [InstancesModule],
   controllers: [EventsController, WebhooksController],
   providers: [
+    OutboundGuard,
     OutboxReaderRepository,
     OutboxTailer,
     EventStreamService,
@@ -31,6 +33,6 @@ import { WebhooksService } from './webhooks/webhooks.service';
     WebhookPoller,
     WebhookIncidents,
   ],
-  exports: [OutboxTailer, WebhookFanout, WebhookDispatcher, WebhookDeliveryRepository],
+  exports: [OutboundGuard, OutboxTailer, WebhookFanout, WebhookDispatcher, WebhookDeliveryRepository],
 })
 export class NotificationsModule {}

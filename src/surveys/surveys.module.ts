@@ -5,6 +5,7 @@ import { Duration } from 'luxon';
 import { AppConfig } from '../config/app-config';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { InstancesModule } from '../instances/instances.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OutboxReaderRepository } from '../notifications/outbox-reader.repository';
 import { SurveyChannels } from './channels/survey-channels';
 import { SurveyHandlers } from './survey-handlers';
@@ -14,7 +15,7 @@ import { SurveysController } from './surveys.controller';
 import { SurveysService } from './surveys.service';
 
 @Module({
-  imports: [InstancesModule, DefinitionsModule],
+  imports: [InstancesModule, DefinitionsModule, NotificationsModule],
   controllers: [SurveysController],
   providers: [OutboxReaderRepository, SurveyChannels, SurveyHandlers, SurveyRelay, SurveyPoller, SurveysService],
   exports: [SurveyRelay],

@@ -19,7 +19,7 @@ describe('survey page', () => {
   beforeAll(async () => {
     const url = await gateway.start();
     s.clock.set('2040-03-05T01:00:00Z');
-    app = await startBrowserApp({ clock: s.clock as FakeClock, env: { SURVEY_POLL_MS: '0', WEBHOOK_POLL_MS: '0', SURVEY_WEBHOOK_URL: `${url}/survey-gateway` } });
+    app = await startBrowserApp({ clock: s.clock as FakeClock, env: { SURVEY_POLL_MS: '0', WEBHOOK_POLL_MS: '0', SURVEY_WEBHOOK_URL: `${url}/survey-gateway`, OUTBOUND_ALLOW: '127.0.0.1' } });
     s.t = app;
   });
   afterAll(async () => {

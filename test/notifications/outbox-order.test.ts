@@ -18,7 +18,7 @@ describe('outbox read order', () => {
   let fast: Client;
 
   beforeAll(async () => {
-    t = await startTestApp({ clock, env: { WEBHOOK_POLL_MS: '0', EVENTS_POLL_MS: '20' } });
+    t = await startTestApp({ clock, env: { WEBHOOK_POLL_MS: '0', EVENTS_POLL_MS: '20', OUTBOUND_ALLOW: '127.0.0.1' } });
     [slow, fast] = [new Client({ connectionString: t.databaseUrl }), new Client({ connectionString: t.databaseUrl })];
     await Promise.all([slow.connect(), fast.connect()]);
   });

@@ -15,7 +15,8 @@ import { WebhookReceiver } from '../support/webhook-receiver';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
-const ENV = { WEBHOOK_POLL_MS: '0', WEBHOOK_TIMEOUT_MS: '2000' };
+// The local receiver is a deliberate internal target (OUTBOUND_ALLOW); anything else internal is refused.
+const ENV = { WEBHOOK_POLL_MS: '0', WEBHOOK_TIMEOUT_MS: '2000', OUTBOUND_ALLOW: '127.0.0.1' };
 
 type Delivery = { id: number; eventId: number; eventType: string; status: string; attempts: number; nextAttemptAt: string | null; lastStatusCode: number | null; lastError: string | null; deliveredAt: string | null };
 
@@ -124,7 +125,7 @@ describe('webhooks', () => {
     await deliverDue();
     // then it is pending, due again in 5 s
     let [delivery] = await deliveries(sub.id);
-    expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 500, lastError: 'HTTP 500: boom' });
+    expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 500, lastError: 'HTTP 500' });
     expect(Date.parse(delivery.nextAttemptAt!) - clock.now().getTime()).toBe(5 * SECOND);
     // and it is not sent again before then
     clock.advance(4 * SECOND);
@@ -166,10 +167,10 @@ describe('webhooks', () => {
     expect(waits).toEqual([5 * SECOND, 30 * SECOND, 2 * MINUTE, 10 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR]);
     expect(forInstance('/down', id)).toHaveLength(8);
     const [failed] = await deliveries(down.id, { status: 'failed' });
-    expect(failed).toMatchObject({ status: 'failed', attempts: 8, lastStatusCode: 503, lastError: 'HTTP 503: down for maintenance', nextAttemptAt: null, deliveredAt: null });
+    expect(failed).toMatchObject({ status: 'failed', attempts: 8, lastStatusCode: 503, lastError: 'HTTP 503', nextAttemptAt: null, deliveredAt: null });
     expect(await deliveries(down.id, { status: 'pending' })).toEqual([]);
     const [unreachable] = await deliveries(refused.id);
-    expect(unreachable).toMatchObject({ status: 'failed', attempts: 8, lastStatusCode: null, lastError: expect.stringMatching(/ECONNREFUSED/) });
+    expect(unreachable).toMatchObject({ status: 'failed', attempts: 8, lastStatusCode: null, lastError: 'unreachable' });
     // and each final failure is an open incident on the instance, for supervisors
     const incidents = (await t.http.get('/api/incidents').query({ processInstanceId: id }).expect(200)).body.items;
     expect(incidents).toHaveLength(2);

@@ -13,7 +13,8 @@ export async function surveyScenario(env: Record<string, string> = {}): Promise<
   s.clock.set('2040-03-05T01:00:00Z');
   const gateway = new WebhookReceiver(() => ({ status: 202 }));
   const url = await gateway.start();
-  s.t = await startTestApp({ clock: s.clock, env: { SURVEY_POLL_MS: '0', WEBHOOK_POLL_MS: '0', SURVEY_WEBHOOK_URL: `${url}/survey-gateway`, ...env } });
+  s.t = await startTestApp({ clock: s.clock, env: { SURVEY_POLL_MS: '0', WEBHOOK_POLL_MS: '0', SURVEY_WEBHOOK_URL: `${url}/survey-gateway`, OUTBOUND_ALLOW: '127.0.0.1', ...env } });
+  // The local gateway is a deliberate internal target: outbound requests reach loopback only when allowed.
   return { s, gateway, close: async () => { await s.tearDown(); await gateway.stop(); } };
 }
 

@@ -2,7 +2,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { DomainError } from '../../common/domain-error';
+import { DomainError, ErrorCode } from '../../common/domain-error';
+import { OutboundError, OutboundGuard } from '../../common/outbound/outbound-guard';
 import type { Page } from '../../common/page.dto';
 import type { PageQueryDto } from '../../common/page.dto';
 import { mapDelivery, mapSubscription, type CreateWebhookDto, type DeliveryQueryDto } from '../dto/webhook.dto';
@@ -18,9 +19,14 @@ export class WebhooksService {
     private readonly clock: Clock,
     private readonly subscriptions: WebhookSubscriptionRepository,
     private readonly deliveries: WebhookDeliveryRepository,
+    private readonly outbound: OutboundGuard,
   ) {}
 
   async create(dto: CreateWebhookDto) {
+    await this.outbound.check(dto.url).catch((err) => {
+      if (!(err instanceof OutboundError)) throw err;
+      throw new DomainError(ErrorCode.Invalid, `url is not allowed (${err.message}): webhooks reach public addresses only; an operator may allow an internal target with OUTBOUND_ALLOW`, [{ field: 'url', message: err.message }]);
+    });
     const subscription: WebhookSubscription = {
       id: newRowId(),
       url: dto.url,

@@ -1,6 +1,7 @@
 // Picks the survey channel for a request's intake channel; unconfigured channels fall back to the log adapter,
 // with one warning at boot naming them.
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { OutboundGuard } from '../../common/outbound/outbound-guard';
 import { AppConfig } from '../../config/app-config';
 import { HttpSurveyChannel } from './http-channel';
 import { LogSurveyChannel } from './log-channel';
@@ -15,10 +16,10 @@ export class SurveyChannels implements OnModuleInit {
   private readonly log = new LogSurveyChannel();
   private readonly configured = new Map<SurveyChannelName, SurveyChannel>();
 
-  constructor(config: AppConfig) {
-    if (config.SURVEY_SMS_URL) this.configured.set('sms', new HttpSurveyChannel('sms', config.SURVEY_SMS_URL));
-    if (config.SURVEY_EMAIL_URL) this.configured.set('email', new HttpSurveyChannel('email', config.SURVEY_EMAIL_URL));
-    if (config.SURVEY_WEBHOOK_URL) this.configured.set('webhook', new HttpSurveyChannel('webhook', config.SURVEY_WEBHOOK_URL));
+  constructor(config: AppConfig, outbound: OutboundGuard) {
+    if (config.SURVEY_SMS_URL) this.configured.set('sms', new HttpSurveyChannel('sms', config.SURVEY_SMS_URL, outbound));
+    if (config.SURVEY_EMAIL_URL) this.configured.set('email', new HttpSurveyChannel('email', config.SURVEY_EMAIL_URL, outbound));
+    if (config.SURVEY_WEBHOOK_URL) this.configured.set('webhook', new HttpSurveyChannel('webhook', config.SURVEY_WEBHOOK_URL, outbound));
   }
 
   onModuleInit(): void {
