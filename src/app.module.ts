@@ -1,8 +1,8 @@
 // The root module: configuration, database, engine, features, logging and operations endpoints.
 import { DynamicModule, Module } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock, SystemClock } from './common/clock';
+import { pinoParams } from './common/logging/pino-options';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -38,17 +38,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            // The correlation id in error bodies and logs; an X-Request-Id from a proxy is kept.
-            genReqId: (req, res) => {
-              const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
-              res.setHeader('X-Request-Id', id);
-              return id;
-            },
-            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' }, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] },
-        }),
+        LoggerModule.forRoot(pinoParams(config)),
         DatabaseModule.forRoot(databaseUrl, config.DB_POOL_SIZE),
         AuditModule,
         AuthModule,

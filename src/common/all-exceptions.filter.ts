@@ -4,6 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DomainError, httpStatusOf } from './domain-error';
+import { redactUrl } from './logging/log-redaction.util';
 
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -13,10 +14,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request & { id?: string }>();
-    const correlationId = String(req.id ?? req.headers['x-request-id'] ?? randomUUID());
+    // req.id is the checked correlation id (pino-http's genReqId); a raw X-Request-Id is never echoed.
+    const correlationId = String(req.id ?? randomUUID());
     const { statusCode, message, details } = this.describe(exception);
     if (exception instanceof DomainError && exception.retryAfterS !== undefined) res.setHeader('Retry-After', String(exception.retryAfterS));
-    if (statusCode >= 500) this.logger.error({ err: exception, correlationId }, `${req.method} ${req.url} failed`);
+    if (statusCode >= 500) this.logger.error({ err: exception, correlationId }, `${req.method} ${redactUrl(req.url)} failed`);
     res.status(statusCode).json({
       statusCode,
       error: STATUS_CODES[statusCode] ?? 'Error',

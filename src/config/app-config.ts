@@ -86,6 +86,10 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Write the log to this file (created owner-readable only, mode 0600) instead of stdout. */
+  @Transform(emptyIsUnset) @IsOptional() @IsString()
+  LOG_FILE?: string;
+
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DB_POOL_SIZE = 20;
 

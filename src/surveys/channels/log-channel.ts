@@ -1,5 +1,6 @@
 // The default survey channel: writes the message to the server log. Nothing reaches the customer, and it says so.
 import { Logger } from '@nestjs/common';
+import { maskContact, redactUrl } from '../../common/logging/log-redaction.util';
 import { surveyText, type SurveyChannel, type SurveyMessage, type SurveySendResult } from './survey-channel';
 
 export class LogSurveyChannel implements SurveyChannel {
@@ -7,8 +8,8 @@ export class LogSurveyChannel implements SurveyChannel {
   private readonly logger = new Logger('SurveyChannel');
 
   async send(message: SurveyMessage): Promise<SurveySendResult> {
-    // The link is a credential for one answer: log only its start.
-    this.logger.log({ kind: message.kind, to: message.to, link: `${message.link.slice(0, -36)}…` }, surveyText({ ...message, link: '<link>' }));
+    // The link is a credential for one answer and the contact is personal data: neither goes to the log in clear.
+    this.logger.log({ kind: message.kind, to: maskContact(message.to), link: redactUrl(message.link) }, surveyText({ ...message, link: '<link>' }));
     return { via: 'log', delivered: false };
   }
 }
