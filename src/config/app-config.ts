@@ -102,6 +102,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(10000)
   EVENTS_REPLAY_LIMIT = 1000;
 
+  /** Live streams one caller (user or API key) may hold open at once on each server process; more get 429. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  EVENTS_MAX_STREAMS_PER_CALLER = 10;
+
   @Transform(toInt) @IsInt() @Min(0) @Max(60000)
   WEBHOOK_POLL_MS = 1000;
 

@@ -40,9 +40,9 @@ export class EscalationsService {
     return mapEscalation(await this.find(id));
   }
 
-  /** `by` defaults to the signed-in user. */
-  acknowledge(id: string, dto: AcknowledgeEscalationDto, principal?: Principal) {
-    const by = dto.by ?? (principal?.kind === 'user' ? principal.name : null);
+  /** The actor is the signed-in caller (supervisors and managers only reach this). */
+  acknowledge(id: string, _dto: AcknowledgeEscalationDto, principal?: Principal) {
+    const by = principal?.kind === 'user' ? principal.name : null;
     return this.act(id, 'escalation.acknowledged', principal, async (e, em, now) => {
       if (e.status !== 'open') throw new DomainError(ErrorCode.Conflict, `escalation ${id} is ${e.status}`);
       await this.escalations.update(em, id, { status: 'acknowledged', acknowledgedBy: by, acknowledgedAt: now });

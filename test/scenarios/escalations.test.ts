@@ -33,8 +33,12 @@ describe('escalations', () => {
     const id = await escalatedToSupervisor('ESC-2');
     const [record] = await escalationsOf(id);
     // when
-    await s.t.http.post(`/api/escalations/${record.id}/acknowledge`).send({ by: 'sup.wang' }).expect(200);
-    await s.t.http.post(`/api/escalations/${record.id}/acknowledge`).send({ by: 'sup.li' }).expect(409);
+    const supervisor = await s.t.as('sup.wang', ['supervisor']);
+    // the actor is the signed-in caller: a "by" in the body is refused, not believed
+    const claimed = await supervisor.post(`/api/escalations/${record.id}/acknowledge`).send({ by: 'sup.li' }).expect(400);
+    expect(JSON.stringify(claimed.body.message)).toMatch(/by should not exist/);
+    await supervisor.post(`/api/escalations/${record.id}/acknowledge`).send({}).expect(200);
+    await s.t.http.post(`/api/escalations/${record.id}/acknowledge`).send({}).expect(409);
     const reassigned = await s.t.http.post(`/api/escalations/${record.id}/reassign`).send({ assignee: 'sup.zhao' }).expect(200);
     // then
     expect(reassigned.body).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'sup.wang', assignee: 'sup.zhao' });

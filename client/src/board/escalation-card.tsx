@@ -1,7 +1,6 @@
 // One escalation on the board: level, request, who has it, and the supervisor's actions (acknowledge, reassign, resolve).
 import { useState } from 'preact/hooks';
 import { api } from '../app/api';
-import { useSession } from '../app/session';
 import type { Escalation } from '../app/types';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
@@ -10,7 +9,6 @@ type Mode = 'idle' | 'reassign' | 'resolve';
 
 export function EscalationCard({ escalation: e, fresh, onChanged }: { escalation: Escalation; fresh: boolean; onChanged: () => void }) {
   const { t } = useI18n();
-  const session = useSession();
   const [mode, setMode] = useState<Mode>('idle');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +52,7 @@ export function EscalationCard({ escalation: e, fresh, onChanged }: { escalation
       {mode === 'idle' ? (
         <div class="card-actions">
           {e.status === 'open' && (
-            <button type="button" class="primary" disabled={busy} onClick={() => act('acknowledge', { by: session.name })}>
+            <button type="button" class="primary" disabled={busy} onClick={() => act('acknowledge', {})}>
               {t('board.acknowledge')}
             </button>
           )}

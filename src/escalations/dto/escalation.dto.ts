@@ -12,9 +12,8 @@ export class EscalationQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() processInstanceId?: string;
 }
 
-export class AcknowledgeEscalationDto {
-  @ApiPropertyOptional({ description: 'who takes responsibility (will come from the login once there is one)' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) by?: string;
-}
+/** No fields: who acknowledges is the signed-in caller, never a name in the body (a "by" is refused). */
+export class AcknowledgeEscalationDto {}
 
 export class ReassignEscalationDto {
   @ApiProperty({ description: 'who should handle it; the escalated task is assigned to them' }) @IsString() @IsNotEmpty() @MaxLength(200) assignee!: string;

@@ -16,10 +16,14 @@ import { isVisible, SSE_HEARTBEAT, sseMessage, sseRecord } from './sse';
 /** A client this far behind is dropped; it reconnects with Last-Event-ID and catches up from the outbox. */
 const MAX_UNSENT_BYTES = 1024 * 1024;
 const RECONNECT_MS = 3000;
+/** Retry-After of a stream over the per-caller cap. */
+const STREAM_CAP_RETRY_S = 30;
 
 @Injectable()
 export class EventStreamService implements OnModuleDestroy {
   private readonly streams = new Set<Response>();
+  /** Open streams per caller (user or key) on this process. */
+  private readonly perCaller = new Map<string, number>();
 
   constructor(
     private readonly config: AppConfig,
@@ -34,6 +38,7 @@ export class EventStreamService implements OnModuleDestroy {
   async open(res: Response, query: EventStreamQueryDto, lastEventId?: string, principal?: Principal): Promise<void> {
     const filter: OutboxFilter = { roles: streamRolesFor({ principal, requested: query.roles ?? [] }), types: query.types ?? [] };
     const since = lastEventIdOf(lastEventId) ?? query.since;
+    this.holdSlot(res, principal);
     const pending: OutboxRecord[] = [];
     let live = false;
     let after: OutboxPosition | undefined;
@@ -73,6 +78,21 @@ export class EventStreamService implements OnModuleDestroy {
       res.end();
       res.socket?.destroySoon();
     }
+  }
+
+  /** Counts the stream against its caller's cap until it closes; over the cap a 429 (EventSource retries later). */
+  private holdSlot(res: Response, principal?: Principal): void {
+    const caller = principal ? `${principal.kind}:${principal.id}` : 'anonymous';
+    const held = this.perCaller.get(caller) ?? 0;
+    if (held >= this.config.EVENTS_MAX_STREAMS_PER_CALLER) {
+      throw DomainError.tooManyRequests(`too many live streams: at most ${this.config.EVENTS_MAX_STREAMS_PER_CALLER} open at once per caller; close one (or reuse it)`, STREAM_CAP_RETRY_S);
+    }
+    this.perCaller.set(caller, held + 1);
+    res.once('close', () => {
+      const left = (this.perCaller.get(caller) ?? 1) - 1;
+      if (left > 0) this.perCaller.set(caller, left);
+      else this.perCaller.delete(caller);
+    });
   }
 
   private async replay(since: string, upTo: OutboxPosition, filter: OutboxFilter) {
