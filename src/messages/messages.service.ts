@@ -7,7 +7,11 @@ import { DefinitionCache } from '../definitions/definition-cache';
 import { InstanceCommandsService } from '../instances/instance-commands.service';
 import { SubscriptionRepository } from '../instances/subscription.repository';
 import { CorrelateMessageDto } from './dto/message.dto';
-import { isPublicMessage } from './message-visibility.util';
+import { isPublicMessage, PLATFORM_MESSAGES } from './message-visibility.util';
+
+function internalMessage(name: string): DomainError {
+  return new DomainError(ErrorCode.Forbidden, `message "${name}" is internal to its process: the platform sends it itself, integrators cannot (only messages marked public in the diagram may be sent here)`);
+}
 
 /** Thrown inside a delivery (rolling it back) when the waiting element's message is internal. */
 class InternalMessage extends Error {}
@@ -22,6 +26,7 @@ export class MessagesService {
   ) {}
 
   async correlate(dto: CorrelateMessageDto): Promise<{ processInstanceIds: string[] }> {
+    if (PLATFORM_MESSAGES.includes(dto.messageName)) throw internalMessage(dto.messageName);
     const target = { businessKey: dto.businessKey, processInstanceId: dto.processInstanceId };
     const found = await this.subscriptions.find(dto.messageName, target);
     const instanceIds = [...new Set(found.map((s) => s.instanceId))];
@@ -38,9 +43,7 @@ export class MessagesService {
       });
       if (ok) delivered.push(instanceId);
     }
-    if (!delivered.length && internal) {
-      throw new DomainError(ErrorCode.Forbidden, `message "${dto.messageName}" is internal to its process: the platform sends it itself, integrators cannot (only messages marked public in the diagram may be sent here)`);
-    }
+    if (!delivered.length && internal) throw internalMessage(dto.messageName);
     if (!delivered.length) {
       const who = dto.processInstanceId ? `process instance ${dto.processInstanceId}` : `business key "${dto.businessKey}"`;
       throw new DomainError(ErrorCode.NotFound, `no active process instance with ${who} is waiting for message "${dto.messageName}"`);

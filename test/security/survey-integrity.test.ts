@@ -32,6 +32,7 @@ describe('survey integrity', () => {
     await s.t.anon.post('/api/messages').set('X-API-Key', key).send({ messageName: 'surveyAnswered', processInstanceId: survey.processInstanceId, variables: { overall: 5 } }).expect(403);
     // then it is refused with a clear reason, and nothing moved
     expect(byTechnician.body.message).toMatch(/surveyAnswered.*internal/);
+    await technician.post('/api/messages').send({ messageName: 'surveyAnswered', businessKey: 'nothing-waits' }).expect(403);
     expect((await s.instance(survey.processInstanceId)).activeActivityIds).toContain('Task_AwaitAnswer');
     expect((await surveysOf(s, survey.source.processInstanceId))[0].status).toBe('sent');
     // and the customer's own answer counts
