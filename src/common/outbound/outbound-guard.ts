@@ -46,6 +46,7 @@ export class OutboundGuard {
         method: 'POST',
         headers: { ...init.headers, 'Content-Length': String(Buffer.byteLength(init.body)) },
         signal,
+        agent: false, // a fresh connection each time: no pooled socket of another address is reused
         // The connection goes to the address checked above, whatever DNS answers now; TLS still verifies the name.
         lookup: ((_host: string, options: { all?: boolean }, done: (...args: unknown[]) => void) => (options?.all ? done(null, [{ address, family }]) : done(null, address, family))) as unknown as LookupFunction,
       }, (res) => {
