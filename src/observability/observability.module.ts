@@ -5,10 +5,11 @@ import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
 import { Metrics, MetricsInterceptor } from './metrics';
 import { MetricsController } from './metrics.controller';
+import { MigrationsHealth } from './migrations.health';
 
 @Module({
   imports: [TerminusModule],
   controllers: [HealthController, MetricsController],
-  providers: [Metrics, { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }],
+  providers: [Metrics, MigrationsHealth, { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }],
 })
 export class ObservabilityModule {}
