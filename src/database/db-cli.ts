@@ -9,7 +9,8 @@ async function main(): Promise<void> {
   if (config.DATABASE_URL) throw new Error('DATABASE_URL is set: there is no embedded PostgreSQL to start');
   const { url, embedded } = await resolveDatabase(config);
   process.stdout.write(`\nEmbedded PostgreSQL running. Its database (the password is in ${embedded!.passwordFile}):\n  ${url}\nCtrl-C stops it.\n`);
-  const stop = () => void embedded!.stop().then(() => process.exit(0));
+  const keepAlive = setInterval(() => undefined, 1 << 30); // the server runs detached: wait here until Ctrl-C
+  const stop = () => void embedded!.stop().then(() => (clearInterval(keepAlive), process.exit(0)));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -202,6 +202,7 @@ export class EmbeddedPostgres {
     const dir = path.dirname(this.logFile);
     fs.mkdirSync(dir, { recursive: true });
     fs.closeSync(fs.openSync(this.logFile, 'a'));
+    fs.chmodSync(this.logFile, 0o600); // failed statements in the log may quote customer data
     if (runAs) {
       fs.chownSync(this.logFile, runAs.uid, runAs.gid);
       ensureSearchable(dir, runAs);
