@@ -20,6 +20,9 @@ RUN npm ci --omit=dev --no-audit --no-fund \
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/client/dist ./client/dist
 COPY --from=build /app/processes ./processes
+# DATA_DIR: the token secret (jwt-secret) when JWT_SECRET/JWT_SECRET_FILE are unset; docker-compose shares it between replicas.
+RUN mkdir -p /data && chown node:node /data
+ENV DATA_DIR=/data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \

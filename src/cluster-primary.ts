@@ -2,6 +2,7 @@
 // workers that share the port, restarts one that dies, and reports once when all are listening.
 import cluster, { type Worker } from 'node:cluster';
 import type { AppConfig } from './config/app-config';
+import { serveClusterMetrics } from './observability/cluster-metrics';
 
 export type WorkerMessage = { type: 'ready'; admin: { username: string; password: string } | null };
 
@@ -34,6 +35,7 @@ export function runPrimary(options: { config: AppConfig; databaseUrl: string; wo
     process.stderr.write(`ServiceFlow worker ${worker.process.pid} exited (${signal ?? code}); starting another\n`);
     setTimeout(fork, RESTART_DELAY_MS);
   });
+  serveClusterMetrics();
   for (let i = 0; i < options.workers; i++) fork();
   async function shutdown(code = 0): Promise<void> {
     if (stopping) return;

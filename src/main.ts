@@ -4,9 +4,13 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { announceAdmin } from './auth/admin-announcement';
+import { carryLegacyTokenSecret } from './auth/legacy-token-secret';
 import { runPrimary, type WorkerMessage } from './cluster-primary';
 import { loadConfig, workerCount, type AppConfig } from './config/app-config';
 import { resolveDatabase } from './database/resolve-database';
+
+/** One line of start-up progress on stdout, whatever the log level (a first-time user watches `npm start`). */
+const progress = (line: string) => void process.stdout.write(`${line}\n`);
 
 function banner(config: AppConfig, workers: number, admin: WorkerMessage['admin']): void {
   const base = `http://localhost:${config.PORT}`;
@@ -30,7 +34,10 @@ async function main(): Promise<void> {
     return;
   }
   const workers = workerCount(config, availableParallelism());
+  progress(config.DATABASE_URL ? 'Connecting to DATABASE_URL …' : `Starting the embedded PostgreSQL in ${config.DATA_DIR} (initialising it on the first start) …`);
   const { url, embedded } = await resolveDatabase(config);
+  await carryLegacyTokenSecret(config, url);
+  progress(`Migrating the database, deploying ${config.PROCESSES_DIR}/*.bpmn and starting ${workers} server process(es) …`);
   if (workers > 1) {
     // A kill -9 of the primary leaves the embedded PostgreSQL running; the next start reuses it.
     runPrimary({ config, databaseUrl: url, workers, onReady: (admin) => banner(config, workers, admin), onStop: async () => void (await embedded?.stop()) });

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort } from '../../src/database/embedded-postgres';
-import { SERVER_ADMIN_PASSWORD } from '../../test/support/server-auth';
+import { SERVER_ADMIN_PASSWORD, SERVER_JWT_SECRET } from '../../test/support/server-auth';
 
 const ROOT = resolve(__dirname, '../..');
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
@@ -36,7 +36,7 @@ export class BenchServer {
       detached: true,
       env: {
         ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn',
-        RATE_LIMIT_PER_MINUTE: '0', ADMIN_PASSWORD: SERVER_ADMIN_PASSWORD, ACCESS_TOKEN_TTL_S: '86400',
+        RATE_LIMIT_PER_MINUTE: '0', ADMIN_PASSWORD: SERVER_ADMIN_PASSWORD, JWT_SECRET: SERVER_JWT_SECRET, ACCESS_TOKEN_TTL_S: '86400',
         PROCESSES_DIR: resolve(ROOT, 'processes'), DATA_DIR: dataDir, ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

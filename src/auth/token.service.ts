@@ -1,10 +1,10 @@
 // Short-lived access tokens (JWT, HS256): issued at login, verified on every request; the secret is shared by replicas.
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { USER_ROLES, type Principal, type UserRole } from './principal';
-import { SettingRepository } from './setting.repository';
+import { loadTokenSecret } from './token-secret';
 
 interface Claims {
   sub: string;
@@ -26,12 +26,10 @@ export class TokenService implements OnModuleInit {
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
-    private readonly settings: SettingRepository,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    const secret = this.config.JWT_SECRET ?? (await this.settings.getOrCreate('jwt.secret', randomBytes(48).toString('base64url')));
-    this.key = createSecretKey(Buffer.from(secret));
+  onModuleInit(): void {
+    this.key = createSecretKey(Buffer.from(loadTokenSecret(this.config)));
   }
 
   issue(user: { id: string; username: string; roles: string[] }, authTime: number = Math.floor(Date.now() / 1000)): Promise<string> {

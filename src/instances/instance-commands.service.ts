@@ -21,6 +21,7 @@ import { InstanceRepository } from './instance.repository';
 import { SubscriptionRepository } from './subscription.repository';
 import { TimerRepository } from './timer.repository';
 import { newRowId } from '../common/row-id';
+import { engineRunDuration, observeCommand } from '../observability/domain-metrics';
 
 export interface CommandOutcome {
   instance: ProcessInstanceEntity;
@@ -57,6 +58,7 @@ export class InstanceCommandsService {
   }
 
   async startIn(em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, extraHistory: HistoryItem[] = []): Promise<CommandOutcome> {
+    const started = process.hrtime.bigint();
     const now = this.clock.now();
     const instance: ProcessInstanceEntity = {
       id: newRowId(),
@@ -78,6 +80,7 @@ export class InstanceCommandsService {
     await this.instances.insert(em, instance).catch((err) => rethrowDuplicate(err, definition.key, businessKey));
     const result = await this.run(definition, instance, { type: 'start', variables });
     await this.persist(em, definition, instance, result, { history: extraHistory, newInstance: true });
+    observeCommand('start', started);
     return { instance, result };
   }
 
@@ -87,6 +90,7 @@ export class InstanceCommandsService {
 
   /** The same command inside a transaction the caller owns (the timer poller claims its row in it first). */
   async executeIn(em: EntityManager, instanceId: string, prepare: PrepareAction): Promise<CommandOutcome> {
+    const started = process.hrtime.bigint();
     const instance = await this.instances.lock(em, instanceId);
     if (!instance) throw DomainError.notFound('Process instance', instanceId);
     if (instance.status !== 'active') throw new DomainError(ErrorCode.Conflict, `process instance ${instanceId} is ${instance.status}`);
@@ -94,6 +98,7 @@ export class InstanceCommandsService {
     const definition = await this.cache.get(instance.definitionId);
     const result = await this.run(definition, instance, action);
     await this.persist(em, definition, instance, result, { completedTaskId, history, resolution });
+    observeCommand(action.type, started);
     return { instance, result };
   }
 
@@ -131,11 +136,14 @@ export class InstanceCommandsService {
   }
 
   private async run(definition: CompiledDefinition, instance: ProcessInstanceEntity, action: Action): Promise<RunResult> {
+    const end = engineRunDuration.startTimer({ kind: action.type });
     try {
       return await this.runner.run({ definition, instanceId: instance.id, businessKey: instance.businessKey, state: instance.state, action });
     } catch (err) {
       if (err instanceof EngineRunError) throw new DomainError(ErrorCode.EngineFailed, `the process could not continue: ${err.message}`);
       throw err;
+    } finally {
+      end();
     }
   }
 

@@ -9,6 +9,7 @@ import { DefinitionCache } from '../definitions/definition-cache';
 import { StartTimers } from '../definitions/start-timers';
 import { InstanceCommandsService } from './instance-commands.service';
 import { TimerRepository } from './timer.repository';
+import { timerLateness } from '../observability/domain-metrics';
 
 const RETRY_AFTER_MS = 60_000;
 
@@ -40,6 +41,7 @@ export class TimerFiringService {
     return this.db.transaction(async (em) => {
       const timer = await this.timers.claimDue(em, now);
       if (!timer) return false;
+      timerLateness.observe({ kind: timer.timerType }, Math.max(0, this.clock.now().getTime() - timer.dueAt.getTime()) / 1000);
       const history = [{ at: this.clock.now(), type: 'timer.due', activityId: timer.activityId, detail: { dueAt: timer.dueAt.toISOString() } }];
       if (timer.timerType === 'slaCheck') {
         await this.commands.checkSlaIn(em, timer.instanceId!, timer.timerKey.slice('sla:'.length));

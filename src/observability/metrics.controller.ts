@@ -13,6 +13,6 @@ export class MetricsController {
   @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4')
   scrape() {
-    return this.metrics.registry.metrics();
+    return this.metrics.scrape();
   }
 }

@@ -1,8 +1,13 @@
-// Prometheus metrics: process defaults plus HTTP request durations by route and status.
+// Prometheus metrics: process defaults, HTTP request durations by route and status, the database gauges and the
+// product's own series (domain-metrics.ts); under the node cluster, /metrics answers for all workers together.
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import cluster from 'node:cluster';
 import type { Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { finalize, type Observable } from 'rxjs';
+import { clusterMetrics, shareWithPrimary } from './cluster-metrics';
+import { DatabaseGauges } from './database-gauges';
+import { domainRegistry } from './domain-metrics';
 
 @Injectable()
 export class Metrics {
@@ -15,8 +20,15 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor() {
+  constructor(gauges: DatabaseGauges) {
     collectDefaultMetrics({ register: this.registry });
+    gauges.register(this.registry);
+    shareWithPrimary([this.registry, domainRegistry]);
+  }
+
+  /** The Prometheus text: of every worker when this is one of the cluster's, else of this process. */
+  scrape(): Promise<string> {
+    return cluster.isWorker ? clusterMetrics() : Registry.merge([this.registry, domainRegistry]).metrics();
   }
 }
 

@@ -38,7 +38,7 @@ describe('EmbeddedPostgres (real server)', () => {
 
   it('initialises the cluster, starts it and answers queries on 127.0.0.1 only', async () => {
     const url = await pg.start();
-    expect(url).toBe(`postgres://postgres@127.0.0.1:${port}/postgres`);
+    expect(url).toMatch(new RegExp(`^postgres://postgres:[^@]+@127\\.0\\.0\\.1:${port}/postgres$`));
     expect(fs.existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true);
     expect(fs.existsSync(path.join(dataDir, 'postgres.log'))).toBe(true);
 
@@ -56,6 +56,24 @@ describe('EmbeddedPostgres (real server)', () => {
       // PostgreSQL refuses root: the files belong to the account the server runs as.
       expect(fs.statSync(path.join(dataDir, 'PG_VERSION')).uid).not.toBe(0);
     }
+  });
+
+  it('requires the password (SCRAM) on every connection: without it, or with a wrong one, it is refused', async () => {
+    const url = new URL(pg.url());
+    const without = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    await expect(withClient(without, async () => undefined)).rejects.toThrow(/password/);
+    const wrong = new URL(url);
+    wrong.password = 'not-the-password';
+    await expect(withClient(wrong.toString(), async () => undefined)).rejects.toThrow(/password authentication failed/);
+    for (const user of ['nobody', 'serviceflow']) {
+      await expect(withClient(`postgres://${user}@127.0.0.1:${port}/postgres`, async () => undefined)).rejects.toThrow();
+    }
+    const method = await withClient(url.toString(), async (c) => (await c.query(`SELECT rolpassword LIKE 'SCRAM-SHA-256$%' AS scram FROM pg_authid WHERE rolname = 'postgres'`)).rows[0].scram);
+    expect(method).toBe(true);
+    const rules = await withClient(url.toString(), async (c) => (await c.query('SELECT type, address, auth_method FROM pg_hba_file_rules')).rows);
+    expect(rules).toEqual([{ type: 'host', address: '127.0.0.1', auth_method: 'scram-sha-256' }]);
+    const passwordFile = path.join(path.dirname(dataDir), 'pg-password');
+    expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
   });
 
   it('keeps data across stop and start on the same dataDir', async () => {
@@ -76,13 +94,13 @@ describe('EmbeddedPostgres (real server)', () => {
 
   it('reuses the server already running on the dataDir (and reports its real port)', async () => {
     const other = new EmbeddedPostgres({ dataDir, port: await findFreePort(), fsync: false });
-    await expect(other.start()).resolves.toBe(`postgres://postgres@127.0.0.1:${port}/postgres`);
+    await expect(other.start()).resolves.toBe(pg.url());
     expect(other.port).toBe(port);
   });
 
   it('creates and drops databases', async () => {
     const url = await pg.createDatabase('it_created');
-    expect(url).toBe(`postgres://postgres@127.0.0.1:${port}/it_created`);
+    expect(url).toBe(pg.url('it_created'));
     expect(await withClient(url, async (c) => (await c.query('SELECT current_database() AS d')).rows[0].d)).toBe(
       'it_created',
     );

@@ -4,7 +4,7 @@ import { createTestDatabase, dropTestDatabase } from '../support/database';
 
 describe('createTestDatabase / dropTestDatabase', () => {
   it('hands out distinct empty databases on the run cluster and drops them', async () => {
-    expect(process.env.TEST_PG_ADMIN_URL).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
+    expect(process.env.TEST_PG_ADMIN_URL).toMatch(/^postgres:\/\/postgres:[^@]+@127\.0\.0\.1:\d+\/postgres$/);
     const [a, b] = await Promise.all([createTestDatabase(), createTestDatabase()]);
     expect(a).not.toBe(b);
 

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EmbeddedPostgres, PG_BINARIES_MISSING_MESSAGE, findFreePort } from '../../src/database/embedded-postgres';
+import { EmbeddedPostgres, findFreePort } from '../../src/database/embedded-postgres';
 import { removeOrphanedClusters } from './orphaned-clusters';
 import { TEST_CLUSTER_DIR_PREFIX, setTestCluster } from './test-cluster';
 
@@ -40,10 +40,5 @@ export default async function globalSetup(): Promise<void> {
     }
   }
   fs.rmSync(tempDir, { recursive: true, force: true });
-  if (lastError instanceof Error && lastError.message === PG_BINARIES_MISSING_MESSAGE) {
-    throw new Error(
-      `${PG_BINARIES_MISSING_MESSAGE} For the tests, alternatively set TEST_PG_ADMIN_URL to a server whose role may CREATE DATABASE.`,
-    );
-  }
   throw lastError;
 }

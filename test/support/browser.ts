@@ -1,7 +1,9 @@
-// Browser tests: the real server (own database) listening on a port, the built client, and Debian's headless Chromium.
+// Browser tests: the real server (own database) listening on a port, the built client, and headless Chromium (the
+// system's, else the one shipped in the npm package @sparticuz/chromium, so `npm test` needs Node alone).
 // Code passed to page.evaluate / addInitScript runs in the browser: its globals (window, document, localStorage).
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -12,6 +14,28 @@ import type { Clock } from '../../src/common/clock';
 const SCREENS_DIR = resolve(__dirname, '../../test-artifacts/screens');
 // CLIENT_DIR lets a developer test a client built elsewhere (vite build client --outDir …) while client/dist is rebuilt.
 const CLIENT_DIR = process.env.CLIENT_DIR || resolve(__dirname, '../../client/dist');
+
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+const isExecutableFile = (file: string) => {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
+
+let npmChromium: string | undefined;
+
+/** CHROMIUM_PATH, else the system's Chromium, else @sparticuz/chromium's (unpacked once into the temp directory). */
+export function chromiumPath(): string {
+  const found = process.env.CHROMIUM_PATH ?? SYSTEM_CHROMIUM.find(isExecutableFile);
+  if (found) return found;
+  // The package is ESM-only: a plain node child process loads it (jest's CommonJS runtime cannot).
+  npmChromium ??= execFileSync(process.execPath, ['--input-type=module', '-e', "import c from '@sparticuz/chromium'; process.stdout.write(await c.executablePath())"], { cwd: resolve(__dirname, '../..') }).toString();
+  return npmChromium;
+}
 
 export interface BrowserApp extends TestApp {
   baseUrl: string;
@@ -28,7 +52,7 @@ export async function startBrowserApp(options: { clock?: Clock; env?: Record<str
   const { port } = testApp.app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
   });
   const contexts: BrowserContext[] = [];

@@ -1,6 +1,8 @@
 // Credentials for tests that talk to a server process over fetch: it starts with a known admin password
 // (ServerProcess passes ADMIN_PASSWORD); the admin's token is fetched once per server.
 export const SERVER_ADMIN_PASSWORD = 'test-admin-password';
+/** The token secret every test server and replica shares (JWT_SECRET), as replicas in production must. */
+export const SERVER_JWT_SECRET = 'test-token-secret-shared-by-every-test-server-0123456789';
 
 const tokens = new Map<string, Promise<string>>();
 

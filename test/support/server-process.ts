@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort } from '../../src/database/embedded-postgres';
-import { SERVER_ADMIN_PASSWORD } from './server-auth';
+import { SERVER_ADMIN_PASSWORD, SERVER_JWT_SECRET } from './server-auth';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -30,7 +30,7 @@ export class ServerProcess {
     const port = await findFreePort();
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, TS_NODE_SWC: 'true', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', TIMER_POLL_MS: '0', PROCESSES_DIR: resolve(ROOT, 'processes'), DATA_DIR: join(tmpdir(), `serviceflow-server-${port}`), ADMIN_PASSWORD: SERVER_ADMIN_PASSWORD, WEB_CONCURRENCY: '1', ...env },
+      env: { ...process.env, TS_NODE_SWC: 'true', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', TIMER_POLL_MS: '0', PROCESSES_DIR: resolve(ROOT, 'processes'), DATA_DIR: join(tmpdir(), `serviceflow-server-${port}`), ADMIN_PASSWORD: SERVER_ADMIN_PASSWORD, JWT_SECRET: SERVER_JWT_SECRET, WEB_CONCURRENCY: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const server = new ServerProcess(child, `http://127.0.0.1:${port}`);

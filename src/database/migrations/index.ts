@@ -3,10 +3,22 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { TimersIncidentsOutbox1764100000000 } from './1764100000000-timers-incidents-outbox';
 import { OutboxCommitOrder1764200000000 } from './1764200000000-outbox-commit-order';
 import { Escalations1764300000000 } from './1764300000000-escalations';
-import { AuthAudit1764600000000 } from './1764600000000-auth-audit';
-import { SlaClockTaskIndex1764700000000 } from './1764700000000-sla-clock-task-index';
 import { SlaClocks1764400000000 } from './1764400000000-sla-clocks';
 import { SurveysKpis1764500000000 } from './1764500000000-surveys-kpis';
+import { AuthAudit1764600000000 } from './1764600000000-auth-audit';
+import { SlaClockTaskIndex1764700000000 } from './1764700000000-sla-clock-task-index';
 import { LoginAttempts1765200000000 } from './1765200000000-login-attempts';
+import { TokenSecretOutOfDatabase1765300000000 } from './1765300000000-token-secret-out-of-database';
 
-export const migrations = [InitialSchema1764000000000, TimersIncidentsOutbox1764100000000, OutboxCommitOrder1764200000000, Escalations1764300000000, SlaClocks1764400000000, SurveysKpis1764500000000, AuthAudit1764600000000, SlaClockTaskIndex1764700000000, LoginAttempts1765200000000];
+export const migrations = [
+  InitialSchema1764000000000,
+  TimersIncidentsOutbox1764100000000,
+  OutboxCommitOrder1764200000000,
+  Escalations1764300000000,
+  SlaClocks1764400000000,
+  SurveysKpis1764500000000,
+  AuthAudit1764600000000,
+  SlaClockTaskIndex1764700000000,
+  LoginAttempts1765200000000,
+  TokenSecretOutOfDatabase1765300000000,
+];
