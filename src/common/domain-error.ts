@@ -8,6 +8,7 @@ export enum ErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
   Gone = 'GONE',
+  TooLarge = 'TOO_LARGE',
 }
 
 export const httpStatusOf: Record<ErrorCode, number> = {
@@ -19,6 +20,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.Unauthenticated]: 401,
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.Gone]: 410,
+  [ErrorCode.TooLarge]: 413,
 };
 
 export interface ErrorDetail {

@@ -21,6 +21,8 @@ import { InstanceRepository } from './instance.repository';
 import { SubscriptionRepository } from './subscription.repository';
 import { TimerRepository } from './timer.repository';
 import { newRowId } from '../common/row-id';
+import { AppConfig } from '../config/app-config';
+import { checkVariableLimits, type VariableLimits } from './variable-limits.util';
 
 export interface CommandOutcome {
   instance: ProcessInstanceEntity;
@@ -50,13 +52,19 @@ export class InstanceCommandsService {
     private readonly escalations: EscalationPolicy,
     private readonly sla: SlaTracker,
     private readonly surveys: SurveyPolicy,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.limits = { maxCount: config.VARIABLES_MAX_COUNT, maxBytes: config.VARIABLES_MAX_BYTES, maxDepth: config.VARIABLES_MAX_DEPTH };
+  }
+
+  private readonly limits: VariableLimits;
 
   start(definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>): Promise<CommandOutcome> {
     return this.transaction((em) => this.startIn(em, definition, businessKey, variables));
   }
 
   async startIn(em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, extraHistory: HistoryItem[] = []): Promise<CommandOutcome> {
+    checkVariableLimits({ variables, limits: this.limits });
     const now = this.clock.now();
     const instance: ProcessInstanceEntity = {
       id: newRowId(),
@@ -75,7 +83,8 @@ export class InstanceCommandsService {
       updatedAt: now,
       endedAt: null,
     };
-    await this.instances.insert(em, instance).catch((err) => rethrowDuplicate(err, definition.key, businessKey));
+    // Inserted without the variables: the save after the run writes them, once.
+    await this.instances.insert(em, { ...instance, variables: {} }).catch((err) => rethrowDuplicate(err, definition.key, businessKey));
     const result = await this.run(definition, instance, { type: 'start', variables });
     await this.persist(em, definition, instance, result, { history: extraHistory, newInstance: true });
     return { instance, result };
@@ -91,6 +100,7 @@ export class InstanceCommandsService {
     if (!instance) throw DomainError.notFound('Process instance', instanceId);
     if (instance.status !== 'active') throw new DomainError(ErrorCode.Conflict, `process instance ${instanceId} is ${instance.status}`);
     const { action, completedTaskId, history, resolution } = await prepare(instance, em);
+    checkVariableLimits({ variables: variablesOf(action), limits: this.limits });
     const definition = await this.cache.get(instance.definitionId);
     const result = await this.run(definition, instance, action);
     await this.persist(em, definition, instance, result, { completedTaskId, history, resolution });
@@ -132,7 +142,7 @@ export class InstanceCommandsService {
 
   private async run(definition: CompiledDefinition, instance: ProcessInstanceEntity, action: Action): Promise<RunResult> {
     try {
-      return await this.runner.run({ definition, instanceId: instance.id, businessKey: instance.businessKey, state: instance.state, action });
+      return await this.runner.run({ definition, instanceId: instance.id, businessKey: instance.businessKey, state: instance.state, variables: instance.variables, action });
     } catch (err) {
       if (err instanceof EngineRunError) throw new DomainError(ErrorCode.EngineFailed, `the process could not continue: ${err.message}`);
       throw err;
@@ -178,6 +188,14 @@ export class InstanceCommandsService {
   private transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
   }
+}
+
+/** What a command brings from outside the engine: start, task and message variables, an incident's replacement output. */
+function variablesOf(action: Action): Record<string, unknown> | undefined {
+  if (action.type === 'signal') return action.variables;
+  if (action.type === 'resume') return action.skip?.variables;
+  if (action.type === 'start') return action.variables;
+  return undefined;
 }
 
 function rethrowDuplicate(err: unknown, key: string, businessKey: string | null): never {
