@@ -10,13 +10,23 @@ export interface VariableLimits {
 /** Levels of objects and arrays inside the variables (a scalar variable is 0), walked without recursion; stops past `stopAt`. */
 export function nestingOf(variables: Record<string, unknown>, stopAt: number): number {
   let deepest = 0;
-  const stack: [unknown, number][] = Object.values(variables).map((v) => [v, 0]);
-  while (stack.length) {
-    const [value, level] = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (level + 1 > deepest) deepest = level + 1;
+  // Only objects and arrays are stacked, with their level beside them: scalars cost a type check, no allocation.
+  const containers: object[] = [];
+  const levels: number[] = [];
+  const visit = (values: unknown[], level: number) => {
+    for (const value of values) {
+      if (value === null || typeof value !== 'object') continue;
+      containers.push(value);
+      levels.push(level);
+    }
+  };
+  visit(Object.values(variables), 1);
+  while (containers.length) {
+    const value = containers.pop()!;
+    const level = levels.pop()!;
+    if (level > deepest) deepest = level;
     if (deepest > stopAt) return deepest;
-    for (const child of Object.values(value)) stack.push([child, level + 1]);
+    visit(Array.isArray(value) ? value : Object.values(value), level + 1);
   }
   return deepest;
 }

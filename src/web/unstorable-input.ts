@@ -17,35 +17,33 @@ export function unstorableString(s: string): Unstorable {
 export function inspectJson(value: unknown, stopAt: number): { depth: number; hasNul: boolean; flaw: Unstorable } {
   let depth = 0;
   const found = (flaw: Unstorable) => ({ depth, hasNul: flaw === 'nul', flaw });
-  // Two parallel stacks rather than [value, level] pairs: no allocation per visited value.
-  const values: unknown[] = [value];
-  const levels: number[] = [0];
-  while (values.length) {
-    const v = values.pop();
-    const level = levels.pop()!;
-    if (typeof v === 'string') {
-      const flaw = unstorableString(v);
-      if (flaw) return found(flaw);
-      continue;
+  // Strings are checked where they are met; only objects and arrays are stacked, with their level beside them.
+  const containers: object[] = [];
+  const levels: number[] = [];
+  const meet = (v: unknown, level: number): Unstorable => {
+    if (typeof v === 'string') return unstorableString(v);
+    if (v !== null && typeof v === 'object') {
+      containers.push(v);
+      levels.push(level);
     }
-    if (v === null || typeof v !== 'object') continue;
-    if (level + 1 > depth) depth = level + 1;
+    return null;
+  };
+  let flaw = meet(value, 1);
+  while (!flaw && containers.length) {
+    const v = containers.pop()!;
+    const level = levels.pop()!;
+    if (level > depth) depth = level;
     if (depth > stopAt) return found(null);
     if (Array.isArray(v)) {
-      for (const child of v) {
-        values.push(child);
-        levels.push(level + 1);
-      }
+      for (let i = 0; i < v.length && !flaw; i++) flaw = meet(v[i], level + 1);
       continue;
     }
     for (const key of Object.keys(v)) {
-      const flaw = unstorableString(key);
-      if (flaw) return found(flaw);
-      values.push((v as Record<string, unknown>)[key]);
-      levels.push(level + 1);
+      flaw = unstorableString(key) ?? meet((v as Record<string, unknown>)[key], level + 1);
+      if (flaw) break;
     }
   }
-  return found(null);
+  return found(flaw);
 }
 
 const FLAW_MESSAGE: Record<'nul' | 'surrogate', string> = {
