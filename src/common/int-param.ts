@@ -3,12 +3,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional, ValidateBy } from 'class-validator';
 
 /** The largest value of a PostgreSQL `int` column (versions, levels): the default upper bound. */
 export const PG_INT_MAX = 2_147_483_647;
 
-/** Only plain decimal digits become a number; anything else becomes NaN and fails IsInt with the range message. */
+/** Only plain decimal digits become a number; anything else becomes NaN and fails with the range message. */
 const toWholeNumber = ({ value }: { value: unknown }) => {
   if (value === undefined) return undefined; // absent: the property's default stays
   if (typeof value === 'number') return value;
@@ -23,8 +23,7 @@ export function IntParam(options: { min: number; max?: number; optional?: boolea
     optional ? ApiPropertyOptional(doc) : ApiProperty(doc),
     ...(optional ? [IsOptional()] : []),
     Transform(toWholeNumber),
-    IsInt({ message }),
-    Min(min, { message }),
-    Max(max, { message }),
+    // One rule, so a wrong value gets one message rather than the same one from IsInt, Min and Max.
+    ValidateBy({ name: 'intInRange', validator: { validate: (v: unknown) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max, defaultMessage: () => message } }),
   );
 }
