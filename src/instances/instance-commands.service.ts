@@ -59,12 +59,17 @@ export class InstanceCommandsService {
 
   private readonly limits: VariableLimits;
 
+  /** The per-command variable limits (also checked inside every command); callers may check first to skip work. */
+  checkVariables(variables: Record<string, unknown> | undefined): void {
+    checkVariableLimits({ variables, limits: this.limits });
+  }
+
   start(definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>): Promise<CommandOutcome> {
     return this.transaction((em) => this.startIn(em, definition, businessKey, variables));
   }
 
   async startIn(em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, extraHistory: HistoryItem[] = []): Promise<CommandOutcome> {
-    checkVariableLimits({ variables, limits: this.limits });
+    this.checkVariables(variables);
     const now = this.clock.now();
     const instance: ProcessInstanceEntity = {
       id: newRowId(),
@@ -100,7 +105,7 @@ export class InstanceCommandsService {
     if (!instance) throw DomainError.notFound('Process instance', instanceId);
     if (instance.status !== 'active') throw new DomainError(ErrorCode.Conflict, `process instance ${instanceId} is ${instance.status}`);
     const { action, completedTaskId, history, resolution } = await prepare(instance, em);
-    checkVariableLimits({ variables: variablesOf(action), limits: this.limits });
+    this.checkVariables(variablesOf(action));
     const definition = await this.cache.get(instance.definitionId);
     const result = await this.run(definition, instance, action);
     await this.persist(em, definition, instance, result, { completedTaskId, history, resolution });

@@ -1,4 +1,4 @@
-// checkVariableLimits refuses too many names (413), too deep nesting (400) and too many bytes (413), naming the limit.
+// checkVariableLimits refuses too many names (413), too many bytes (413) and too deep nesting (400), naming the limit.
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { checkVariableLimits, nestingOf } from './variable-limits.util';
 
@@ -24,9 +24,10 @@ describe('variable limits', () => {
     expect(refusal({ a: 'é'.repeat(20) })?.message).toBe('the variables take 48 bytes as JSON; at most 40 bytes are accepted per command (VARIABLES_MAX_BYTES)');
   });
 
-  it('measures nesting without recursion and stops early', () => {
-    const deep = JSON.parse(`{"v":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
-    expect(nestingOf(deep, 16)).toBe(17);
-    expect(nestingOf({ a: 1, b: 'x' }, 16)).toBe(0);
+  it('reads nesting from the JSON text, ignoring brackets inside strings', () => {
+    expect(nestingOf(`{"v":${'['.repeat(100_000)}${']'.repeat(100_000)}}`)).toBe(100_000);
+    expect(nestingOf(JSON.stringify({ a: 1, b: 'x[{', c: 'q\\"[' }))).toBe(0);
+    expect(nestingOf(JSON.stringify({ a: { b: [1, { c: '}}]]' }] } }))).toBe(3);
+    expect(nestingOf('{}')).toBe(0);
   });
 });

@@ -7,28 +7,24 @@ export interface VariableLimits {
   maxDepth: number;
 }
 
-/** Levels of objects and arrays inside the variables (a scalar variable is 0), walked without recursion; stops past `stopAt`. */
-export function nestingOf(variables: Record<string, unknown>, stopAt: number): number {
+/**
+ * Levels of objects and arrays inside the variables (a scalar variable is 0), read from their JSON text: one pass over
+ * characters, several times faster than walking a large object's keys, and the text is needed for the size anyway.
+ */
+export function nestingOf(json: string): number {
+  let depth = 0;
   let deepest = 0;
-  // Only objects and arrays are stacked, with their level beside them: scalars cost a type check, no allocation.
-  const containers: object[] = [];
-  const levels: number[] = [];
-  const visit = (values: unknown[], level: number) => {
-    for (const value of values) {
-      if (value === null || typeof value !== 'object') continue;
-      containers.push(value);
-      levels.push(level);
-    }
-  };
-  visit(Object.values(variables), 1);
-  while (containers.length) {
-    const value = containers.pop()!;
-    const level = levels.pop()!;
-    if (level > deepest) deepest = level;
-    if (deepest > stopAt) return deepest;
-    visit(Array.isArray(value) ? value : Object.values(value), level + 1);
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
   }
-  return deepest;
+  return Math.max(0, deepest - 1); // the variables object itself is the first level
 }
 
 /** Throws a 413 (count, bytes) or 400 (depth) naming the limit and its value; the cheap checks come first. */
@@ -38,12 +34,12 @@ export function checkVariableLimits({ variables, limits }: { variables: Record<s
   if (count > limits.maxCount) {
     throw new DomainError(ErrorCode.TooLarge, `the command has ${count} variables; at most ${limits.maxCount} are accepted per command (VARIABLES_MAX_COUNT)`);
   }
-  const depth = nestingOf(variables, limits.maxDepth);
-  if (depth > limits.maxDepth) {
-    throw new DomainError(ErrorCode.Invalid, `a variable is nested more than ${limits.maxDepth} levels deep (VARIABLES_MAX_DEPTH)`);
-  }
-  const bytes = Buffer.byteLength(JSON.stringify(variables));
+  const json = JSON.stringify(variables);
+  const bytes = Buffer.byteLength(json);
   if (bytes > limits.maxBytes) {
     throw new DomainError(ErrorCode.TooLarge, `the variables take ${bytes} bytes as JSON; at most ${limits.maxBytes} bytes are accepted per command (VARIABLES_MAX_BYTES)`);
+  }
+  if (nestingOf(json) > limits.maxDepth) {
+    throw new DomainError(ErrorCode.Invalid, `a variable is nested more than ${limits.maxDepth} levels deep (VARIABLES_MAX_DEPTH)`);
   }
 }
