@@ -7,19 +7,21 @@ import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { AppModule, type AppOptions } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { freeFormTransformer } from './common/free-form';
 import { applyTimeZone } from './config/app-config';
 import { hostClient } from './web/client-hosting';
 import { rejectUnstorableInput } from './web/unstorable-input';
 import { harden } from './web/hardening';
+import { parseBodies } from './web/body-limits';
 
 export async function createApp(options: AppOptions): Promise<NestExpressApplication> {
   applyTimeZone(options.config);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   harden(app, options.config);
-  app.useBodyParser('json', { limit: options.config.MAX_BPMN_BYTES * 2 + 64 * 1024 });
+  parseBodies(app, options.config);
   app.use(rejectUnstorableInput(64));
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }));
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false, transformerPackage: freeFormTransformer }));
   app.useGlobalFilters(new AllExceptionsFilter());
   const doc = new DocumentBuilder()
     .setTitle('ServiceFlow API')

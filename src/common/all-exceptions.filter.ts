@@ -37,7 +37,20 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const message = typeof body === 'string' ? body : ((body as { message?: string | string[] }).message ?? exception.message);
       return { statusCode: exception.getStatus(), message };
     }
+    const client = clientErrorOf(exception);
+    if (client) return client;
     // Never leak stack traces or SQL to the client; the log has them under the correlation id.
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
   }
+}
+
+/**
+ * Errors the body parsers (body-parser, multer through Nest) raise for the client's own input: http-errors with a 4xx
+ * status and `expose` set, whose message is meant for the client. A too-large body says which limit it broke.
+ */
+function clientErrorOf(exception: unknown): { statusCode: number; message: string } | null {
+  const err = exception as { status?: unknown; expose?: unknown; type?: unknown; limit?: unknown; length?: unknown; message?: unknown };
+  if (!(exception instanceof Error) || err.expose !== true || typeof err.status !== 'number' || err.status < 400 || err.status > 499) return null;
+  if (err.type === 'entity.too.large') return { statusCode: 413, message: `the request body${typeof err.length === 'number' ? ` (${err.length} bytes)` : ''} exceeds the limit of ${String(err.limit)} bytes for this content type` };
+  return { statusCode: err.status, message: String(err.message) };
 }

@@ -9,6 +9,7 @@ export enum ErrorCode {
   Forbidden = 'FORBIDDEN',
   Gone = 'GONE',
   TooManyRequests = 'TOO_MANY_REQUESTS',
+  TooLarge = 'TOO_LARGE',
 }
 
 export const httpStatusOf: Record<ErrorCode, number> = {
@@ -21,6 +22,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.Gone]: 410,
   [ErrorCode.TooManyRequests]: 429,
+  [ErrorCode.TooLarge]: 413,
 };
 
 export interface ErrorDetail {

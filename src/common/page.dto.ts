@@ -1,11 +1,9 @@
 // Pagination query (capped) and the paged response shape shared by list endpoints.
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IntParam } from './int-param';
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit = 50;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) offset = 0;
+  @IntParam({ min: 1, max: 200, default: 50 }) limit = 50;
+  @IntParam({ min: 0, max: 1_000_000, default: 0 }) offset = 0;
 }
 
 export interface Page<T> {

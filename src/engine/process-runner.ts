@@ -10,6 +10,7 @@ import { expressions, NoScripts, silentLogger } from './engine-environment';
 import { RunCollector } from './run-collector';
 import type { Action, RunResult } from './run-types';
 import { ServiceRegistry } from './service-registry';
+import { fullState } from './state-variables';
 
 export class EngineRunError extends Error {}
 
@@ -21,7 +22,10 @@ export interface RunInput {
   definition: CompiledDefinition;
   instanceId: string;
   businessKey: string | null;
+  /** The saved state, whose environments hold only their difference from `variables` (see state-variables). */
   state: any | null;
+  /** The instance's variables column. */
+  variables?: Record<string, unknown>;
   action: Action;
 }
 
@@ -68,7 +72,7 @@ export class ProcessRunner {
       if (action.type === 'start') {
         await engine.execute({ listener, variables: action.variables });
       } else {
-        engine.recover(input.state);
+        engine.recover(fullState(input.state, input.variables ?? {}));
         timers.setResuming(true);
         await engine.resume({ listener });
         timers.setResuming(false);

@@ -3,6 +3,7 @@
 import type { Clock } from '../common/clock';
 import type { DefinitionModel } from './definition-model';
 import type { DurableTimers } from './durable-timers';
+import { slimState } from './state-variables';
 import type { HistoryItem, RunResult, WaitingActivity, WaitingMessage } from './run-types';
 
 const RECORDED: Record<string, string> = {
@@ -76,6 +77,7 @@ export class RunCollector {
     }
     const state = await engine.getState();
     for (const definition of state.definitions ?? []) delete definition.source; // slim: the source is the definition version
+    slimState(state, variables); // and the variables are the instance's column
     return {
       state,
       completed: postponed.length === 0,

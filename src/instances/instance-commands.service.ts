@@ -22,6 +22,8 @@ import { SubscriptionRepository } from './subscription.repository';
 import { TimerRepository } from './timer.repository';
 import { newRowId } from '../common/row-id';
 import { engineRunDuration, observeCommand } from '../observability/domain-metrics';
+import { AppConfig } from '../config/app-config';
+import { checkVariableLimits, type VariableLimits } from './variable-limits.util';
 
 export interface CommandOutcome {
   instance: ProcessInstanceEntity;
@@ -51,7 +53,17 @@ export class InstanceCommandsService {
     private readonly escalations: EscalationPolicy,
     private readonly sla: SlaTracker,
     private readonly surveys: SurveyPolicy,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.limits = { maxCount: config.VARIABLES_MAX_COUNT, maxBytes: config.VARIABLES_MAX_BYTES, maxDepth: config.VARIABLES_MAX_DEPTH };
+  }
+
+  private readonly limits: VariableLimits;
+
+  /** The per-command variable limits (also checked inside every command); callers may check first to skip work. */
+  checkVariables(variables: Record<string, unknown> | undefined): void {
+    checkVariableLimits({ variables, limits: this.limits });
+  }
 
   start(definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>): Promise<CommandOutcome> {
     return this.transaction((em) => this.startIn(em, definition, businessKey, variables));
@@ -59,6 +71,7 @@ export class InstanceCommandsService {
 
   async startIn(em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, extraHistory: HistoryItem[] = []): Promise<CommandOutcome> {
     const started = process.hrtime.bigint();
+    this.checkVariables(variables);
     const now = this.clock.now();
     const instance: ProcessInstanceEntity = {
       id: newRowId(),
@@ -77,7 +90,8 @@ export class InstanceCommandsService {
       updatedAt: now,
       endedAt: null,
     };
-    await this.instances.insert(em, instance).catch((err) => rethrowDuplicate(err, definition.key, businessKey));
+    // Inserted without the variables: the save after the run writes them, once.
+    await this.instances.insert(em, { ...instance, variables: {} }).catch((err) => rethrowDuplicate(err, definition.key, businessKey));
     const result = await this.run(definition, instance, { type: 'start', variables });
     await this.persist(em, definition, instance, result, { history: extraHistory, newInstance: true });
     observeCommand('start', started);
@@ -95,6 +109,7 @@ export class InstanceCommandsService {
     if (!instance) throw DomainError.notFound('Process instance', instanceId);
     if (instance.status !== 'active') throw new DomainError(ErrorCode.Conflict, `process instance ${instanceId} is ${instance.status}`);
     const { action, completedTaskId, history, resolution } = await prepare(instance, em);
+    this.checkVariables(variablesOf(action));
     const definition = await this.cache.get(instance.definitionId);
     const result = await this.run(definition, instance, action);
     await this.persist(em, definition, instance, result, { completedTaskId, history, resolution });
@@ -138,7 +153,7 @@ export class InstanceCommandsService {
   private async run(definition: CompiledDefinition, instance: ProcessInstanceEntity, action: Action): Promise<RunResult> {
     const end = engineRunDuration.startTimer({ kind: action.type });
     try {
-      return await this.runner.run({ definition, instanceId: instance.id, businessKey: instance.businessKey, state: instance.state, action });
+      return await this.runner.run({ definition, instanceId: instance.id, businessKey: instance.businessKey, state: instance.state, variables: instance.variables, action });
     } catch (err) {
       if (err instanceof EngineRunError) throw new DomainError(ErrorCode.EngineFailed, `the process could not continue: ${err.message}`);
       throw err;
@@ -186,6 +201,14 @@ export class InstanceCommandsService {
   private transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
   }
+}
+
+/** What a command brings from outside the engine: start, task and message variables, an incident's replacement output. */
+function variablesOf(action: Action): Record<string, unknown> | undefined {
+  if (action.type === 'signal') return action.variables;
+  if (action.type === 'resume') return action.skip?.variables;
+  if (action.type === 'start') return action.variables;
+  return undefined;
 }
 
 function rethrowDuplicate(err: unknown, key: string, businessKey: string | null): never {

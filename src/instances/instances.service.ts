@@ -29,6 +29,7 @@ export class InstancesService {
   ) {}
 
   async start(dto: StartInstanceDto) {
+    this.commands.checkVariables(dto.variables); // before the form check copies them
     const definition = await this.cache.latest(dto.definitionKey);
     const { values, errors } = validateForm(definition.model.startForm, dto.variables ?? {}, true);
     if (errors.length) throw new DomainError(ErrorCode.Invalid, `the start variables have ${errors.length} problem(s): ${errors.map((e) => e.message).join('; ')}`, errors);

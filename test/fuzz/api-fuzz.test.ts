@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp } from '../support/app';
 import { simpleTaskProcess } from '../support/bpmn';
-import { pick, seeded, weirdBody, weirdHeaders, weirdQuery, weirdString } from '../support/fuzz-inputs';
+import { hugeBody, OUT_OF_RANGE_NUMBERS, pick, seeded, surrogateBody, weirdBody, weirdHeaders, weirdQuery, weirdString } from '../support/fuzz-inputs';
 
 const REQUESTS = 1200;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
@@ -13,15 +13,16 @@ interface Operation {
   path: string;
   pathParams: string[];
   queryParams: string[];
+  numericParams: string[];
 }
 
 async function operationsOf(baseUrl: string): Promise<Operation[]> {
-  const doc = (await (await fetch(`${baseUrl}/api/docs-json`)).json()) as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+  const doc = (await (await fetch(`${baseUrl}/api/docs-json`)).json()) as { paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema?: { type?: string } }[] }>> };
   const ops: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       const params = op.parameters ?? [];
-      ops.push({ method: method.toUpperCase(), path, pathParams: params.filter((p) => p.in === 'path').map((p) => p.name), queryParams: params.filter((p) => p.in === 'query').map((p) => p.name) });
+      ops.push({ method: method.toUpperCase(), path, pathParams: params.filter((p) => p.in === 'path').map((p) => p.name), queryParams: params.filter((p) => p.in === 'query').map((p) => p.name), numericParams: params.filter((p) => ['integer', 'number'].includes(p.schema?.type ?? '')).map((p) => p.name) });
     }
   }
   return ops;
@@ -84,6 +85,58 @@ describe('API fuzz', () => {
     // then
     expect(failures).toEqual([]);
     expect(Object.keys(statuses).some((s) => s.startsWith('4'))).toBe(true);
+  });
+
+  describe('sweeps over every endpoint', () => {
+    const mutating = (ops: Operation[]) => ops.filter((op) => op.method !== 'GET');
+    /** A path with plausible parameters, so that the request reaches the route's own checks. */
+    const concrete = (op: Operation) => op.pathParams.reduce((path, name) => path.replace(`{${name}}`, name === 'key' ? 'fuzz-target' : realIds[0]), op.path);
+    const send = async (op: Operation, init: { query?: string; contentType?: string; body?: string }) => {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(init.contentType ? { 'content-type': init.contentType } : {}) };
+      const res = await fetch(`${baseUrl}${concrete(op)}${init.query ? `?${init.query}` : ''}`, { method: op.method, headers, body: init.body, signal: AbortSignal.timeout(20_000) });
+      const text = (res.headers.get('content-type') ?? '').includes('text/event-stream') ? (await res.body?.cancel(), '') : await res.text();
+      return { status: res.status, text };
+    };
+
+    it('answers out-of-range numbers in every numeric query parameter with 400', async () => {
+      const operations = (await operationsOf(baseUrl)).filter((op) => op.numericParams.length);
+      expect(operations.length).toBeGreaterThan(5);
+      const wrong: string[] = [];
+      for (const op of operations) {
+        for (const name of op.numericParams) {
+          for (const value of OUT_OF_RANGE_NUMBERS) {
+            const { status, text } = await send(op, { query: `${name}=${encodeURIComponent(value)}` });
+            if (status !== 400) wrong.push(`${op.method} ${op.path}?${name}=${value} → ${status} ${text.slice(0, 120)}`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it('answers a huge body of every content type with a 4xx (413 where a parser reads it)', async () => {
+      const operations = mutating(await operationsOf(baseUrl));
+      const wrong: string[] = [];
+      const cases = operations.map((op, i) => ({ op, kind: i % 5 }));
+      // Every content type also against the two busiest routes.
+      for (const path of ['/api/process-instances', '/api/definitions']) for (let kind = 0; kind < 5; kind++) cases.push({ op: operations.find((o) => o.path === path && o.method === 'POST')!, kind });
+      for (const { op, kind } of cases) {
+        const huge = hugeBody(kind, kind === 4 ? 11 * 1024 * 1024 : 5 * 1024 * 1024);
+        const { status, text } = await send(op, huge);
+        const parsed = kind < 2 || (kind === 4 && op.path === '/api/definitions');
+        if (status >= 500 || status < 400 || (parsed && status !== 413)) wrong.push(`${op.method} ${op.path} ${huge.contentType} → ${status} ${text.slice(0, 120)}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it('refuses lone surrogates in every JSON body with 400', async () => {
+      const random = seeded(SEED);
+      const wrong: string[] = [];
+      for (const op of mutating(await operationsOf(baseUrl))) {
+        const { status, text } = await send(op, { contentType: 'application/json', body: surrogateBody(random) });
+        if (status !== 400 || !text.includes('lone UTF-16 surrogate')) wrong.push(`${op.method} ${op.path} → ${status} ${text.slice(0, 120)}`);
+      }
+      expect(wrong).toEqual([]);
+    });
   });
 
   it('still serves correctly afterwards', async () => {

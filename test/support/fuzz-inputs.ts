@@ -42,15 +42,39 @@ function weirdValue(random: Random, depth = 0): unknown {
 }
 
 function weirdObject(random: Random, depth = 0): Record<string, unknown> {
-  const keys = ['xml', 'definitionKey', 'businessKey', 'variables', 'assignee', 'messageName', 'processInstanceId', 'reason', 'note', 'by', 'url', 'eventTypes', 'secret', 'username', 'password', 'roles', 'scopes', 'name', 'answers', '__proto__', 'constructor'];
+  const keys = [...BODY_KEYS, 'eventTypes', 'roles', 'scopes', 'answers', '__proto__', 'constructor'];
   const out: Record<string, unknown> = {};
   for (let i = Math.floor(random() * 5); i >= 0; i--) out[random() < 0.8 ? pick(random, keys) : weirdString(random)] = weirdValue(random, depth);
   return out;
 }
 
+const BODY_KEYS = ['xml', 'definitionKey', 'businessKey', 'variables', 'assignee', 'messageName', 'processInstanceId', 'reason', 'note', 'by', 'url', 'secret', 'username', 'password', 'name'];
+
+/** Text no parameter accepts as a number: beyond PostgreSQL's int, exponent or hex forms, negative, fractional, not finite. */
+export const OUT_OF_RANGE_NUMBERS = ['1e20', '99999999999', '2147483648', '-1', '1.5', '0x10', 'Infinity', '9'.repeat(40)];
+
+/** A JSON body (raw text: JSON.stringify would keep the escapes too) with lone UTF-16 surrogates in keys and values. */
+export function surrogateBody(random: Random): string {
+  const lone = ['\\ud800', 'x\\udfffy', '\\udc00\\ud800'];
+  const fields = BODY_KEYS.filter((key) => key !== 'variables').map((key) => `"${key}":"${pick(random, lone)}"`);
+  return `{${fields.join(',')},"variables":{"${pick(random, lone)}":1,"ok":"${pick(random, lone)}"}}`;
+}
+
+/** A body over every parser's limit, of one content type each (JSON, form, text, XML, multipart). */
+export function hugeBody(kind: number, bytes = 5 * 1024 * 1024): { contentType: string; body: string } {
+  const filler = 'a'.repeat(bytes);
+  switch (kind % 5) {
+    case 0: return { contentType: 'application/json', body: `{"businessKey":"${filler}"}` };
+    case 1: return { contentType: 'application/x-www-form-urlencoded', body: `businessKey=${filler}` };
+    case 2: return { contentType: 'text/plain', body: filler };
+    case 3: return { contentType: 'application/xml', body: `<x>${filler}</x>` };
+    default: return { contentType: 'multipart/form-data; boundary=xyz', body: `--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.bpmn"\r\n\r\n${filler}\r\n--xyz--` };
+  }
+}
+
 /** A request body as raw text with the content type it claims to be. */
 export function weirdBody(random: Random): { contentType: string; body: string } {
-  const kind = Math.floor(random() * 9);
+  const kind = Math.floor(random() * 10);
   switch (kind) {
     case 0: return { contentType: 'application/json', body: '{"unterminated": ' };
     case 1: return { contentType: 'application/json', body: JSON.stringify(weirdValue(random)) };
@@ -60,15 +84,17 @@ export function weirdBody(random: Random): { contentType: string; body: string }
     case 5: return { contentType: 'application/xml', body: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY y SYSTEM "file:///etc/passwd">]><x>&y;</x>' };
     case 6: return { contentType: 'application/json', body: '{"__proto__": {"isAdmin": true}, "constructor": {"prototype": {"x": 1}}}' };
     case 7: return { contentType: 'multipart/form-data; boundary=xyz', body: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.bpmn"\r\n\r\n<not-bpmn>\r\n--xyz--' };
+    case 8: return { contentType: 'application/json', body: surrogateBody(random) };
     default: return { contentType: 'application/json', body: JSON.stringify(weirdObject(random)) };
   }
 }
 
 /** A query string with wrong types, repeated keys, nested keys and over-long values. */
 export function weirdQuery(random: Random, known: string[]): string {
-  const keys = [...known, 'limit', 'offset', 'status', '__proto__[x]', 'a[b]', 'since', 'roles', 'types'];
+  const keys = [...known, 'limit', 'offset', 'status', '__proto__[x]', 'a[b]', 'since', 'roles', 'types', 'version', 'level'];
   const parts: string[] = [];
-  for (let i = Math.floor(random() * 4); i >= 0; i--) parts.push(`${encodeURIComponent(pick(random, keys))}=${encodeURIComponent(weirdString(random))}`);
+  const value = () => (random() < 0.2 ? pick(random, OUT_OF_RANGE_NUMBERS) : weirdString(random));
+  for (let i = Math.floor(random() * 4); i >= 0; i--) parts.push(`${encodeURIComponent(pick(random, keys))}=${encodeURIComponent(value())}`);
   if (random() < 0.2) parts.push('limit=1&limit=2');
   return parts.join('&');
 }

@@ -1,7 +1,7 @@
 // Request and response shapes of the definitions API, with the mappers from entities.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString } from 'class-validator';
+import { IntParam } from '../../common/int-param';
 import type { DefinitionEntity } from '../../database/entities';
 import type { DefinitionChanges } from '../definition-diff.util';
 
@@ -13,11 +13,7 @@ export class DeployDefinitionDto {
 }
 
 export class XmlQueryDto {
-  @ApiPropertyOptional({ description: 'version number; latest when omitted' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntParam({ min: 1, description: 'version number; latest when omitted' })
   version?: number;
 }
 

@@ -1,13 +1,13 @@
 // Request and response shapes of the escalations API.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IntParam } from '../../common/int-param';
 import { PageQueryDto } from '../../common/page.dto';
 import type { EscalationEntity } from '../../database/entities/escalation.entity';
 
 export class EscalationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'acknowledged', 'resolved'] }) @IsOptional() @IsIn(['open', 'acknowledged', 'resolved']) status?: 'open' | 'acknowledged' | 'resolved';
-  @ApiPropertyOptional({ description: '2 = supervisor, 3 = manager' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10) level?: number;
+  @IntParam({ min: 1, max: 10, description: '2 = supervisor, 3 = manager' }) level?: number;
   @ApiPropertyOptional() @IsOptional() @IsIn(['agent', 'technician', 'supervisor', 'manager']) role?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() processInstanceId?: string;
 }

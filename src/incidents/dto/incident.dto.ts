@@ -1,6 +1,7 @@
 // Request and response shapes of the incidents API.
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsVariables } from '../../common/free-form';
 import { PageQueryDto } from '../../common/page.dto';
 import type { IncidentEntity } from '../../database/entities/incident.entity';
 
@@ -11,7 +12,7 @@ export class IncidentQueryDto extends PageQueryDto {
 
 export class ResolveIncidentDto {
   @ApiPropertyOptional({ description: 'what was done instead of the handler (kept on the incident)' }) @IsString() @IsNotEmpty() @MaxLength(2000) note!: string;
-  @ApiPropertyOptional({ description: 'variables the handler would have set', type: 'object', additionalProperties: true }) @IsOptional() @IsObject() variables?: Record<string, unknown>;
+  @IsVariables('variables the handler would have set') variables?: Record<string, unknown>;
 }
 
 export function mapIncident(i: IncidentEntity) {

@@ -1,6 +1,7 @@
 // Request and response shapes of the process-instances API, with the mappers from entities.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsVariables } from '../../common/free-form';
 import { PageQueryDto } from '../../common/page.dto';
 import type { HistoryEntity, MessageSubscriptionEntity, ProcessInstanceEntity, TimerEntity } from '../../database/entities';
 import type { TaskEntity } from '../../database/entities/task.entity';
@@ -12,7 +13,7 @@ export class StartInstanceDto {
   @ApiProperty({ example: 'service-request' }) @IsString() @Matches(KEY, { message: 'definitionKey must be a process id such as service-request' }) @MaxLength(200) definitionKey!: string;
   @ApiPropertyOptional({ description: 'your own reference (ticket number); unique among active instances of a definition' })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) businessKey?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() variables?: Record<string, unknown>;
+  @IsVariables() variables?: Record<string, unknown>;
 }
 
 export class InstanceQueryDto extends PageQueryDto {

@@ -1,7 +1,8 @@
 // Query shapes of the KPI API: window, dimension filters, version comparison and report granularity.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IntParam } from '../../common/int-param';
 
 const CHANNELS = ['phone', 'web', 'app', 'wechat', 'email', 'chat'];
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4', 'urgent'];
@@ -14,12 +15,12 @@ export class KpiQueryDto {
   @ApiPropertyOptional({ description: `comma list of ${PRIORITIES.join(', ')}` }) @IsOptional() @Transform(list) @ArrayMaxSize(5) @IsIn(PRIORITIES, { each: true, message: `priority must be among ${PRIORITIES.join(', ')}` }) priority?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) region?: string;
   @ApiPropertyOptional({ enum: ['service-request', 'complaint-escalation'] }) @IsOptional() @IsIn(['service-request', 'complaint-escalation']) process?: string;
-  @ApiPropertyOptional({ description: 'a version of `process` (required with it)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) version?: number;
+  @IntParam({ min: 1, max: 1_000_000, description: 'a version of `process` (required with it)' }) version?: number;
 }
 
 export class KpiCompareDto extends KpiQueryDto {
-  @ApiProperty({ description: 'the version before the redesign' }) @Type(() => Number) @IsInt() @Min(1) versionA!: number;
-  @ApiProperty({ description: 'the version after the redesign' }) @Type(() => Number) @IsInt() @Min(1) versionB!: number;
+  @IntParam({ min: 1, max: 1_000_000, optional: false, description: 'the version before the redesign' }) versionA!: number;
+  @IntParam({ min: 1, max: 1_000_000, optional: false, description: 'the version after the redesign' }) versionB!: number;
 }
 
 export class KpiReportDto extends KpiQueryDto {

@@ -1,6 +1,7 @@
 // Request shape of message correlation.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsVariables } from '../../common/free-form';
 
 export class CorrelateMessageDto {
   @ApiProperty({ example: 'partsArrived' }) @IsString() @IsNotEmpty() @MaxLength(200) messageName!: string;
@@ -11,5 +12,5 @@ export class CorrelateMessageDto {
   @MaxLength(200)
   businessKey?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() processInstanceId?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() variables?: Record<string, unknown>;
+  @IsVariables() variables?: Record<string, unknown>;
 }

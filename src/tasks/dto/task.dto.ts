@@ -1,6 +1,7 @@
 // Request and response shapes of the tasks API, with the mapper from the entity.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsVariables } from '../../common/free-form';
 import { PageQueryDto } from '../../common/page.dto';
 import type { TaskEntity } from '../../database/entities/task.entity';
 
@@ -16,10 +17,7 @@ export class ClaimTaskDto {
 }
 
 export class CompleteTaskDto {
-  @ApiPropertyOptional({ description: 'values of the task form fields', type: 'object', additionalProperties: true })
-  @IsOptional()
-  @IsObject()
-  variables?: Record<string, unknown>;
+  @IsVariables('values of the task form fields') variables?: Record<string, unknown>;
 }
 
 export function mapTask(t: TaskEntity) {
