@@ -27,6 +27,10 @@ export const Rules = {
   readSurveys: { roles: [...LEADS, 'analyst'], scopes: ['read'] },
   /** The live stream: anyone signed in; what each sees is filtered by role (see EventStreamService). */
   liveEvents: { authenticated: true },
+  /** External task workers: fetch-and-lock, complete, failure, BPMN error, extend lock, unlock (API keys with `external-tasks`). */
+  workExternalTasks: { roles: [], scopes: ['external-tasks'] },
+  /** The list of open external tasks: workers, supervisors and managers (operations), readers. */
+  readExternalTasks: { roles: [...LEADS], scopes: ['external-tasks', 'read'] },
   /** Users, API keys, webhooks, the audit log. */
   admin: { roles: ['admin'] },
 } satisfies Record<string, AccessRule>;

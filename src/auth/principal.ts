@@ -2,7 +2,7 @@
 export const USER_ROLES = ['admin', 'analyst', 'agent', 'technician', 'supervisor', 'manager'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-export const KEY_SCOPES = ['start', 'messages', 'read'] as const;
+export const KEY_SCOPES = ['start', 'messages', 'read', 'external-tasks'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 export type Principal =

@@ -8,6 +8,7 @@ export enum ErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
   Gone = 'GONE',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
 }
 
 export const httpStatusOf: Record<ErrorCode, number> = {
@@ -19,6 +20,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.Unauthenticated]: 401,
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.Gone]: 410,
+  [ErrorCode.TooManyRequests]: 429,
 };
 
 export interface ErrorDetail {

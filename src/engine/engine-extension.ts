@@ -1,5 +1,6 @@
 // The bpmn-engine extension of our dialect: service tasks call registered handlers (camunda:topic), nothing else runs code.
 import type { DefinitionModel } from './definition-model';
+import { runExternal, type ExternalOutcome, type ExternalWait } from './external-service';
 import { evaluateExpression } from './feel';
 import type { HandlerContext, ServiceRegistry } from './service-registry';
 
@@ -25,6 +26,8 @@ export interface ServiceCallTracker {
   failures: ServiceFailure[];
   /** Service executions to complete without calling the handler (an incident resolved by a person), with output. */
   skip: ReadonlyMap<string, Record<string, unknown>>;
+  /** Topics without an in-process handler wait for external workers (see external-service.ts). */
+  external: { waits: ExternalWait[]; outcome?: ExternalOutcome };
   variables(): Record<string, unknown>;
   assign(vars: Record<string, unknown>): void;
   context(activityId: string): Omit<HandlerContext, 'activityId' | 'variables' | 'inputs'>;
@@ -43,6 +46,9 @@ export function createExtension(model: DefinitionModel, registry: ServiceRegistr
           if (skipped) {
             tracker.assign(skipped);
             return callback(null, skipped);
+          }
+          if (!registry.has(topic)) {
+            return runExternal({ activityId: activity.id, executionId, topic, outcome: tracker.external.outcome, waits: tracker.external.waits, assign: tracker.assign, callback });
           }
           tracker.pending++;
           void runHandler(activity.id, topic).then(

@@ -10,6 +10,7 @@ import type { CompiledDefinition } from '../engine/compiled-definition';
 import { EngineRunError, ProcessRunner } from '../engine/process-runner';
 import type { Action, HistoryItem, RunResult } from '../engine/run-types';
 import { EscalationPolicy } from '../escalations/escalation-policy';
+import { ExternalTaskRepository } from '../external-tasks/external-task.repository';
 import { IncidentPolicy } from '../incidents/incident-policy';
 import { OutboxRepository } from '../notifications/outbox.repository';
 import { toOutboxEvents } from '../notifications/outbox-events.util';
@@ -50,6 +51,7 @@ export class InstanceCommandsService {
     private readonly escalations: EscalationPolicy,
     private readonly sla: SlaTracker,
     private readonly surveys: SurveyPolicy,
+    private readonly externalTasks: ExternalTaskRepository,
   ) {}
 
   start(definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>): Promise<CommandOutcome> {
@@ -108,6 +110,7 @@ export class InstanceCommandsService {
       await this.tasks.cancelOpen(em, instanceId, now);
       await this.timers.deleteForInstance(em, instanceId);
       await this.subscriptions.deleteForInstance(em, instanceId);
+      await this.externalTasks.cancelOpen(em, instanceId, now);
       await this.incidents.closeForInstance(em, instanceId, now, `instance cancelled: ${reason}`);
       const definition = await this.cache.get(instance.definitionId);
       const slaView = { instanceId, model: definition.model, variables: instance.variables, activeActivityIds: [], ended: true, cancelled: true, history: [] };
@@ -164,8 +167,9 @@ export class InstanceCommandsService {
     const taskHistory = await this.tasks.reconcile(em, instance.id, result.userTasks, definition.model, now, { completedTaskId: extra.completedTaskId, newInstance });
     await this.timers.reconcile(em, instance.id, result.timers, now, newInstance);
     await this.subscriptions.reconcile(em, instance.id, result.messages, now, newInstance);
+    const externalHistory = await this.externalTasks.reconcile(em, { instanceId: instance.id, waiting: result.externalTasks, model: definition.model, now, newInstance });
     const incidentHistory = await this.incidents.reconcile(em, { instanceId: instance.id, failures: result.failures, activeActivityIds: result.activeActivityIds, now, resolution: extra.resolution, newInstance });
-    const commandHistory = [...(extra.history ?? []), ...result.history, ...taskHistory];
+    const commandHistory = [...(extra.history ?? []), ...result.history, ...taskHistory, ...externalHistory];
     const escalationHistory = await this.escalations.reconcile(em, instance.id, commandHistory, now);
     const slaView = { instanceId: instance.id, model: definition.model, variables: result.variables, activeActivityIds: result.activeActivityIds, ended: result.completed, history: commandHistory, newInstance };
     const slaHistory = await this.sla.reconcile(em, slaView, now);

@@ -1,0 +1,11 @@
+// Feature: external tasks — service tasks that integrators' workers fetch, lock, complete, fail or BPMN-error.
+import { Module } from '@nestjs/common';
+import { DefinitionsModule } from '../definitions/definitions.module';
+import { InstancesModule } from '../instances/instances.module';
+import { ExternalTaskOutcomes } from './external-task-outcomes.service';
+import { ExternalTasksController } from './external-tasks.controller';
+import { ExternalTasksService } from './external-tasks.service';
+import { LongPolls } from './long-polls';
+
+@Module({ imports: [InstancesModule, DefinitionsModule], controllers: [ExternalTasksController], providers: [ExternalTasksService, ExternalTaskOutcomes, LongPolls], exports: [ExternalTaskOutcomes] })
+export class ExternalTasksModule {}
