@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp } from '../support/app';
 
 const ROLES = ['admin', 'analyst', 'agent', 'technician', 'supervisor', 'manager'] as const;
-const SCOPES = ['start', 'messages', 'read'] as const;
+const SCOPES = ['start', 'messages', 'read', 'external-tasks'] as const;
 type Caller = 'anonymous' | (typeof ROLES)[number] | `key:${(typeof SCOPES)[number]}`;
 const CALLERS: Caller[] = ['anonymous', ...ROLES, ...SCOPES.map((s) => `key:${s}` as const)];
 
@@ -63,6 +63,14 @@ const POLICY: Record<string, Caller[]> = {
   'POST /api/incidents/{id}/retry': LEADS,
   'POST /api/incidents/{id}/resolve': LEADS,
   'GET /api/events': SIGNED_IN,
+  'POST /api/external-tasks/fetch-and-lock': ['admin', 'key:external-tasks'],
+  'GET /api/external-tasks': [...LEADS, 'key:external-tasks', 'key:read'],
+  'GET /api/external-tasks/{id}': [...LEADS, 'key:external-tasks', 'key:read'],
+  'POST /api/external-tasks/{id}/complete': ['admin', 'key:external-tasks'],
+  'POST /api/external-tasks/{id}/failure': ['admin', 'key:external-tasks'],
+  'POST /api/external-tasks/{id}/bpmn-error': ['admin', 'key:external-tasks'],
+  'POST /api/external-tasks/{id}/extend-lock': ['admin', 'key:external-tasks'],
+  'POST /api/external-tasks/{id}/unlock': ['admin', 'key:external-tasks'],
   'GET /api/kpis': [...LEADS, 'analyst'],
   'GET /api/kpis/compare': [...LEADS, 'analyst'],
   'GET /api/kpis/report': [...LEADS, 'analyst'],
