@@ -10,5 +10,6 @@ import { MetricsController } from './metrics.controller';
   imports: [TerminusModule],
   controllers: [HealthController, MetricsController],
   providers: [Metrics, { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }],
+  exports: [Metrics],
 })
 export class ObservabilityModule {}

@@ -121,6 +121,19 @@ describe('external tasks', () => {
     expect((await instance(id)).status).toBe('completed');
   });
 
+  it('an incident of an external task resolved by hand completes the task with the given variables', async () => {
+    const { id } = await start();
+    const w = worker('mailer-4');
+    const [task] = await w.fetch('sendInvoice');
+    await w.failure(task.id, 0).expect(204);
+    const [incident] = await incidentsOf(id);
+    await t.http.post(`/api/incidents/${incident.id}/resolve`).send({ note: 'invoice sent by post', variables: { invoiceNo: 'PAPER-1' } }).expect(200);
+    const view = await instance(id);
+    expect(view).toMatchObject({ status: 'completed', endActivityId: 'Invoiced', variables: { invoiceNo: 'PAPER-1' } });
+    expect((await incidentsOf(id))[0]).toMatchObject({ status: 'resolved', resolution: 'resolved by hand: invoice sent by post' });
+    expect((await w.complete(task.id)).status).toBe(409);
+  });
+
   it('a worker killed mid-lock loses nothing: the lock expires, another worker completes, the first gets 409', async () => {
     // given worker A locks the task for 30 s and dies
     const { id } = await start();
@@ -164,6 +177,13 @@ describe('external tasks', () => {
     await t.http.delete(`/api/process-instances/${id}`).send({ reason: 'customer withdrew' }).expect(200);
     expect(await externalTasksOf(id)).toEqual([]);
     expect((await worker('w').complete(task.id)).status).toBe(409);
+  });
+
+  it('exposes open external tasks by topic and state in /metrics', async () => {
+    const { id } = await start();
+    const metrics = (await t.anon.get('/metrics').expect(200)).text;
+    expect(metrics).toMatch(/serviceflow_external_tasks\{topic="sendInvoice",state="available"\} [1-9]/);
+    await t.http.delete(`/api/process-instances/${id}`).send({ reason: 'done looking' }).expect(200);
   });
 
   it('needs the external-tasks scope; bad input answers 400', async () => {
