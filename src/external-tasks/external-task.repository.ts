@@ -75,6 +75,11 @@ export class ExternalTaskRepository {
     return [...new Set(rows.map((r) => r.activityId))];
   }
 
+  /** The open external tasks of an instance, oldest first (the instance detail shows them as waits). */
+  openForInstance(instanceId: string): Promise<ExternalTaskEntity[]> {
+    return this.db.getRepository(ExternalTaskEntity).find({ where: { instanceId, state: 'open' }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
   /** The row under a lock for the rest of the caller's transaction (after its instance row: the commands' lock order). */
   lockIn(em: EntityManager, id: string): Promise<ExternalTaskEntity | null> {
     return em.getRepository(ExternalTaskEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });

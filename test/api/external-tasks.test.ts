@@ -36,6 +36,7 @@ describe('external tasks', () => {
     expect(await externalTasksOf(id)).toEqual([
       expect.objectContaining({ topicName: 'sendInvoice', activityId: 'SendInvoice', processInstanceId: id, processDefinitionKey: 'ext-invoice', businessKey: 'INV-1', workerId: null, lockExpirationTime: null, retries: null, errorMessage: null }),
     ]);
+    expect((await instance(id)).externalTasks).toEqual([expect.objectContaining({ activityId: 'SendInvoice', topicName: 'sendInvoice', workerId: null, retries: null })]);
     await worker('cleanup').fetch('sendInvoice', { maxTasks: 100 }).then((ts) => Promise.all(ts.map((x) => worker('cleanup').complete(x.id).expect(204))));
   });
 

@@ -95,3 +95,8 @@ export function mapLockedTask(t: ExternalTaskEntity, instance: InstanceFacts & {
   const variables: Record<string, TypedValue> = toTypedVariables({ variables: instance.variables, names });
   return { ...mapExternalTask(t, instance), errorDetails: t.errorDetails, variables };
 }
+
+/** An open external task as the instance detail lists it among the instance's waits. */
+export function mapWaitingExternalTask(t: ExternalTaskEntity) {
+  return { id: t.id, activityId: t.activityId, topicName: t.topicName, workerId: t.workerId, lockExpirationTime: t.lockExpirationTime, retries: t.retries, errorMessage: t.errorMessage, createdAt: t.createdAt };
+}
