@@ -1,6 +1,6 @@
 // The bpmn-engine extension of our dialect: service tasks call registered handlers (camunda:topic), nothing else runs code.
 import type { DefinitionModel } from './definition-model';
-import { runExternal, type ExternalOutcome, type ExternalWait } from './external-service';
+import { forgetExternal, runExternal, type ExternalOutcome, type ExternalWait } from './external-service';
 import { evaluateExpression } from './feel';
 import type { HandlerContext, ServiceRegistry } from './service-registry';
 
@@ -39,9 +39,12 @@ export function createExtension(model: DefinitionModel, registry: ServiceRegistr
     if (!info?.topic || (activity.type !== 'bpmn:ServiceTask' && activity.type !== 'bpmn:SendTask')) return;
     const topic = info.topic;
     activity.behaviour.Service = function Service() {
+      let current: string | undefined;
       return {
+        // An execution interrupted in this command (a boundary event, a cancelled scope) no longer waits.
+        discard: () => current && forgetExternal(tracker.external.waits, current),
         execute(message: { content: { executionId: string } }, callback: (err: unknown, output?: unknown) => void) {
-          const executionId = message.content.executionId;
+          const executionId = (current = message.content.executionId);
           const skipped = tracker.skip.get(executionId);
           if (skipped) {
             tracker.assign(skipped);

@@ -52,3 +52,9 @@ export function runExternal(args: {
   }
   callback(null, outcome.variables);
 }
+
+/** The execution was discarded (interrupted) after it reported its wait in this command: it waits no more. */
+export function forgetExternal(waits: ExternalWait[], executionId: string): void {
+  const index = waits.findIndex((w) => w.executionId === executionId);
+  if (index >= 0) waits.splice(index, 1);
+}

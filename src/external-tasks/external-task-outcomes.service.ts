@@ -86,8 +86,8 @@ export class ExternalTaskOutcomes {
   }
 
   private async resume(id: string, workerId: string, decide: (task: ExternalTaskEntity, now: Date) => { outcome: { executionId: string; variables: Record<string, unknown>; bpmnError?: { errorCode: string; errorMessage?: string } }; history: HistoryItem }): Promise<void> {
-    const found = await this.tasks.findById(id);
-    if (!found) throw DomainError.notFound('External task', id);
+    // Checked again under the locks; first here for the clearer answer (a finished instance has no open tasks).
+    const found = heldBy({ task: await this.tasks.findById(id), id, workerId });
     await this.db.transaction(async (em) => {
       const { result } = await this.commands.executeIn(em, found.instanceId, async () => {
         const task = heldBy({ task: await this.tasks.lockIn(em, id), id, workerId });
@@ -104,8 +104,8 @@ export class ExternalTaskOutcomes {
   }
 
   private async failIn(id: string, workerId: string, failure: { retries: number; errorMessage: string | null; errorDetails: string | null; retryTimeout: number }): Promise<void> {
-    const found = await this.tasks.findById(id);
-    if (!found) throw DomainError.notFound('External task', id);
+    // Checked again under the locks; first here for the clearer answer (a finished instance has no open tasks).
+    const found = heldBy({ task: await this.tasks.findById(id), id, workerId });
     await this.db.transaction(async (em) => {
       const instance = await this.lockInstance(em, found.instanceId);
       const task = heldBy({ task: await this.tasks.lockIn(em, id), id, workerId });

@@ -77,6 +77,24 @@ describe('external tasks across replicas', () => {
     await new Worker(urlA, key, 'poller').complete(tasks[0].id).expect(204);
   });
 
+  it('a long poll whose client went away locks nothing', async () => {
+    // given a worker that gives up its long poll
+    const abort = new AbortController();
+    const body = JSON.stringify({ workerId: 'quitter', maxTasks: 1, asyncResponseTimeout: 10_000, topics: [{ topicName: 'pollTopic', lockDuration: 60_000 }] });
+    const gone = fetch(`${urlB}/api/external-tasks/fetch-and-lock`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body, signal: abort.signal }).catch(() => 'aborted');
+    await new Promise((r) => setTimeout(r, 200));
+    abort.abort();
+    expect(await gone).toBe('aborted');
+    // when a task appears
+    const id = await start('ext-poll');
+    await new Promise((r) => setTimeout(r, 300));
+    // then it is still free for the next worker
+    const [task] = (await t.http.get(`/api/external-tasks?processInstanceId=${id}`).expect(200)).body.items;
+    expect(task.workerId).toBeNull();
+    const [fetched] = await new Worker(urlA, key, 'next').fetch('pollTopic');
+    await new Worker(urlA, key, 'next').complete(fetched.id).expect(204);
+  });
+
   it('a long poll with nothing to do answers [] after asyncResponseTimeout; a replica caps waiting polls with 429', async () => {
     const nothing = new Worker(urlB, key, 'idle').fetch('noSuchTopic', { asyncResponseTimeout: 300 });
     expect(await nothing).toEqual([]);

@@ -3,6 +3,8 @@
 // loses nothing, and stale or wrong workers get 409. Lock expiry and retry timeouts run on a fake clock.
 import type { AddressInfo } from 'node:net';
 import { FakeClock } from '../../src/common/clock';
+import { TimerFiringService } from '../../src/instances/timer-firing.service';
+import { bpmn } from '../support/bpmn';
 import { startTestApp, type TestApp } from '../support/app';
 import { invoiceProcess, Worker } from '../support/external-tasks';
 
@@ -178,6 +180,31 @@ describe('external tasks', () => {
     await t.http.delete(`/api/process-instances/${id}`).send({ reason: 'customer withdrew' }).expect(200);
     expect(await externalTasksOf(id)).toEqual([]);
     expect((await worker('w').complete(task.id)).status).toBe(409);
+  });
+
+  it('a boundary timer that interrupts an external task cancels it; its worker then gets 409', async () => {
+    // given a task that may take at most 1 h
+    const xml = bpmn(
+      `<bpmn:startEvent id="Start" name="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Quote" />
+      <bpmn:serviceTask id="Quote" name="Get a quote" camunda:type="external" camunda:topic="supplierQuote" />
+      <bpmn:sequenceFlow id="F2" sourceRef="Quote" targetRef="Done" /><bpmn:endEvent id="Done" name="Done" />
+      <bpmn:boundaryEvent id="TooSlow" name="1 h" attachedToRef="Quote"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+      <bpmn:sequenceFlow id="F3" sourceRef="TooSlow" targetRef="Late" /><bpmn:endEvent id="Late" name="Late" />`,
+      { id: 'ext-timeout' },
+    );
+    await t.http.post('/api/definitions').send({ xml }).expect(201);
+    const { id } = (await t.http.post('/api/process-instances').send({ definitionKey: 'ext-timeout', variables: {} }).expect(201)).body;
+    const [task] = await worker('supplier').fetch('supplierQuote', { lockDuration: 2 * 3600_000 });
+    // when the hour passes
+    clock.advance(3600_000);
+    await t.app.get(TimerFiringService).fireDue();
+    // then the instance took the timer path and the task is gone
+    const view = await instance(id);
+    expect(view).toMatchObject({ status: 'completed', endActivityId: 'Late' });
+    expect(view.history.map((h: { type: string }) => h.type)).toContain('external_task.cancelled');
+    const late = await worker('supplier').complete(task.id);
+    expect(late.status).toBe(409);
+    expect(late.body.message).toMatch(/already cancelled/);
   });
 
   it('exposes open external tasks by topic and state in /metrics', async () => {
