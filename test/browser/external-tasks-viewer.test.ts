@@ -23,6 +23,7 @@ describe('instance viewer: external tasks', () => {
     await panel.waitFor();
     // then
     expect(await panel.innerText()).toMatch(/Waiting for a worker\s+sendInvoice\s+SendInvoice/);
+    await page.getByText('External task created').waitFor();
     // when a worker locks it
     await new Worker(app.baseUrl, await app.apiKey(['external-tasks']), 'mailer-7').fetch('sendInvoice');
     await page.reload();
