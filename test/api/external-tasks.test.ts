@@ -207,6 +207,24 @@ describe('external tasks', () => {
     expect(late.body.message).toMatch(/already cancelled/);
   });
 
+  it('usePriority hands out tasks of a higher camunda:taskPriority first; without it, oldest first', async () => {
+    // given a low-priority task created before a high-priority one
+    for (const [key, priority] of [['ext-low', 0], ['ext-high', 10]] as const) {
+      const xml = invoiceProcess(key, 'prioTopic').replace('camunda:topic="prioTopic"', `camunda:topic="prioTopic" camunda:taskPriority="${priority}"`);
+      await t.http.post('/api/definitions').send({ xml }).expect(201);
+    }
+    const low = (await t.http.post('/api/process-instances').send({ definitionKey: 'ext-low', variables: {} }).expect(201)).body.id;
+    clock.advance(1000);
+    const high = (await t.http.post('/api/process-instances').send({ definitionKey: 'ext-high', variables: {} }).expect(201)).body.id;
+    // when / then
+    const [first] = await worker('prio').post('/fetch-and-lock', { workerId: 'prio', maxTasks: 1, usePriority: true, topics: [{ topicName: 'prioTopic', lockDuration: 1000 }] }).then((r) => r.body);
+    expect(first).toMatchObject({ processInstanceId: high, priority: 10 });
+    const [second] = await worker('prio').fetch('prioTopic');
+    expect(second).toMatchObject({ processInstanceId: low, priority: 0 });
+    await worker('prio').complete(first.id).expect(204);
+    await worker('prio').complete(second.id).expect(204);
+  });
+
   it('exposes open external tasks by topic and state in /metrics', async () => {
     const { id } = await start();
     const metrics = (await t.anon.get('/metrics').expect(200)).text;
