@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { DefinitionsModule } from './definitions/definitions.module';
 import { EngineModule } from './engine/engine.module';
 import { EscalationsModule } from './escalations/escalations.module';
+import { ExternalTasksModule } from './external-tasks/external-tasks.module';
 import { HandlersModule } from './handlers/handlers.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { InstancesModule } from './instances/instances.module';
@@ -53,6 +54,7 @@ export class AppModule {
         MessagesModule,
         NotificationsModule,
         IncidentsModule,
+        ExternalTasksModule,
         EscalationsModule,
         SchedulerModule,
         ObservabilityModule,

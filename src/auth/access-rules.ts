@@ -28,6 +28,10 @@ export const Rules = {
   readSurveys: { roles: [...LEADS, 'analyst'] },
   /** The live stream: every user (what each sees is filtered by role, see EventStreamService); keys with `read`. */
   liveEvents: { roles: [...STAFF] },
+  /** External task workers: fetch-and-lock, complete, failure, BPMN error, extend lock, unlock (keys with `external-tasks`). */
+  workExternalTasks: { roles: [] },
+  /** The list of open external tasks: supervisors and managers (operations); keys with `external-tasks` or `read`. */
+  readExternalTasks: { roles: [...LEADS] },
   /** Users, API keys, webhooks, the audit log. */
   admin: { roles: ['admin'] },
 } satisfies Record<string, AccessRule>;

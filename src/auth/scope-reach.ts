@@ -25,6 +25,21 @@ export const SCOPE_REACH = {
       'GET /api/surveys',
       'GET /api/surveys/{id}',
       'GET /api/events',
+      'GET /api/external-tasks',
+      'GET /api/external-tasks/{id}',
+    ],
+  },
+  'external-tasks': {
+    description: 'external task workers: fetch and lock, complete, fail, throw BPMN errors, extend and release locks',
+    endpoints: [
+      'POST /api/external-tasks/fetch-and-lock',
+      'GET /api/external-tasks',
+      'GET /api/external-tasks/{id}',
+      'POST /api/external-tasks/{id}/complete',
+      'POST /api/external-tasks/{id}/failure',
+      'POST /api/external-tasks/{id}/bpmn-error',
+      'POST /api/external-tasks/{id}/extend-lock',
+      'POST /api/external-tasks/{id}/unlock',
     ],
   },
 } as const satisfies Record<string, { description: string; endpoints: readonly string[] }>;

@@ -142,6 +142,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(100) @Max(24 * 3600 * 1000)
   INCIDENT_RETRY_BASE_MS = 10_000;
 
+  /** External tasks: how often each replica looks for work for its waiting long polls (fetch-and-lock asyncResponseTimeout). */
+  @Transform(toInt) @IsInt() @Min(10) @Max(60000)
+  EXTERNAL_TASK_POLL_MS = 100;
+
+  /** Long polls one replica keeps waiting at once; more answer 429. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(100_000)
+  EXTERNAL_TASK_MAX_LONG_POLLS = 500;
+
   /** Satisfaction surveys (src/surveys): wait after a resolution, reminder and expiry (ISO-8601 durations, from sending). */
   @Matches(ISO_DURATION, { message: 'SURVEY_DELAY must be an ISO-8601 duration such as PT24H' })
   SURVEY_DELAY = 'PT24H';

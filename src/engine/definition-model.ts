@@ -22,6 +22,8 @@ export interface ElementInfo {
   assignee?: string;
   form?: FormField[];
   topic?: string;
+  /** camunda:taskPriority of an external service task (a literal integer): fetch-and-lock with usePriority takes higher first. */
+  taskPriority?: number;
   inputs?: Record<string, string>;
   messageName?: string;
   messageId?: string;

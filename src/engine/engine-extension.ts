@@ -1,5 +1,6 @@
 // The bpmn-engine extension of our dialect: service tasks call registered handlers (camunda:topic), nothing else runs code.
 import type { DefinitionModel } from './definition-model';
+import { forgetExternal, runExternal, type ExternalOutcome, type ExternalWait } from './external-service';
 import { evaluateExpression } from './feel';
 import type { HandlerContext, ServiceRegistry } from './service-registry';
 
@@ -25,6 +26,8 @@ export interface ServiceCallTracker {
   failures: ServiceFailure[];
   /** Service executions to complete without calling the handler (an incident resolved by a person), with output. */
   skip: ReadonlyMap<string, Record<string, unknown>>;
+  /** Topics without an in-process handler wait for external workers (see external-service.ts). */
+  external: { waits: ExternalWait[]; outcome?: ExternalOutcome };
   variables(): Record<string, unknown>;
   assign(vars: Record<string, unknown>): void;
   context(activityId: string): Omit<HandlerContext, 'activityId' | 'variables' | 'inputs'>;
@@ -36,13 +39,19 @@ export function createExtension(model: DefinitionModel, registry: ServiceRegistr
     if (!info?.topic || (activity.type !== 'bpmn:ServiceTask' && activity.type !== 'bpmn:SendTask')) return;
     const topic = info.topic;
     activity.behaviour.Service = function Service() {
+      let current: string | undefined;
       return {
+        // An execution interrupted in this command (a boundary event, a cancelled scope) no longer waits.
+        discard: () => current && forgetExternal(tracker.external.waits, current),
         execute(message: { content: { executionId: string } }, callback: (err: unknown, output?: unknown) => void) {
-          const executionId = message.content.executionId;
+          const executionId = (current = message.content.executionId);
           const skipped = tracker.skip.get(executionId);
           if (skipped) {
             tracker.assign(skipped);
             return callback(null, skipped);
+          }
+          if (!registry.has(topic)) {
+            return runExternal({ activityId: activity.id, executionId, topic, outcome: tracker.external.outcome, waits: tracker.external.waits, assign: tracker.assign, callback });
           }
           tracker.pending++;
           void runHandler(activity.id, topic).then(

@@ -51,6 +51,8 @@ export function readElement(element: ModdleElement): ElementInfo {
   }
   if (element.$type === 'bpmn:ServiceTask' || element.$type === 'bpmn:SendTask') {
     info.topic = element.get('camunda:topic') ?? undefined;
+    const priority = Number(element.get('camunda:taskPriority'));
+    if (Number.isSafeInteger(priority) && priority !== 0) info.taskPriority = priority;
     info.inputs = readInputs(element);
   }
   const messageRef = element.messageRef ?? element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:MessageEventDefinition')?.messageRef;

@@ -45,6 +45,7 @@ export class ProcessRunner {
       pending: 0,
       failures: [],
       skip: new Map(action.type === 'resume' && action.skip ? [[action.skip.executionId, action.skip.variables]] : []),
+      external: { waits: [], outcome: action.type === 'resume' ? action.external : undefined },
       variables: () => processVariables(engine),
       assign: (vars) => processEnvironment(engine)?.assignVariables(vars),
       context: (activityId) => ({
@@ -80,7 +81,7 @@ export class ProcessRunner {
       }
       await waitUntilIdle(tracker, collector, failures);
       this.raiseFailures(collector, failures);
-      const result = { ...(await collector.result(engine, timers, processVariables(engine))), failures: tracker.failures };
+      const result = { ...(await collector.result(engine, timers, processVariables(engine))), failures: tracker.failures, externalTasks: tracker.external.waits };
       idle = tracker.pending === 0;
       return result;
     } finally {

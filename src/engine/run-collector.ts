@@ -65,7 +65,7 @@ export class RunCollector {
     });
   }
 
-  async result(engine: any, timers: DurableTimers, variables: Record<string, unknown>): Promise<Omit<RunResult, 'failures'>> {
+  async result(engine: any, timers: DurableTimers, variables: Record<string, unknown>): Promise<Omit<RunResult, 'failures' | 'externalTasks'>> {
     // In-transit sequence flows are listed too; only activities wait.
     const postponed: any[] = (engine.execution?.getPostponed() ?? []).filter((a: any) => a.type !== 'bpmn:SequenceFlow');
     const userTasks: WaitingActivity[] = [];

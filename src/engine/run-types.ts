@@ -1,12 +1,13 @@
 // The commands a runner executes and what it reports back to the host for saving.
 import type { ArmedTimer } from './durable-timers';
 import type { ServiceFailure } from './engine-extension';
+import type { ExternalOutcome, ExternalWait } from './external-service';
 
 export type Action =
   | { type: 'start'; variables: Record<string, unknown> }
   | { type: 'signal'; activityId: string; executionId: string; variables?: Record<string, unknown>; messageId?: string }
   | { type: 'fireTimers'; keys: string[] }
-  | { type: 'resume'; skip?: { executionId: string; variables: Record<string, unknown> } };
+  | { type: 'resume'; skip?: { executionId: string; variables: Record<string, unknown> }; external?: ExternalOutcome };
 
 export interface HistoryItem {
   at: Date;
@@ -37,4 +38,6 @@ export interface RunResult {
   history: HistoryItem[];
   /** Service handlers that failed in this command (see incidents). */
   failures: ServiceFailure[];
+  /** Service tasks waiting for external workers (see src/external-tasks). */
+  externalTasks: ExternalWait[];
 }

@@ -5,6 +5,7 @@ import { toPage, type Page } from '../common/page.dto';
 import { InstanceCommandsService } from '../instances/instance-commands.service';
 import { IncidentQueryDto, mapIncident, ResolveIncidentDto } from './dto/incident.dto';
 import { Clock } from '../common/clock';
+import { ExternalTaskOutcomes } from '../external-tasks/external-task-outcomes.service';
 import { WebhookDeliveryRepository } from '../notifications/webhooks/webhook-delivery.repository';
 import { WEBHOOK_INCIDENT_PREFIX } from '../notifications/webhooks/webhook-incidents';
 import { IncidentRepository } from './incident.repository';
@@ -16,6 +17,7 @@ export class IncidentsService {
     private readonly commands: InstanceCommandsService,
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly clock: Clock,
+    private readonly externalTasks: ExternalTaskOutcomes,
   ) {}
 
   async list(query: IncidentQueryDto): Promise<Page<ReturnType<typeof mapIncident>>> {
@@ -30,6 +32,7 @@ export class IncidentsService {
   async retry(id: string) {
     const incident = await this.unresolved(id);
     if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX)) return this.retryWebhook(incident.id, incident.executionId);
+    if (await this.externalTasks.retryIncident(incident)) return this.get(id); // an external task: fetchable again
     await this.commands.execute(incident.instanceId, async () => ({ action: { type: 'resume' } }));
     return this.get(id);
   }

@@ -10,6 +10,7 @@ import type { CompiledDefinition } from '../engine/compiled-definition';
 import { EngineRunError, ProcessRunner } from '../engine/process-runner';
 import type { Action, HistoryItem, RunResult } from '../engine/run-types';
 import { EscalationPolicy } from '../escalations/escalation-policy';
+import { ExternalTaskRepository } from '../external-tasks/external-task.repository';
 import { IncidentPolicy } from '../incidents/incident-policy';
 import { OutboxRepository } from '../notifications/outbox.repository';
 import { toOutboxEvents } from '../notifications/outbox-events.util';
@@ -54,6 +55,7 @@ export class InstanceCommandsService {
     private readonly sla: SlaTracker,
     private readonly surveys: SurveyPolicy,
     config: AppConfig,
+    private readonly externalTasks: ExternalTaskRepository,
   ) {
     this.limits = { maxCount: config.VARIABLES_MAX_COUNT, maxBytes: config.VARIABLES_MAX_BYTES, maxDepth: config.VARIABLES_MAX_DEPTH };
   }
@@ -128,6 +130,7 @@ export class InstanceCommandsService {
       await this.tasks.cancelOpen(em, instanceId, now);
       await this.timers.deleteForInstance(em, instanceId);
       await this.subscriptions.deleteForInstance(em, instanceId);
+      await this.externalTasks.cancelOpen(em, instanceId, now);
       await this.incidents.closeForInstance(em, instanceId, now, `instance cancelled: ${reason}`);
       const definition = await this.cache.get(instance.definitionId);
       const slaView = { instanceId, model: definition.model, variables: instance.variables, activeActivityIds: [], ended: true, cancelled: true, history: [] };
@@ -187,8 +190,9 @@ export class InstanceCommandsService {
     const taskHistory = await this.tasks.reconcile(em, instance.id, result.userTasks, definition.model, now, { completedTaskId: extra.completedTaskId, newInstance });
     await this.timers.reconcile(em, instance.id, result.timers, now, newInstance);
     await this.subscriptions.reconcile(em, instance.id, result.messages, now, newInstance);
+    const externalHistory = await this.externalTasks.reconcile(em, { instanceId: instance.id, waiting: result.externalTasks, model: definition.model, now, newInstance });
     const incidentHistory = await this.incidents.reconcile(em, { instanceId: instance.id, failures: result.failures, activeActivityIds: result.activeActivityIds, now, resolution: extra.resolution, newInstance });
-    const commandHistory = [...(extra.history ?? []), ...result.history, ...taskHistory];
+    const commandHistory = [...(extra.history ?? []), ...result.history, ...taskHistory, ...externalHistory];
     const escalationHistory = await this.escalations.reconcile(em, instance.id, commandHistory, now);
     const slaView = { instanceId: instance.id, model: definition.model, variables: result.variables, activeActivityIds: result.activeActivityIds, ended: result.completed, history: commandHistory, newInstance };
     const slaHistory = await this.sla.reconcile(em, slaView, now);

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { EscalationPolicy } from '../escalations/escalation-policy';
 import { EscalationRepository } from '../escalations/escalation.repository';
+import { ExternalTaskRepository } from '../external-tasks/external-task.repository';
 import { IncidentPolicy } from '../incidents/incident-policy';
 import { IncidentRepository } from '../incidents/incident.repository';
 import { OutboxRepository } from '../notifications/outbox.repository';
@@ -24,7 +25,7 @@ import { TimerRepository } from './timer.repository';
 @Module({
   imports: [DefinitionsModule],
   controllers: [InstancesController],
-  providers: [SurveyRepository, SurveyPolicy, SlaView, SlaClockRepository, SlaTracker, EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, InstanceCommandsService, InstancesService, TimerFiringService],
-  exports: [SurveyRepository, SlaView, SlaClockRepository, EscalationRepository, HistoryRepository, OutboxRepository, InstanceRepository, IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
+  providers: [ExternalTaskRepository, SurveyRepository, SurveyPolicy, SlaView, SlaClockRepository, SlaTracker, EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, InstanceCommandsService, InstancesService, TimerFiringService],
+  exports: [ExternalTaskRepository, SurveyRepository, SlaView, SlaClockRepository, EscalationRepository, HistoryRepository, OutboxRepository, InstanceRepository, IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
 })
 export class InstancesModule {}

@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { toPage, type Page } from '../common/page.dto';
 import { DefinitionCache } from '../definitions/definition-cache';
+import { mapWaitingExternalTask } from '../external-tasks/dto/external-task.dto';
+import { ExternalTaskRepository } from '../external-tasks/external-task.repository';
 import { validateForm } from '../tasks/form-validator';
 import { SlaView } from '../sla/sla-view';
 import { TaskRepository } from '../tasks/task.repository';
@@ -26,6 +28,7 @@ export class InstancesService {
     private readonly timers: TimerRepository,
     private readonly subscriptions: SubscriptionRepository,
     private readonly sla: SlaView,
+    private readonly externalTasks: ExternalTaskRepository,
   ) {}
 
   async start(dto: StartInstanceDto) {
@@ -45,18 +48,19 @@ export class InstancesService {
   async get(id: string, principal?: Principal) {
     const instance = await this.instances.findById(id);
     if (!instance) throw DomainError.notFound('Process instance', id);
-    const [allHistory, allTasks, timers, messages, sla] = await Promise.all([
+    const [allHistory, allTasks, timers, messages, sla, externalTasks] = await Promise.all([
       this.history.forInstance(id),
       this.tasks.forInstance(id),
       this.timers.forInstance(id),
       this.subscriptions.forInstance(id),
       this.sla.forInstance(id),
+      this.externalTasks.openForInstance(id),
     ]);
     const tasks = allTasks.filter((task) => maySeeTask({ principal, task }));
     const hidden = new Set(allTasks.filter((task) => !tasks.includes(task)).map((task) => task.id));
     // The path stays visible; what was submitted in a hidden task (and to whom it went) does not.
     const history = allHistory.map((h) => (hidden.has(String(h.detail?.taskId)) ? { ...h, detail: { taskId: h.detail?.taskId } } : h));
-    return { ...mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => t.timerType !== 'slaCheck'), messages }), sla };
+    return { ...mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => t.timerType !== 'slaCheck'), messages }), sla, externalTasks: externalTasks.map(mapWaitingExternalTask) };
   }
 
   async cancel(id: string, dto: CancelInstanceDto) {

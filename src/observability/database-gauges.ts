@@ -32,9 +32,7 @@ export const DATABASE_GAUGES: DatabaseGauge[] = [
     labelNames: ['status'],
     sql: `SELECT status, count(*)::float AS value FROM incidents WHERE status <> 'resolved' GROUP BY status`,
   },
-  // External tasks (src/external-tasks) add, e.g.:
-  // { name: 'serviceflow_external_tasks', help: '…by topic and state', labelNames: ['topic', 'state'],
-  //   sql: `SELECT topic, state, count(*)::float AS value FROM external_tasks GROUP BY topic, state` },
+  // serviceflow_external_tasks{topic,state} lives with its feature (src/external-tasks/external-task-metrics.ts).
 ];
 
 @Injectable()

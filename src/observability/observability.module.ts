@@ -12,5 +12,6 @@ import { MigrationsHealth } from './migrations.health';
   imports: [TerminusModule],
   controllers: [HealthController, MetricsController],
   providers: [Metrics, DatabaseGauges, MigrationsHealth, { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }],
+  exports: [Metrics],
 })
 export class ObservabilityModule {}

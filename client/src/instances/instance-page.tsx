@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n';
 import { CancelInstance } from './cancel-instance';
 import { DiagramView } from './diagram-view';
 import { HistoryTimeline } from './history-timeline';
+import { ExternalTasksPanel } from './external-tasks-panel';
 import { IncidentsPanel, SlaPanel, TasksTable, VariablesTable, WaitsPanel } from './instance-panels';
 import { slaClocks, STATUS_TONE, type Incident } from './instance-types';
 import { useDebounced } from './use-debounced';
@@ -74,6 +75,7 @@ export function InstancePage() {
         <div class="instance-side">
           <TasksTable tasks={d.tasks} onSelect={setSelected} />
           <WaitsPanel timers={d.timers} messages={d.awaitedMessages} now={now} onSelect={setSelected} />
+          <ExternalTasksPanel detail={d} now={now} onSelect={setSelected} />
           <SlaPanel clocks={clocks} now={now} />
           <IncidentsPanel incidents={incidents.data?.items ?? []} />
           <VariablesTable variables={d.variables} />

@@ -222,5 +222,6 @@ export const zhCN: Record<string, string> = {
   'Condition (FEEL)': '条件（FEEL）',
   'e.g. =approved = true': '例如 =approved = true',
   unknown: '未知',
+  'external task': '外部任务',
   'ISO 8601 (PT24H, 2026-03-01T09:00:00+08:00, R3/PT1H) or FEEL with a leading "="': 'ISO 8601（PT24H、2026-03-01T09:00:00+08:00、R3/PT1H）或以“=”开头的 FEEL 表达式',
 };

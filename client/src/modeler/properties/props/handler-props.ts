@@ -19,7 +19,8 @@ function Handler({ element, id }: { element: Element; id: string }) {
   const getOptions = () => {
     const options = [{ value: '', label: translate('<none>') }, ...handlers.map((h) => ({ value: h.name, label: h.description ? `${h.name} — ${h.description}` : h.name }))];
     const current = topic();
-    if (current && !handlers.some((h) => h.name === current)) options.push({ value: current, label: `${current} (${translate('unknown')})` });
+    // Any other topic waits as an external task for an integrator's worker.
+    if (current && !handlers.some((h) => h.name === current)) options.push({ value: current, label: `${current} (${translate('external task')})` });
     return options;
   };
   const setValue = (value: string) => {
