@@ -1,0 +1,110 @@
+// Diagrams from other tools: broken or code-carrying ones are refused with a reason, modeling style only warns,
+// vendor attributes without code are ignored, and a Camunda Modeler 5 diagram with ${…} conditions runs.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { bpmn } from '../support/bpmn';
+import { startTestApp, type TestApp } from '../support/app';
+
+const fixture = (name: string) => readFileSync(resolve(__dirname, '../fixtures/third-party', name), 'utf8');
+type Detail = { elementId: string; message: string };
+
+const collaborationOnly = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Defs_collab" targetNamespace="http://example.com">
+  <bpmn:collaboration id="Collab_1"><bpmn:participant id="Pool_Customer" name="Customer" /></bpmn:collaboration>
+</bpmn:definitions>`;
+
+const notExecutable = collaborationOnly.replace('</bpmn:collaboration>', '<bpmn:participant id="Pool_Desk" name="Desk" processRef="desk" /></bpmn:collaboration><bpmn:process id="desk" isExecutable="false" /><bpmn:process id="other" />');
+
+describe('diagrams from other tools', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const deploy = (xml: string) => t.http.post('/api/definitions').send({ xml });
+
+  it('answers a diagram without an executable process with a clear 400, not an internal error', async () => {
+    const collab = await deploy(collaborationOnly).expect(400);
+    expect(collab.body.message).toMatch(/no executable process: set isExecutable="true" on one of the processes \(none in this file\)/);
+    const plain = await deploy(notExecutable).expect(400);
+    expect(plain.body.message).toMatch(/no executable process: set isExecutable="true" on one of desk, other/);
+    expect(plain.body.message).not.toMatch(/Cannot read|undefined/);
+  });
+
+  it.each([
+    ['an empty file', ' ', /send the BPMN XML/],
+    ['malformed XML', '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="p"', /not a readable BPMN 2.0 XML file|no executable process/],
+    ['XML that is not BPMN', '<?xml version="1.0"?><html><body>hello</body></html>', /not a readable BPMN 2.0 XML file|no executable process/],
+    ['a process without any element', bpmn(''), /no start event|start event/i],
+    ['binary garbage', '\u0000\u0001\u0002PK\u0003\u0004', /not a readable BPMN 2.0 XML file|no executable process/],
+  ])('refuses %s with a reason', async (_name, xml, message) => {
+    const res = await deploy(xml);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(message);
+    expect(res.body.message).not.toMatch(/Cannot read properties|is not a function|undefined/);
+  });
+
+  it('treats modeling style as warnings: implicit split and end, fake join, gateway that forks and joins, flows without condition', async () => {
+    // given: a task that splits implicitly, a task entered by two flows, a gateway that joins and splits, no end event
+    const xml = bpmn(`<bpmn:startEvent id="Start" name="Start" />
+      <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Task_A" />
+      <bpmn:userTask id="Task_A" name="A" camunda:candidateGroups="agent" />
+      <bpmn:sequenceFlow id="F2" sourceRef="Task_A" targetRef="Gw" />
+      <bpmn:sequenceFlow id="F3" sourceRef="Task_A" targetRef="Gw" />
+      <bpmn:exclusiveGateway id="Gw" name="Which?" />
+      <bpmn:sequenceFlow id="F4" sourceRef="Gw" targetRef="Task_B" />
+      <bpmn:sequenceFlow id="F5" sourceRef="Gw" targetRef="Task_B" />
+      <bpmn:userTask id="Task_B" name="B" camunda:candidateGroups="agent" />`, { id: 'style-only' });
+    // when
+    const res = await deploy(xml).expect(201);
+    // then
+    const rules = res.body.warnings.map((w: Detail) => w.message).join('\n');
+    expect(rules).toMatch(/no-implicit-split/);
+    expect(rules).toMatch(/no-implicit-end|end-event-required/);
+    expect(rules).toMatch(/fake-join/);
+    expect(rules).toMatch(/no-gateway-join-fork/);
+  });
+
+  it('keeps and ignores vendor attributes that carry no code', async () => {
+    const xml = bpmn(`<bpmn:startEvent id="Start" name="Start" camunda:formKey="embedded:app:start.html" camunda:initiator="starter" />
+      <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Task_A" />
+      <bpmn:userTask id="Task_A" name="A" camunda:candidateGroups="agent" camunda:asyncBefore="true" camunda:asyncAfter="true" camunda:exclusive="false" camunda:jobPriority="5" camunda:priority="50" camunda:formKey="app:a.html" signavio:mainColor="#ffffcc" xmlns:signavio="http://www.signavio.com" />
+      <bpmn:sequenceFlow id="F2" sourceRef="Task_A" targetRef="End" />
+      <bpmn:endEvent id="End" name="End" />`, { id: 'vendor-attrs' }).replace('isExecutable="true"', 'isExecutable="true" camunda:historyTimeToLive="P180D" camunda:versionTag="v7" camunda:isStartableInTasklist="false" camunda:candidateStarterGroups="agent"');
+    const res = await deploy(xml).expect(201);
+    expect(JSON.stringify(res.body.warnings)).not.toMatch(/unknown attribute/);
+  });
+
+  it('runs a diagram saved by Camunda Modeler 5: historyTimeToLive, ${approved} conditions, a task without candidate groups', async () => {
+    // given
+    const res = await deploy(fixture('camunda-modeler-5-approval.bpmn')).expect(201);
+    const translations = res.body.warnings.filter((w: Detail) => /translated to FEEL/.test(w.message));
+    expect(translations).toEqual(
+      expect.arrayContaining([
+        { elementId: 'Flow_Yes', message: expect.stringContaining('${approved} is translated to FEEL: =approved = true') },
+        { elementId: 'Flow_No', message: expect.stringContaining('${!approved} is translated to FEEL: =not(approved = true)') },
+      ]),
+    );
+    const agent = await t.as('wang.fang', ['agent']);
+    for (const approved of [true, false]) {
+      // when: the review (no candidate groups: any staff member sees it) is completed with approved
+      const started = await t.http.post('/api/process-instances').send({ definitionKey: 'refund-approval', businessKey: `RF-${approved}` }).expect(201);
+      const tasks = (await agent.get('/api/tasks').query({ processInstanceId: started.body.id, status: 'open' }).expect(200)).body.items;
+      expect(tasks.map((x: { activityId: string }) => x.activityId)).toEqual(['Activity_ReviewRefund']);
+      const done = await agent.post(`/api/tasks/${tasks[0].id}/complete`).send({ variables: { approved } }).expect(200);
+      // then: the branch taken follows the ${…} condition
+      expect(done.body.processInstance.activeActivityIds).toEqual(approved ? ['Activity_ApproveLarge'] : []);
+      expect(done.body.processInstance.status).toBe(approved ? 'active' : 'completed');
+      if (approved) {
+        const [payOut] = (await t.http.get('/api/tasks').query({ processInstanceId: started.body.id, status: 'open' }).expect(200)).body.items;
+        expect(payOut.candidateRoles).toEqual(['management']);
+        const after = await t.http.post(`/api/tasks/${payOut.id}/complete`).send({ variables: {} }).expect(200);
+        expect(after.body.processInstance.status).toBe('completed');
+      }
+      const instance = await t.http.get(`/api/process-instances/${started.body.id}`).expect(200);
+      const ends = instance.body.history.filter((h: { type: string; activityId: string }) => h.type === 'activity.completed' && /^Event_/.test(h.activityId)).map((h: { activityId: string }) => h.activityId);
+      expect(ends).toEqual([approved ? 'Event_Refunded' : 'Event_Rejected']);
+    }
+  });
+});
