@@ -45,6 +45,8 @@ export function readElement(element: ModdleElement): ElementInfo {
   const info: ElementInfo = { id: element.id ?? '', type: element.$type, name: element.name ?? element.id ?? '' };
   if (element.$type === 'bpmn:UserTask') {
     info.candidateRoles = splitList(element.get('camunda:candidateGroups'));
+    const candidateUsers = splitList(element.get('camunda:candidateUsers'));
+    if (candidateUsers.length) info.candidateUsers = candidateUsers;
     const assignee = element.get('camunda:assignee');
     if (assignee) info.assignee = assignee;
     info.form = readForm(element);

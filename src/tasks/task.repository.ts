@@ -42,7 +42,7 @@ export class TaskRepository {
     if (fresh.length) {
       const rows = fresh.map((w) => {
         const info = model.elements[w.activityId];
-        return { id: newRowId(), instanceId, activityId: w.activityId, executionId: w.executionId, name: info?.name ?? w.activityId, candidateRoles: info?.candidateRoles ?? [], assignee: info?.assignee ?? null, form: info?.form ?? [], status: 'open' as const, createdAt: now };
+        return { id: newRowId(), instanceId, activityId: w.activityId, executionId: w.executionId, name: info?.name ?? w.activityId, candidateRoles: info?.candidateRoles ?? [], candidateUsers: info?.candidateUsers ?? [], assignee: info?.assignee ?? null, form: info?.form ?? [], status: 'open' as const, createdAt: now };
       });
       await em.createQueryBuilder().insert().into(TaskEntity).values(rows).orIgnore().execute();
       for (const r of rows) history.push({ at: now, type: 'task.created', activityId: r.activityId, detail: { taskId: r.id, candidateRoles: r.candidateRoles } });
@@ -89,7 +89,14 @@ export class TaskRepository {
     if (filter.assignee) qb.andWhere('t.assignee = :assignee', { assignee: filter.assignee });
     if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
     if (filter.processInstanceId) qb.andWhere('t.instance_id = :iid', { iid: filter.processInstanceId });
-    if (filter.visibleTo) qb.andWhere('(t.candidate_roles && :vroles::text[] OR t.assignee = :vassignee)', { vroles: filter.visibleTo.roles, vassignee: filter.visibleTo.assignee });
+    // The SQL twin of isVisibleTo (task-access.util.ts).
+    if (filter.visibleTo) {
+      qb.andWhere(
+        `(t.candidate_roles && :vroles::text[] OR t.assignee = :vassignee OR :vassignee = ANY(t.candidate_users)
+          OR (t.assignee IS NULL AND cardinality(t.candidate_roles) = 0 AND cardinality(t.candidate_users) = 0))`,
+        { vroles: filter.visibleTo.roles, vassignee: filter.visibleTo.assignee },
+      );
+    }
     const [items, total] = await qb.orderBy('t.created_at', 'ASC').addOrderBy('t.id').take(filter.limit).skip(filter.offset).getManyAndCount();
     return { items, total };
   }

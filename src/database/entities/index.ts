@@ -3,6 +3,7 @@ import { ApiKeyEntity } from './api-key.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { DefinitionEntity } from './definition.entity';
 import { EscalationEntity } from './escalation.entity';
+import { GroupEntity, GroupMemberEntity } from './group.entity';
 import { HistoryEntity } from './history.entity';
 import { IncidentEntity } from './incident.entity';
 import { MessageSubscriptionEntity } from './message-subscription.entity';
@@ -14,5 +15,5 @@ import { TaskEntity } from './task.entity';
 import { TimerEntity } from './timer.entity';
 import { UserEntity } from './user.entity';
 
-export { UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, SurveyEntity, SlaClockEntity, DefinitionEntity, EscalationEntity, HistoryEntity, IncidentEntity, MessageSubscriptionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity };
-export const entities = [UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, DefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity, MessageSubscriptionEntity, HistoryEntity, IncidentEntity, EscalationEntity, SlaClockEntity, SurveyEntity];
+export { GroupEntity, GroupMemberEntity, UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, SurveyEntity, SlaClockEntity, DefinitionEntity, EscalationEntity, HistoryEntity, IncidentEntity, MessageSubscriptionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity };
+export const entities = [UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, DefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity, MessageSubscriptionEntity, HistoryEntity, IncidentEntity, EscalationEntity, SlaClockEntity, SurveyEntity, GroupEntity, GroupMemberEntity];

@@ -1,9 +1,11 @@
-// Every condition, timer value and input parameter is a literal or valid, safe FEEL ('=…'); ${…} and JavaScript are refused.
-import { checkFeel, checkLiteral, isFeel } from '../../../engine/feel';
+// Every condition, timer value and input parameter is a literal, valid and safe FEEL ('=…'), or JUEL in the subset that
+// translates to FEEL (juel-expressions warns with the translation); other ${…} and JavaScript are refused with the reason.
+import { checkFeel, isFeel } from '../../../engine/feel';
+import { juelSiteOf } from '../../../engine/juel-context';
 import { owningId, type Node, type Reporter, type Rule } from '../rule-helpers';
 
 function problemOf(text: string): string | null {
-  return isFeel(text) ? checkFeel(text) : checkLiteral(text);
+  return isFeel(text) ? checkFeel(text) : null;
 }
 
 export default function feelExpressions(): Rule {
@@ -19,6 +21,11 @@ export default function feelExpressions(): Rule {
         what = `parameter "${node.name}"`;
       }
       if (typeof text !== 'string') return;
+      const juel = juelSiteOf(node);
+      if (juel) {
+        if (!juel.translation.ok) reporter.report(owningId(node), `${what} ${juel.text} is not supported: ${juel.translation.reason}. Write FEEL with a leading "=" instead, or move code into a service task (camunda:type="external")`);
+        return;
+      }
       const problem = problemOf(text.trim());
       if (!problem && node.$parent?.$type === 'bpmn:SequenceFlow' && !isFeel(text.trim())) {
         // A literal condition would be a truthy string whatever it says ("false" too).
