@@ -72,7 +72,7 @@ export class DefinitionCompiler {
     if (missing) return { parsed, model: null, problems: [...problems, { elementId: '', message: missing, severity: 'error' }] };
     problems.push(...(await this.getLinter().lint(parsed.root, await this.knowledge())));
     // The lint reported each ${…} translation as a warning; from here on the model and the engine see FEEL.
-    translateDiagramExpressions(parsed.context);
+    prepareForEngine(parsed);
     const model = readDefinitionModel(parsed.root);
     return { parsed, model, problems };
   }
@@ -85,7 +85,7 @@ export class DefinitionCompiler {
   /** Recompiles an already deployed (hence checked) version for running it. */
   async compile(xml: string): Promise<{ model: DefinitionModel; sourceContext: unknown }> {
     const parsed = await parseBpmn(xml);
-    translateDiagramExpressions(parsed.context);
+    prepareForEngine(parsed);
     const model = readDefinitionModel(parsed.root);
     if (!model) throw new DomainError(ErrorCode.InvalidDefinition, 'deployed definition has no executable process');
     return { model, sourceContext: compileContext(parsed.context) };
@@ -95,6 +95,13 @@ export class DefinitionCompiler {
     this.linter ??= new DefinitionLinter(loadLintConfig(this.config.PROCESSES_DIR));
     return this.linter;
   }
+}
+
+/** ${…} becomes FEEL; a definitions element without an id (Flowable writes none) gets one, or bpmn-engine cannot recover its state. */
+function prepareForEngine(parsed: ParsedBpmn): void {
+  translateDiagramExpressions(parsed.context);
+  const root = parsed.root;
+  if (root && !root.id) root.id = `Definitions_${(root.rootElements ?? []).find((e: ModdleElement) => e.$type === 'bpmn:Process' && e.isExecutable)?.id ?? 'imported'}`;
 }
 
 /** A moddle warning about something no code reads (a vendor attribute or element) is kept and ignored; the rest is broken. */
