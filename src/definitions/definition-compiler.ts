@@ -106,7 +106,7 @@ function prepareForEngine(parsed: ParsedBpmn): void {
 
 /** A moddle warning about something no code reads (a vendor attribute or element) is kept and ignored; the rest is broken. */
 function parseProblem(w: { message: string; elementId?: string }): InspectionProblem {
-  const ignored = /^unknown (attribute|element)/.test(w.message);
+  const ignored = /^unknown (attribute|element)|^unsupported document encoding/.test(w.message);
   return { elementId: w.elementId ?? '', message: ignored ? `${w.message}: kept and ignored` : w.message, severity: ignored ? 'warn' : 'error' };
 }
 

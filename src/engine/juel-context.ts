@@ -10,6 +10,11 @@ export interface JuelSite {
   translation: JuelTranslation;
 }
 
+/** A FormalExpression whose language is FEEL (DMN/BPMN tools write the FEEL URI and no leading "="). */
+export function isFeelLanguage(language: unknown): boolean {
+  return typeof language === 'string' && /(^|[/#:])feel\/?$/i.test(language.trim());
+}
+
 /** The JUEL text held by this node (an expression body or a camunda:in/outputParameter value), translated; else null. */
 export function juelSiteOf(node: Node): JuelSite | null {
   const key = keyOf(node);
@@ -47,6 +52,11 @@ export function translateDiagramExpressions(moddleContext: { rootElement?: Node 
     const element = node as Node;
     const site = element.$type ? juelSiteOf(element) : null;
     if (site?.translation.ok) element[keyOf(element)!] = site.translation.feel;
+    // language="…FEEL": the body is FEEL already; our dialect marks it with "=" and has no language attribute.
+    if (element.$type === 'bpmn:FormalExpression' && isFeelLanguage(element.language)) {
+      element.body = `=${String(element.body ?? '').trim().replace(/^=/, '')}`;
+      element.language = undefined;
+    }
     for (const [key, value] of Object.entries(element)) if (!SKIP.has(key)) visit(value);
   };
   visit(moddleContext.rootElement);

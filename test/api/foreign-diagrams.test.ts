@@ -111,3 +111,34 @@ describe('diagrams from other tools', () => {
     }
   });
 });
+
+describe('expression languages of other tools', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const gateway = (id: string, condition: string) =>
+    bpmn(`<bpmn:startEvent id="Start" name="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Gw" />
+      <bpmn:exclusiveGateway id="Gw" name="Which?" default="F3" />
+      <bpmn:sequenceFlow id="Flow_Cond" name="cond" sourceRef="Gw" targetRef="End">${condition}</bpmn:sequenceFlow>
+      <bpmn:sequenceFlow id="F3" sourceRef="Gw" targetRef="End2" /><bpmn:endEvent id="End" name="End" /><bpmn:endEvent id="End2" name="End 2" />`, { id });
+
+  it('runs a condition written in FEEL with the FEEL language URI and no "="', async () => {
+    const xml = gateway('feel-language', '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="https://www.omg.org/spec/DMN/20191111/FEEL/">status = "Approved"</bpmn:conditionExpression>');
+    await t.http.post('/api/definitions').send({ xml }).expect(201);
+    for (const [status, end] of [['Approved', 'End'], ['Rejected', 'End2']]) {
+      const started = await t.http.post('/api/process-instances').send({ definitionKey: 'feel-language', variables: { status } }).expect(201);
+      const instance = await t.http.get(`/api/process-instances/${started.body.id}`).expect(200);
+      expect(instance.body.history.filter((h: { type: string }) => h.type === 'activity.completed').map((h: { activityId: string }) => h.activityId)).toContain(end);
+    }
+  });
+
+  it('refuses an empty condition with what to do, and another language with its name', async () => {
+    const empty = await t.http.post('/api/definitions').send({ xml: gateway('empty-condition', '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" />') }).expect(400);
+    expect(empty.body.details).toEqual(expect.arrayContaining([{ elementId: 'Flow_Cond', message: expect.stringMatching(/condition is empty: write one/) }]));
+    const xpath = await t.http.post('/api/definitions').send({ xml: gateway('xpath', '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="http://www.w3.org/1999/XPath">/a/b = 1</bpmn:conditionExpression>') }).expect(400);
+    expect(xpath.body.details).toEqual(expect.arrayContaining([{ elementId: 'Flow_Cond', message: expect.stringMatching(/expression language "http:\/\/www.w3.org\/1999\/XPath" is not allowed/) }]));
+  });
+});
