@@ -1,4 +1,5 @@
-// Code references of Camunda 7 diagrams (Java class, delegate expression, expression, connector, field injection)
+// Code references of Camunda 7 diagrams (Java class, delegate expression, expression, connector, field injection; a
+// Camunda 8 zeebe:taskDefinition)
 // become external tasks whose topic is named after them, so the integrator's own worker does that work; listeners are
 // removed (nothing may run code here) and reported.
 import type { Conversion, Element } from './conversion';
@@ -13,7 +14,7 @@ export function topicFor(attribute: string, value: string): string {
   const simple = attribute === 'camunda:class' ? (inner.split('.').pop() ?? inner) : inner;
   const base = attribute === 'camunda:expression' ? simple : simple.replace(/(?<=.)(JavaDelegate|Delegate)$/, '');
   const topic = base.charAt(0).toLowerCase() + base.slice(1);
-  return topic.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 100) || 'externalTask';
+  return topic.replace(/[^A-Za-z0-9._:-]+/g, '-').slice(0, 100) || 'externalTask';
 }
 
 export function convertServiceTask(task: Element, report: Conversion[]): void {
@@ -22,6 +23,7 @@ export function convertServiceTask(task: Element, report: Conversion[]): void {
   const code = CODE.find((name) => task.get(name));
   const connector = extensions(task).find((e) => e.$type === 'camunda:Connector');
   const vendorType = task.get('camunda:type');
+  const zeebe = extensions(task).find((e) => e.$type === 'zeebe:taskDefinition' && e.type);
   let from: string | null = null;
   let topic: string | null = null;
   if (code) {
@@ -32,6 +34,10 @@ export function convertServiceTask(task: Element, report: Conversion[]): void {
     from = `camunda:connector ${connector.connectorId ?? ''}`;
     topic = topicFor('camunda:expression', connector.connectorId ?? 'connector');
     removeExtension(task, connector);
+  } else if (zeebe && !vendorType) {
+    // A Camunda 8 job type is already what a worker subscribes to: the same name becomes the topic.
+    from = `zeebe:taskDefinition type="${zeebe.type}"`;
+    topic = topicFor('camunda:expression', zeebe.type);
   } else if (vendorType && vendorType !== 'external') {
     // Flowable's built-in task types (mail, http, shell, camel, …) run engine code: a worker does it instead.
     from = `type="${vendorType}"`;

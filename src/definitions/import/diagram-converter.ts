@@ -26,8 +26,9 @@ export async function convertDiagram(xml: string): Promise<ConvertedDiagram | nu
     for (const definition of element.eventDefinitions ?? []) convertTimer(element, definition, conversions);
   }
   if (!conversions.length) return { xml, conversions };
-  const { xml: converted } = await root.$model.toXML(root, { format: true });
-  return { xml: converted, conversions };
+  // A document moddle can read but not write back (unusual namespace tricks) is deployed as it is: deploy says why not.
+  const written = await root.$model.toXML(root, { format: true }).catch(() => null);
+  return written ? { xml: written.xml, conversions } : null;
 }
 
 /** Processes and every flow element in them, subprocesses included. */

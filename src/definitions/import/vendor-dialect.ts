@@ -24,25 +24,40 @@ const SAME_MEANING: Record<string, string> = {
   topic: 'camunda:topic',
 };
 
-/** The prefixes the document binds to a Flowable/Activiti namespace (usually "flowable" or "activiti"). */
+/**
+ * The prefixes the document binds to a Flowable/Activiti namespace (usually "flowable" or "activiti"). Some tools bind
+ * the prefix "camunda" to the Activiti namespace; moddle then renames those attributes to ns0:, ns1:, … and the
+ * declaration moves to "activiti", so that the converted file can use the real camunda namespace.
+ */
 export function vendorPrefixes(root: Element): string[] {
-  return Object.entries(root.$attrs ?? {})
+  const attrs = root.$attrs ?? {};
+  const prefixes = Object.entries(attrs)
     .filter(([name, uri]) => name.startsWith('xmlns:') && VENDOR_NAMESPACES.includes(uri))
     .map(([name]) => name.slice('xmlns:'.length));
+  if (!prefixes.includes('camunda')) return prefixes;
+  attrs['xmlns:activiti'] = attrs['xmlns:camunda'];
+  attrs['xmlns:ns0'] = attrs['xmlns:camunda']; // moddle's name for the first renamed prefix, still used by vendor elements
+  delete attrs['xmlns:camunda'];
+  return [...prefixes.filter((p) => p !== 'camunda'), 'activiti', RENAMED];
 }
+
+const RENAMED = 'ns*';
+const matches = (prefixes: string[], prefix: string) => prefixes.includes(prefix) || (prefixes.includes(RENAMED) && /^ns\d+$/.test(prefix));
 
 export function convertVendorAttributes(element: Element, prefixes: string[], report: Conversion[]): void {
   const attrs = element.$attrs ?? {};
   for (const name of Object.keys(attrs)) {
     const [prefix, local] = name.split(':');
-    const target = prefixes.includes(prefix) ? SAME_MEANING[local] : undefined;
-    if (!target || local === undefined) continue;
+    if (local === undefined || !matches(prefixes, prefix)) continue;
+    const target = SAME_MEANING[local];
     const value = attrs[name];
+    if (!target) continue; // kept and ignored
     delete attrs[name];
     element.set(target, target === 'camunda:asyncBefore' || target === 'camunda:exclusive' ? value === 'true' : value);
     // Code references are reported once, by code-references, with what they became.
     if (!['class', 'delegateExpression', 'expression', 'resultVariable', 'type', 'topic'].includes(local)) {
-      report.push({ elementId: element.id ?? '', kind: 'attribute', action: 'converted', from: `${name}="${value}"`, to: `${target}="${value}"` });
+      const shown = /^ns\d+$/.test(prefix) ? `activiti:${local}` : name; // moddle's renamed prefix is not what the file says
+      report.push({ elementId: element.id ?? '', kind: 'attribute', action: 'converted', from: `${shown}="${value}"`, to: `${target}="${value}"` });
     }
   }
 }
