@@ -24,6 +24,18 @@ export function juelSiteOf(node: Node): JuelSite | null {
   return { text: text.trim(), condition, translation: translateJuel(text, { condition }) };
 }
 
+// User-task assignments that Camunda and Flowable diagrams often compute: assignee="${approver}".
+const ASSIGNMENTS = ['camunda:assignee', 'camunda:candidateUsers', 'camunda:candidateGroups'];
+
+/** The ${…} assignments of a user task, each translated (evaluated when the task is created). */
+export function juelAssignmentsOf(node: Node): (JuelSite & { attribute: string })[] {
+  if (node.$type !== 'bpmn:UserTask' || typeof node.get !== 'function') return [];
+  return ASSIGNMENTS.filter((a) => isJuel(node.get(a))).map((attribute) => {
+    const text = String(node.get(attribute)).trim();
+    return { attribute, text, condition: false, translation: translateJuel(text, { condition: false }) };
+  });
+}
+
 function keyOf(node: Node): 'body' | 'value' | null {
   if (node.$type === 'bpmn:FormalExpression' || node.$type === 'bpmn:Expression') return 'body';
   if (node.$type === 'camunda:InputParameter' || node.$type === 'camunda:OutputParameter') return 'value';
@@ -52,6 +64,7 @@ export function translateDiagramExpressions(moddleContext: { rootElement?: Node 
     const element = node as Node;
     const site = element.$type ? juelSiteOf(element) : null;
     if (site?.translation.ok) element[keyOf(element)!] = site.translation.feel;
+    for (const a of juelAssignmentsOf(element)) if (a.translation.ok) element.set(a.attribute, a.translation.feel);
     // language="…FEEL": the body is FEEL already; our dialect marks it with "=" and has no language attribute.
     if (element.$type === 'bpmn:FormalExpression' && isFeelLanguage(element.language)) {
       element.body = `=${String(element.body ?? '').trim().replace(/^=/, '')}`;

@@ -75,7 +75,9 @@ export function readProperties(element: ModdleElement): Record<string, string> {
   return Object.fromEntries((props?.values ?? []).map((p: ModdleElement) => [p.name, String(p.value ?? '')]));
 }
 
+/** A comma-separated list; a FEEL expression ('=…', translated from ${…}) stays whole and is evaluated at task creation. */
 export function splitList(value: unknown): string[] {
+  if (typeof value === 'string' && value.trimStart().startsWith('=')) return [value.trim()];
   return typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
 

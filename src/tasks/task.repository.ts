@@ -5,6 +5,7 @@ import { TaskEntity, type TaskStatus } from '../database/entities/task.entity';
 import type { DefinitionModel } from '../engine/definition-model';
 import type { HistoryItem, WaitingActivity } from '../engine/run-types';
 import { newRowId } from '../common/row-id';
+import { assignmentOf } from './task-assignment.util';
 
 export interface TaskFilter {
   candidateRole?: string;
@@ -26,7 +27,7 @@ export class TaskRepository {
    * waits on resume, and (instance, execution) is unique); open tasks that no longer wait were completed by this
    * command (`completedTaskId`) or cancelled (e.g. interrupted by a boundary timer). Returns history entries.
    */
-  async reconcile(em: EntityManager, instanceId: string, waiting: WaitingActivity[], model: DefinitionModel, now: Date, opts: { completedTaskId?: string; newInstance?: boolean } = {}): Promise<HistoryItem[]> {
+  async reconcile(em: EntityManager, instanceId: string, waiting: WaitingActivity[], model: DefinitionModel, now: Date, opts: { completedTaskId?: string; newInstance?: boolean; variables?: Record<string, unknown> } = {}): Promise<HistoryItem[]> {
     const { completedTaskId, newInstance } = opts;
     // An instance created by this command has no tasks yet.
     const open = newInstance ? [] : await em.getRepository(TaskEntity).find({ where: { instanceId, status: 'open' }, select: ['id', 'executionId', 'activityId'] });
@@ -42,7 +43,7 @@ export class TaskRepository {
     if (fresh.length) {
       const rows = fresh.map((w) => {
         const info = model.elements[w.activityId];
-        return { id: newRowId(), instanceId, activityId: w.activityId, executionId: w.executionId, name: info?.name ?? w.activityId, candidateRoles: info?.candidateRoles ?? [], candidateUsers: info?.candidateUsers ?? [], assignee: info?.assignee ?? null, form: info?.form ?? [], status: 'open' as const, createdAt: now };
+        return { id: newRowId(), instanceId, activityId: w.activityId, executionId: w.executionId, name: info?.name ?? w.activityId, ...assignmentOf(info, opts.variables), form: info?.form ?? [], status: 'open' as const, createdAt: now };
       });
       await em.createQueryBuilder().insert().into(TaskEntity).values(rows).orIgnore().execute();
       for (const r of rows) history.push({ at: now, type: 'task.created', activityId: r.activityId, detail: { taskId: r.id, candidateRoles: r.candidateRoles } });

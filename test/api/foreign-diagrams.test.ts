@@ -79,6 +79,23 @@ describe('diagrams from other tools', () => {
     expect(JSON.stringify(res.body.warnings)).not.toMatch(/unknown attribute/);
   });
 
+  it('assigns a task to the user an ${…} assignee names, and offers it to ${…} candidate users', async () => {
+    const xml = bpmn(`<bpmn:startEvent id="Start" name="Start" />
+      <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Task_Approve" />
+      <bpmn:userTask id="Task_Approve" name="Approve" camunda:assignee="\${approver}" camunda:candidateUsers="\${reviewers}" />
+      <bpmn:sequenceFlow id="F2" sourceRef="Task_Approve" targetRef="End" />
+      <bpmn:endEvent id="End" name="End" />`, { id: 'computed-assignee' });
+    const res = await deploy(xml).expect(201);
+    expect(res.body.warnings).toEqual(expect.arrayContaining([{ elementId: 'Task_Approve', message: expect.stringContaining('camunda:assignee ${approver} is translated to FEEL: =approver') }]));
+    const started = await t.http.post('/api/process-instances').send({ definitionKey: 'computed-assignee', variables: { approver: 'zhou.min', reviewers: ['qian.bo'] } }).expect(201);
+    const [task] = (await t.http.get('/api/tasks').query({ processInstanceId: started.body.id }).expect(200)).body.items;
+    expect(task).toMatchObject({ assignee: 'zhou.min', candidateUsers: ['qian.bo'], candidateRoles: [] });
+    const reviewer = await t.as('qian.bo', ['technician']);
+    expect((await reviewer.get('/api/tasks').query({ processInstanceId: started.body.id }).expect(200)).body.total).toBe(1);
+    const other = await t.as('sun.yu', ['technician']);
+    expect((await other.get('/api/tasks').query({ processInstanceId: started.body.id }).expect(200)).body.total).toBe(0);
+  });
+
   it('runs a diagram saved by Camunda Modeler 5: historyTimeToLive, ${approved} conditions, a task without candidate groups', async () => {
     // given
     const res = await deploy(fixture('camunda-modeler-5-approval.bpmn')).expect(201);

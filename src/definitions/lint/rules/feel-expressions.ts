@@ -1,7 +1,7 @@
 // Every condition, timer value and input parameter is a literal, valid and safe FEEL ('=…'), or JUEL in the subset that
 // translates to FEEL (juel-expressions warns with the translation); other ${…} and JavaScript are refused with the reason.
 import { checkFeel, isFeel } from '../../../engine/feel';
-import { isFeelLanguage, juelSiteOf } from '../../../engine/juel-context';
+import { isFeelLanguage, juelAssignmentsOf, juelSiteOf } from '../../../engine/juel-context';
 import { owningId, type Node, type Reporter, type Rule } from '../rule-helpers';
 
 function problemOf(text: string): string | null {
@@ -11,6 +11,9 @@ function problemOf(text: string): string | null {
 export default function feelExpressions(): Rule {
   return {
     check(node: Node, reporter: Reporter) {
+      for (const a of juelAssignmentsOf(node)) {
+        if (!a.translation.ok) reporter.report(node.id, `${a.attribute} ${a.text} is not supported: ${a.translation.reason}. Name the user or group, or a process variable: \${approver}`);
+      }
       let text: unknown;
       let what = '';
       if (node.$type === 'bpmn:FormalExpression' || node.$type === 'bpmn:Expression') {
