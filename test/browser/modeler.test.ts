@@ -166,7 +166,8 @@ describe('modeler', () => {
   });
 
   it('edits our dialect in the properties panel: SLA policy, handler, candidate role, FEEL condition checked as typed', async () => {
-    // given
+    // given a candidate group an admin created besides the built-in roles
+    await app.http.post('/api/groups').send({ id: 'management', name: 'Management' }).expect(201);
     await page.goto('/modeler/service-request');
     await page.locator('[data-testid="import-status"][data-state="done"]').waitFor();
     // then the start event names its SLA policy from GET /api/sla/policies
@@ -181,12 +182,12 @@ describe('modeler', () => {
     expect(await handler.locator('option').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/^assignTechnician/), expect.stringMatching(/^archiveWorkOrder/)]));
     expect(await page.locator('[data-group-id="group-CamundaPlatform__Implementation"]').count()).toBe(0);
     expect(await page.locator('[data-group-id="group-CamundaPlatform__ExecutionListener"]').count()).toBe(0);
-    // the user task its candidate role, one of the server's roles
+    // the user task its candidate group: the built-in roles, then the groups of GET /api/groups
     await select('Task_RecordRequest', 'Record & verify request');
     await openGroup('CamundaPlatform__UserAssignment');
     const role = page.locator('#bio-properties-panel-serviceFlowCandidateRole');
     expect(await role.inputValue()).toBe('agent');
-    expect(await role.locator('option').evaluateAll((os: any[]) => os.map((o) => o.value))).toEqual(['', 'agent', 'technician', 'supervisor', 'manager']);
+    expect(await role.locator('option').evaluateAll((os: any[]) => os.map((o) => o.value))).toEqual(['', 'agent', 'technician', 'supervisor', 'manager', 'management']);
     // when a condition is typed, the server's FEEL check answers under the field
     await select('Flow_SimpleYes', 'Yes');
     await openGroup('ServiceFlow__Condition');

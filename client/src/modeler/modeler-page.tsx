@@ -27,8 +27,12 @@ import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import './modeler.css';
 
 async function loadKnowledge() {
-  const [handlers, policies] = await Promise.all([api<ServiceHandler[]>('/api/service-handlers'), api<SlaPolicySummary[]>('/api/sla/policies')]);
-  return { handlers, policies };
+  const [handlers, policies, groups] = await Promise.all([
+    api<ServiceHandler[]>('/api/service-handlers'),
+    api<SlaPolicySummary[]>('/api/sla/policies'),
+    api<{ id: string; name: string }[]>('/api/groups').catch(() => undefined),
+  ]);
+  return { handlers, policies, groups };
 }
 
 export function ModelerPage() {
