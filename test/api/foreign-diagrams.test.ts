@@ -152,6 +152,18 @@ describe('expression languages of other tools', () => {
     }
   });
 
+  it('translates a ${…} timer value and arms the timer from the variable', async () => {
+    const xml = bpmn(`<bpmn:startEvent id="Start" name="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Wait" />
+      <bpmn:intermediateCatchEvent id="Wait" name="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">\${waitFor}</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+      <bpmn:sequenceFlow id="F2" sourceRef="Wait" targetRef="End" /><bpmn:endEvent id="End" name="End" />`, { id: 'juel-timer' });
+    const res = await t.http.post('/api/definitions').send({ xml }).expect(201);
+    expect(res.body.warnings).toEqual(expect.arrayContaining([{ elementId: 'Wait', message: expect.stringContaining('${waitFor} is translated to FEEL: =waitFor') }]));
+    const started = await t.http.post('/api/process-instances').send({ definitionKey: 'juel-timer', variables: { waitFor: 'PT2H' } }).expect(201);
+    const instance = await t.http.get(`/api/process-instances/${started.body.id}`).expect(200);
+    const [timer] = instance.body.timers;
+    expect(new Date(timer.dueAt).getTime() - new Date(instance.body.startedAt ?? instance.body.createdAt).getTime()).toBeGreaterThanOrEqual(2 * 3600_000 - 60_000);
+  });
+
   it('refuses an empty condition with what to do, and another language with its name', async () => {
     const empty = await t.http.post('/api/definitions').send({ xml: gateway('empty-condition', '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" />') }).expect(400);
     expect(empty.body.details).toEqual(expect.arrayContaining([{ elementId: 'Flow_Cond', message: expect.stringMatching(/condition is empty: write one/) }]));
