@@ -24,6 +24,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { ClockModule } from './common/clock.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { GroupsModule } from './groups/groups.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -43,6 +44,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl, config.DB_POOL_SIZE),
         AuditModule,
         AuthModule,
+        GroupsModule,
         EngineModule,
         SlaModule,
         HandlersModule,

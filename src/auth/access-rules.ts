@@ -9,8 +9,10 @@ const LEADS = ['supervisor', 'manager'] as const;
 export const Rules = {
   /** Diagrams, versions, handlers, SLA policies and calendars: everyone at work. */
   readProcesses: { roles: [...STAFF] },
-  /** Deploying a definition (and previewing the deploy). */
+  /** Deploying a definition (and previewing or importing one). */
   deploy: { roles: ['analyst'] },
+  /** The candidate groups: analysts model tasks for them (admins manage them through `admin`). */
+  readGroups: { roles: ['analyst'] },
   /** Opening a request: agents take calls; integrators start with `start`. */
   startInstance: { roles: ['agent', ...LEADS] },
   /** Instances, their history and variables. */

@@ -5,6 +5,7 @@ import { BootDeployer } from './boot-deployer';
 import { DefinitionCache } from './definition-cache';
 import { DefinitionCompiler } from './definition-compiler';
 import { DefinitionPreview } from './definition-preview';
+import { DefinitionImport } from './import/definition-import';
 import { DefinitionRepository } from './definition.repository';
 import { DefinitionsController } from './definitions.controller';
 import { DefinitionsService } from './definitions.service';
@@ -15,7 +16,7 @@ import { StartTimers } from './start-timers';
 @Module({
   imports: [EngineModule],
   controllers: [DefinitionsController, HandlersController],
-  providers: [StartTimerRepository, StartTimers, DefinitionRepository, DefinitionCompiler, DefinitionPreview, DefinitionCache, DefinitionsService, BootDeployer],
+  providers: [StartTimerRepository, StartTimers, DefinitionRepository, DefinitionCompiler, DefinitionPreview, DefinitionImport, DefinitionCache, DefinitionsService, BootDeployer],
   exports: [DefinitionCache, DefinitionsService, StartTimers],
 })
 export class DefinitionsModule {}

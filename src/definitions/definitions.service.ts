@@ -27,7 +27,7 @@ export class DefinitionsService {
     if (!xml?.trim()) throw new DomainError(ErrorCode.Invalid, 'send the BPMN XML as {"xml": "..."} or as a multipart file field "file"');
     const compiled = await this.compiler.check(xml);
     const checksum = createHash('sha256').update(xml).digest('hex');
-    const warnings = compiled.warnings.map((w) => ({ elementId: w.elementId, message: `${w.message} (${w.rule})` }));
+    const warnings = compiled.warnings.map((w) => ({ elementId: w.elementId, message: w.rule ? `${w.message} (${w.rule})` : w.message }));
     return this.db.transaction(async (em) => {
       await this.definitions.lockKey(em, compiled.key);
       const latest = await this.definitions.latestIn(em, compiled.key);

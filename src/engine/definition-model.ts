@@ -18,7 +18,10 @@ export interface ElementInfo {
   id: string;
   type: string;
   name: string;
+  /** camunda:candidateGroups: groups (our roles are the built-in ones) whose members may work the task. */
   candidateRoles?: string[];
+  /** camunda:candidateUsers: usernames who may work the task besides the groups. */
+  candidateUsers?: string[];
   assignee?: string;
   form?: FormField[];
   topic?: string;

@@ -45,6 +45,8 @@ export function readElement(element: ModdleElement): ElementInfo {
   const info: ElementInfo = { id: element.id ?? '', type: element.$type, name: element.name ?? element.id ?? '' };
   if (element.$type === 'bpmn:UserTask') {
     info.candidateRoles = splitList(element.get('camunda:candidateGroups'));
+    const candidateUsers = splitList(element.get('camunda:candidateUsers'));
+    if (candidateUsers.length) info.candidateUsers = candidateUsers;
     const assignee = element.get('camunda:assignee');
     if (assignee) info.assignee = assignee;
     info.form = readForm(element);
@@ -77,7 +79,9 @@ export function readProperties(element: ModdleElement): Record<string, string> {
   return Object.fromEntries((props?.values ?? []).map((p: ModdleElement) => [p.name, String(p.value ?? '')]));
 }
 
+/** A comma-separated list; a FEEL expression ('=…', translated from ${…}) stays whole and is evaluated at task creation. */
 export function splitList(value: unknown): string[] {
+  if (typeof value === 'string' && value.trimStart().startsWith('=')) return [value.trim()];
   return typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
 

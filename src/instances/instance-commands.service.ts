@@ -187,7 +187,7 @@ export class InstanceCommandsService {
       endedAt: result.completed ? now : null,
     });
     await this.instances.save(em, instance);
-    const taskHistory = await this.tasks.reconcile(em, instance.id, result.userTasks, definition.model, now, { completedTaskId: extra.completedTaskId, newInstance });
+    const taskHistory = await this.tasks.reconcile(em, instance.id, result.userTasks, definition.model, now, { completedTaskId: extra.completedTaskId, newInstance, variables: result.variables });
     await this.timers.reconcile(em, instance.id, result.timers, now, newInstance);
     await this.subscriptions.reconcile(em, instance.id, result.messages, now, newInstance);
     const externalHistory = await this.externalTasks.reconcile(em, { instanceId: instance.id, waiting: result.externalTasks, model: definition.model, now, newInstance });

@@ -7,6 +7,7 @@ import { mapWaitingExternalTask } from '../external-tasks/dto/external-task.dto'
 import { ExternalTaskRepository } from '../external-tasks/external-task.repository';
 import { validateForm } from '../tasks/form-validator';
 import { SlaView } from '../sla/sla-view';
+import { GroupRepository } from '../groups/group.repository';
 import { TaskRepository } from '../tasks/task.repository';
 import { maySeeTask } from '../tasks/task-access.util';
 import type { Principal } from '../auth/principal';
@@ -29,6 +30,7 @@ export class InstancesService {
     private readonly subscriptions: SubscriptionRepository,
     private readonly sla: SlaView,
     private readonly externalTasks: ExternalTaskRepository,
+    private readonly groups: GroupRepository,
   ) {}
 
   async start(dto: StartInstanceDto) {
@@ -56,7 +58,8 @@ export class InstancesService {
       this.sla.forInstance(id),
       this.externalTasks.openForInstance(id),
     ]);
-    const tasks = allTasks.filter((task) => maySeeTask({ principal, task }));
+    const memberOf = await this.groups.memberOf(principal);
+    const tasks = allTasks.filter((task) => maySeeTask({ principal, task, memberOf }));
     const hidden = new Set(allTasks.filter((task) => !tasks.includes(task)).map((task) => task.id));
     // The path stays visible; what was submitted in a hidden task (and to whom it went) does not.
     const history = allHistory.map((h) => (hidden.has(String(h.detail?.taskId)) ? { ...h, detail: { taskId: h.detail?.taskId } } : h));

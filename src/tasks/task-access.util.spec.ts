@@ -34,3 +34,19 @@ describe('task access', () => {
     expect(completionBy({ principal: key, assignee: 'wang' })).toBe('held');
   });
 });
+
+describe('task access with groups and candidate users', () => {
+  it('shows a task to members of its candidate group, to its candidate users, and to its assignee', () => {
+    const task = { candidateRoles: ['management'], candidateUsers: ['wang'], assignee: null };
+    expect(maySeeTask({ principal: agent, task })).toBe(false);
+    expect(maySeeTask({ principal: agent, task, memberOf: ['management'] })).toBe(true);
+    expect(maySeeTask({ principal: { ...agent, name: 'wang' }, task })).toBe(true);
+    expect(maySeeTask({ principal: agent, task: { ...task, assignee: 'li' } })).toBe(true);
+  });
+
+  it('shows a task without candidates or assignee to everyone who works tasks, an assigned one only to its assignee', () => {
+    expect(maySeeTask({ principal: agent, task: { candidateRoles: [], candidateUsers: [], assignee: null } })).toBe(true);
+    expect(maySeeTask({ principal: agent, task: { candidateRoles: [], candidateUsers: [], assignee: 'wang' } })).toBe(false);
+    expect(taskVisibility(agent, ['management', 'agent'])).toEqual({ roles: ['agent', 'management'], assignee: 'li' });
+  });
+});

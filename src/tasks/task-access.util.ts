@@ -1,19 +1,31 @@
 // Which tasks a caller may see and work: supervisors, managers and admins any; agents and technicians the tasks of
-// their roles and the ones assigned to them; API keys (read) may see, never work.
+// their groups (their roles and the groups an admin put them in), the ones offered or assigned to them, and the ones
+// that name no candidate at all (as in Camunda: anyone with task access); API keys (read) may see, never work.
 import type { Principal } from '../auth/principal';
 
 const ANY_TASK = ['admin', 'supervisor', 'manager'];
 
-/** The restriction for lists, or null when the caller may see every task. */
-export function taskVisibility(principal: Principal | undefined): { roles: string[]; assignee: string } | null {
+export type TaskVisibility = { roles: string[]; assignee: string };
+export type VisibleTask = { candidateRoles: string[]; candidateUsers?: string[]; assignee: string | null };
+
+/** The restriction for lists, or null when the caller may see every task; `memberOf`: groups beyond the roles. */
+export function taskVisibility(principal: Principal | undefined, memberOf: string[] = []): TaskVisibility | null {
   if (!principal || principal.kind === 'apiKey') return null;
   if (principal.roles.some((r) => ANY_TASK.includes(r))) return null;
-  return { roles: [...principal.roles], assignee: principal.name };
+  return { roles: [...new Set([...principal.roles, ...memberOf])], assignee: principal.name };
 }
 
-export function maySeeTask({ principal, task }: { principal: Principal | undefined; task: { candidateRoles: string[]; assignee: string | null } }): boolean {
-  const limit = taskVisibility(principal);
-  return !limit || task.assignee === limit.assignee || task.candidateRoles.some((r) => limit.roles.includes(r));
+/** The one visibility decision; TaskRepository.list applies the same in SQL. */
+export function isVisibleTo(limit: TaskVisibility, task: VisibleTask): boolean {
+  const users = task.candidateUsers ?? [];
+  if (task.assignee === limit.assignee || users.includes(limit.assignee)) return true;
+  if (task.candidateRoles.some((r) => limit.roles.includes(r))) return true;
+  return !task.assignee && !task.candidateRoles.length && !users.length;
+}
+
+export function maySeeTask({ principal, task, memberOf = [] }: { principal: Principal | undefined; task: VisibleTask; memberOf?: string[] }): boolean {
+  const limit = taskVisibility(principal, memberOf);
+  return !limit || isVisibleTo(limit, task);
 }
 
 /** Claiming for someone else is for leads; everyone else claims for themselves. */

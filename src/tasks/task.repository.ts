@@ -5,6 +5,7 @@ import { TaskEntity, type TaskStatus } from '../database/entities/task.entity';
 import type { DefinitionModel } from '../engine/definition-model';
 import type { HistoryItem, WaitingActivity } from '../engine/run-types';
 import { newRowId } from '../common/row-id';
+import { assignmentOf } from './task-assignment.util';
 
 export interface TaskFilter {
   candidateRole?: string;
@@ -26,7 +27,7 @@ export class TaskRepository {
    * waits on resume, and (instance, execution) is unique); open tasks that no longer wait were completed by this
    * command (`completedTaskId`) or cancelled (e.g. interrupted by a boundary timer). Returns history entries.
    */
-  async reconcile(em: EntityManager, instanceId: string, waiting: WaitingActivity[], model: DefinitionModel, now: Date, opts: { completedTaskId?: string; newInstance?: boolean } = {}): Promise<HistoryItem[]> {
+  async reconcile(em: EntityManager, instanceId: string, waiting: WaitingActivity[], model: DefinitionModel, now: Date, opts: { completedTaskId?: string; newInstance?: boolean; variables?: Record<string, unknown> } = {}): Promise<HistoryItem[]> {
     const { completedTaskId, newInstance } = opts;
     // An instance created by this command has no tasks yet.
     const open = newInstance ? [] : await em.getRepository(TaskEntity).find({ where: { instanceId, status: 'open' }, select: ['id', 'executionId', 'activityId'] });
@@ -42,7 +43,7 @@ export class TaskRepository {
     if (fresh.length) {
       const rows = fresh.map((w) => {
         const info = model.elements[w.activityId];
-        return { id: newRowId(), instanceId, activityId: w.activityId, executionId: w.executionId, name: info?.name ?? w.activityId, candidateRoles: info?.candidateRoles ?? [], assignee: info?.assignee ?? null, form: info?.form ?? [], status: 'open' as const, createdAt: now };
+        return { id: newRowId(), instanceId, activityId: w.activityId, executionId: w.executionId, name: info?.name ?? w.activityId, ...assignmentOf(info, opts.variables), form: info?.form ?? [], status: 'open' as const, createdAt: now };
       });
       await em.createQueryBuilder().insert().into(TaskEntity).values(rows).orIgnore().execute();
       for (const r of rows) history.push({ at: now, type: 'task.created', activityId: r.activityId, detail: { taskId: r.id, candidateRoles: r.candidateRoles } });
@@ -89,7 +90,14 @@ export class TaskRepository {
     if (filter.assignee) qb.andWhere('t.assignee = :assignee', { assignee: filter.assignee });
     if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
     if (filter.processInstanceId) qb.andWhere('t.instance_id = :iid', { iid: filter.processInstanceId });
-    if (filter.visibleTo) qb.andWhere('(t.candidate_roles && :vroles::text[] OR t.assignee = :vassignee)', { vroles: filter.visibleTo.roles, vassignee: filter.visibleTo.assignee });
+    // The SQL twin of isVisibleTo (task-access.util.ts).
+    if (filter.visibleTo) {
+      qb.andWhere(
+        `(t.candidate_roles && :vroles::text[] OR t.assignee = :vassignee OR :vassignee = ANY(t.candidate_users)
+          OR (t.assignee IS NULL AND cardinality(t.candidate_roles) = 0 AND cardinality(t.candidate_users) = 0))`,
+        { vroles: filter.visibleTo.roles, vassignee: filter.visibleTo.assignee },
+      );
+    }
     const [items, total] = await qb.orderBy('t.created_at', 'ASC').addOrderBy('t.id').take(filter.limit).skip(filter.offset).getManyAndCount();
     return { items, total };
   }

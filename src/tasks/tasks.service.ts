@@ -10,6 +10,7 @@ import { validateForm } from './form-validator';
 import { SlaView } from '../sla/sla-view';
 import { TaskRepository } from './task.repository';
 import { AuditService } from '../audit/audit.service';
+import { GroupRepository } from '../groups/group.repository';
 import { actorOf, type Principal } from '../auth/principal';
 import { completionBy, mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
 
@@ -22,11 +23,12 @@ export class TasksService {
     private readonly sla: SlaView,
     private readonly instances: InstanceRepository,
     private readonly audit: AuditService,
+    private readonly groups: GroupRepository,
   ) {}
 
   /** Each task with its request's business key and its SLA clocks, so a tasklist needs no call per row. */
   async list(query: TaskQueryDto, principal?: Principal): Promise<Page<ReturnType<typeof mapTask> & { businessKey: string | null; definitionKey: string | null; sla: unknown[] }>> {
-    const page = await this.tasks.list({ ...query, visibleTo: taskVisibility(principal) });
+    const page = await this.tasks.list({ ...query, visibleTo: taskVisibility(principal, await this.groups.memberOf(principal)) });
     const [keys, clocks] = await Promise.all([this.instances.keysOf(page.items.map((t) => t.instanceId)), this.sla.forTasks(page.items)]);
     return toPage(page, query, (t) => ({ ...mapTask(t), businessKey: keys.get(t.instanceId)?.businessKey ?? null, definitionKey: keys.get(t.instanceId)?.definitionKey ?? null, sla: clocks.get(t.id) ?? [] }));
   }
@@ -52,7 +54,8 @@ export class TasksService {
   async complete(id: string, dto: CompleteTaskDto, principal?: Principal) {
     const task = await this.find(id, principal);
     if (task.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${task.status}`);
-    const { values, errors } = validateForm(task.form, dto.variables ?? {});
+    // A task without camunda:formData (a Camunda/Flowable diagram with a formKey or no form) takes the variables sent, as in Camunda.
+    const { values, errors } = validateForm(task.form, dto.variables ?? {}, task.form.length === 0);
     if (errors.length) throw new DomainError(ErrorCode.Invalid, `the form has ${errors.length} problem(s): ${errors.map((e) => e.message).join('; ')}`, errors);
     const { instance } = await this.commands.execute(task.instanceId, async (_instance, em) => {
       const locked = await this.tasks.lockIn(em, id);
@@ -75,7 +78,7 @@ export class TasksService {
   /** A task the caller may see; one they may not is answered like a missing one (no probing of ids). */
   private async find(id: string, principal?: Principal) {
     const task = await this.tasks.findById(id);
-    if (!task || !maySeeTask({ principal, task })) throw DomainError.notFound('Task', id);
+    if (!task || !maySeeTask({ principal, task, memberOf: await this.groups.memberOf(principal) })) throw DomainError.notFound('Task', id);
     return task;
   }
 }

@@ -1,5 +1,7 @@
 // The analyst's modeler in real Chromium: edit service-request's follow-up timer in the properties panel, see lint
 // react on the canvas, deploy with a change summary → version n+1; new instances arm the new timer, older ones keep theirs.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { errorsOf, saveScreenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 import { HOUR, Scenario } from '../support/scenario';
@@ -164,7 +166,8 @@ describe('modeler', () => {
   });
 
   it('edits our dialect in the properties panel: SLA policy, handler, candidate role, FEEL condition checked as typed', async () => {
-    // given
+    // given a candidate group an admin created besides the built-in roles
+    await app.http.post('/api/groups').send({ id: 'management', name: 'Management' }).expect(201);
     await page.goto('/modeler/service-request');
     await page.locator('[data-testid="import-status"][data-state="done"]').waitFor();
     // then the start event names its SLA policy from GET /api/sla/policies
@@ -179,12 +182,12 @@ describe('modeler', () => {
     expect(await handler.locator('option').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/^assignTechnician/), expect.stringMatching(/^archiveWorkOrder/)]));
     expect(await page.locator('[data-group-id="group-CamundaPlatform__Implementation"]').count()).toBe(0);
     expect(await page.locator('[data-group-id="group-CamundaPlatform__ExecutionListener"]').count()).toBe(0);
-    // the user task its candidate role, one of the server's roles
+    // the user task its candidate group: the built-in roles, then the groups of GET /api/groups
     await select('Task_RecordRequest', 'Record & verify request');
     await openGroup('CamundaPlatform__UserAssignment');
     const role = page.locator('#bio-properties-panel-serviceFlowCandidateRole');
     expect(await role.inputValue()).toBe('agent');
-    expect(await role.locator('option').evaluateAll((os: any[]) => os.map((o) => o.value))).toEqual(['', 'agent', 'technician', 'supervisor', 'manager']);
+    expect(await role.locator('option').evaluateAll((os: any[]) => os.map((o) => o.value))).toEqual(['', 'agent', 'technician', 'supervisor', 'manager', 'management']);
     // when a condition is typed, the server's FEEL check answers under the field
     await select('Flow_SimpleYes', 'Yes');
     await openGroup('ServiceFlow__Condition');
@@ -248,6 +251,33 @@ describe('modeler', () => {
     await saveScreenshot(page, 'modeler-refused');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await app.http.get('/api/definitions/evil-process').expect(404);
+    expect(errorsOf(page)).toEqual([]);
+  });
+
+  it('offers to convert a Camunda 7 file on Open file…, lists the conversions, and deploys nothing', async () => {
+    // given a Camunda Modeler 5 diagram with Java delegates and listeners
+    const xml = readFileSync(resolve(__dirname, '../fixtures/third-party/camunda-7-java-delegates.bpmn'));
+    await page.goto('/modeler/new');
+    // when
+    await page.getByTestId('open-file').setInputFiles({ name: 'orders.bpmn', mimeType: 'application/xml', buffer: xml });
+    // then the dialog lists each conversion before anything is opened
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.waitFor();
+    const rows = dialog.locator('[data-testid="import-conversions"] tbody tr');
+    expect(await rows.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-element-id')}:${e.getAttribute('data-action')}`))).toEqual([
+      'order-fulfilment:removed',
+      'Task_ReserveStock:converted',
+      'Task_ChargeCard:converted',
+      'Task_PackOrder:removed',
+      'Task_Notify:converted',
+    ]);
+    await dialog.filter({ hasText: 'camunda:topic="reserveStock"' }).waitFor();
+    await saveScreenshot(page, 'modeler-import-dialog');
+    // when the analyst converts: the converted diagram opens, its service task is an external task, nothing is deployed
+    await dialog.getByTestId('import-convert').click();
+    await page.locator('[data-testid="import-status"][data-state="done"][data-label="orders.bpmn"]').waitFor();
+    expect(await page.getByTestId('problems').locator('li[data-rule="ops/no-script"]').count()).toBe(0);
+    await app.http.get('/api/definitions/order-fulfilment').expect(404);
     expect(errorsOf(page)).toEqual([]);
   });
 });

@@ -3,10 +3,11 @@ import type { Catalogue } from './define';
 import auth from './messages/auth';
 import common from './messages/common';
 import modeler from './messages/modeler';
+import modelerImport from './messages/modeler-import';
 import tasks from './messages/tasks';
 import board from './messages/board';
 import instances from './messages/instances';
 import surveys from './messages/surveys';
 import kpis from './messages/kpis';
 
-export const catalogues: Catalogue[] = [auth, common, modeler, tasks, board, instances, surveys, kpis];
+export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis];

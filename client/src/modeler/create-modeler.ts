@@ -12,13 +12,15 @@ import { translateModule } from './translate/custom-translate';
 export interface ServerKnowledge {
   handlers: { name: string; description?: string }[];
   policies: { id: string; name: string }[];
+  /** Candidate groups; absent when the server would not list them. */
+  groups?: { id: string; name: string }[];
 }
 
 export function createModeler({ canvas, panel, locale, known }: { canvas: HTMLElement; panel: HTMLElement; locale: Locale; known: ServerKnowledge }): BpmnModeler {
   return new BpmnModeler({
     container: canvas,
     propertiesPanel: { parent: panel },
-    linting: { active: true, bpmnlint: modelerLintConfig({ handlers: known.handlers.map((h) => h.name), policies: known.policies.map((p) => p.id) }) },
+    linting: { active: true, bpmnlint: modelerLintConfig({ handlers: known.handlers.map((h) => h.name), policies: known.policies.map((p) => p.id), groups: known.groups?.map((g) => g.id) }) },
     serviceFlow: known,
     additionalModules: [
       BpmnPropertiesPanelModule,

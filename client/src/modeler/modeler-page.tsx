@@ -9,12 +9,13 @@ import { useResource } from '../app/use-resource';
 import { useI18n } from '../i18n/i18n';
 import { DeployDialog } from './deploy-dialog';
 import { download } from './downloads';
+import { ImportDialog } from './import-dialog';
 import { ImportStatus } from './import-status';
+import { useFileImport } from './use-file-import';
 import { ModelerToolbar } from './modeler-toolbar';
 import { NewDiagramForm } from './new-diagram-form';
 import { newDiagramXml } from './new-diagram';
 import { ProblemsList } from './problems-list';
-import { readBpmnFile } from './read-file';
 import { useDeploy } from './use-deploy';
 import { useModeler } from './use-modeler';
 import { useServerMarkers } from './use-server-markers';
@@ -26,8 +27,12 @@ import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import './modeler.css';
 
 async function loadKnowledge() {
-  const [handlers, policies] = await Promise.all([api<ServiceHandler[]>('/api/service-handlers'), api<SlaPolicySummary[]>('/api/sla/policies')]);
-  return { handlers, policies };
+  const [handlers, policies, groups] = await Promise.all([
+    api<ServiceHandler[]>('/api/service-handlers'),
+    api<SlaPolicySummary[]>('/api/sla/policies'),
+    api<{ id: string; name: string }[]>('/api/groups').catch(() => undefined),
+  ]);
+  return { handlers, policies, groups };
 }
 
 export function ModelerPage() {
@@ -48,6 +53,7 @@ export function ModelerPage() {
     route(`/modeler/${encodeURIComponent(result.key)}?version=${result.version}&deployed=1`, true);
   });
   useServerMarkers(m.modeler, deploy.serverProblems, m.imported);
+  const fileImport = useFileImport((xml, label) => m.importXml(xml, label));
 
   // Opens the requested deployed version, unless it is what the modeler already shows (e.g. right after a deploy).
   useEffect(() => {
@@ -89,7 +95,7 @@ export function ModelerPage() {
         versions={versions.data}
         version={version}
         onVersion={(v) => route(`/modeler/${encodeURIComponent(key)}?version=${v}`)}
-        onOpenFile={(file) => readBpmnFile(file).then((xml) => m.importXml(xml, file.name))}
+        onOpenFile={fileImport.openFile}
         onDownloadXml={() => save('xml')}
         onDownloadSvg={() => save('svg')}
         onDeploy={deploy.open}
@@ -106,6 +112,7 @@ export function ModelerPage() {
       </div>
       <ProblemsList issues={m.issues} server={deploy.serverProblems} onSelect={m.selectElement} />
       <DeployDialog deploy={deploy.state} onConfirm={deploy.confirm} onClose={deploy.close} />
+      <ImportDialog pending={fileImport.pending} onOpen={fileImport.choose} onClose={fileImport.cancel} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { AuditEntryEntity } from './audit-entry.entity';
 import { DefinitionEntity } from './definition.entity';
 import { EscalationEntity } from './escalation.entity';
 import { ExternalTaskEntity } from './external-task.entity';
+import { GroupEntity, GroupMemberEntity } from './group.entity';
 import { HistoryEntity } from './history.entity';
 import { IncidentEntity } from './incident.entity';
 import { MessageSubscriptionEntity } from './message-subscription.entity';
@@ -15,5 +16,5 @@ import { TaskEntity } from './task.entity';
 import { TimerEntity } from './timer.entity';
 import { UserEntity } from './user.entity';
 
-export { ExternalTaskEntity, UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, SurveyEntity, SlaClockEntity, DefinitionEntity, EscalationEntity, HistoryEntity, IncidentEntity, MessageSubscriptionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity };
-export const entities = [UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, DefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity, MessageSubscriptionEntity, HistoryEntity, IncidentEntity, EscalationEntity, SlaClockEntity, SurveyEntity, ExternalTaskEntity];
+export { ExternalTaskEntity, GroupEntity, GroupMemberEntity, UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, SurveyEntity, SlaClockEntity, DefinitionEntity, EscalationEntity, HistoryEntity, IncidentEntity, MessageSubscriptionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity };
+export const entities = [UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, DefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity, MessageSubscriptionEntity, HistoryEntity, IncidentEntity, EscalationEntity, SlaClockEntity, SurveyEntity, ExternalTaskEntity, GroupEntity, GroupMemberEntity];

@@ -12,6 +12,7 @@ export class TaskEntity {
   @Column('text', { name: 'execution_id' }) executionId!: string;
   @Column('text') name!: string;
   @Column('text', { name: 'candidate_roles', array: true }) candidateRoles!: string[];
+  @Column('text', { name: 'candidate_users', array: true, default: () => "'{}'" }) candidateUsers!: string[];
   @Column('text', { nullable: true }) assignee!: string | null;
   @Column('jsonb') form!: FormField[];
   @Column('text') status!: TaskStatus;

@@ -9,6 +9,7 @@ import { AuthAudit1764600000000 } from './1764600000000-auth-audit';
 import { SlaClockTaskIndex1764700000000 } from './1764700000000-sla-clock-task-index';
 import { LoginAttempts1765200000000 } from './1765200000000-login-attempts';
 import { TokenSecretOutOfDatabase1765300000000 } from './1765300000000-token-secret-out-of-database';
+import { Groups1765400000000 } from './1765400000000-groups';
 import { ExternalTasks1765600000000 } from './1765600000000-external-tasks';
 
 export const migrations = [
@@ -22,5 +23,6 @@ export const migrations = [
   SlaClockTaskIndex1764700000000,
   LoginAttempts1765200000000,
   TokenSecretOutOfDatabase1765300000000,
+  Groups1765400000000,
   ExternalTasks1765600000000,
 ];

@@ -39,6 +39,8 @@ export interface LintConfig {
 export interface LintKnowledge {
   handlers: string[];
   policies: string[];
+  /** Candidate groups that exist; unknown when absent (then no group is reported). */
+  groups?: string[];
 }
 
 // Every rule bpmnlint:recommended names, imported statically so that a bundler can see them.
@@ -88,6 +90,11 @@ export function lintResolver(): { resolveRule(pkg: string, name: string): unknow
 
 /** processes/.bpmnlintrc with the runtime options: which handlers and SLA policies exist right now. */
 export function effectiveLintConfig(base: LintConfig, known: LintKnowledge): LintConfig {
-  const rules = { ...base.rules, 'ops/service-task-handler': ['error', { handlers: known.handlers }], 'ops/sla-references': ['error', { policies: known.policies }] };
+  const rules = {
+    ...base.rules,
+    'ops/service-task-handler': ['error', { handlers: known.handlers }],
+    'ops/sla-references': ['error', { policies: known.policies }],
+    'ops/candidate-groups': ['warn', { groups: known.groups }],
+  };
   return { ...base, rules };
 }

@@ -27,6 +27,7 @@ export function mapTask(t: TaskEntity) {
     activityId: t.activityId,
     name: t.name,
     candidateRoles: t.candidateRoles,
+    candidateUsers: t.candidateUsers,
     assignee: t.assignee,
     status: t.status,
     form: t.form,

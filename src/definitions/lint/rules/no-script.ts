@@ -1,4 +1,5 @@
 // Refuses everything that would make a diagram carry code: script tasks, script languages, listeners, class/expression delegates.
+import { isFeelLanguage } from '../../../engine/juel-context';
 import { attr, extensionElementsOf, owningId, type Node, type Reporter, type Rule } from '../rule-helpers';
 
 const CODE_ATTRIBUTES = ['camunda:class', 'camunda:expression', 'camunda:delegateExpression', 'camunda:resultVariable'];
@@ -9,7 +10,7 @@ export default function noScript(): Rule {
     check(node: Node, reporter: Reporter) {
       const id = owningId(node);
       if (node.$type === 'bpmn:ScriptTask') reporter.report(id, 'script tasks are not allowed: use a service task that names a registered handler');
-      if (node.$type === 'bpmn:FormalExpression' && node.language) reporter.report(id, `expression language "${node.language}" is not allowed: write FEEL with a leading "="`);
+      if (node.$type === 'bpmn:FormalExpression' && node.language && !isFeelLanguage(node.language)) reporter.report(id, `expression language "${node.language}" is not allowed: write FEEL with a leading "="`);
       if (node.$type === 'camunda:InputParameter' || node.$type === 'camunda:OutputParameter') {
         if (node.definition?.$type === 'camunda:Script') reporter.report(id, `parameter "${node.name}" uses a script: only literals and FEEL are allowed`);
       }

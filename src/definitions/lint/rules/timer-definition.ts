@@ -1,6 +1,7 @@
 // A timer has exactly one non-empty duration, date or cycle, and a literal one parses as ISO 8601.
 import { getDate, ISOInterval } from '@0dep/piso';
 import { isFeel } from '../../../engine/feel';
+import { isJuel } from '../../../engine/juel';
 import { cronProblem, isCron } from '../../../engine/timer-schedule.util';
 import type { Node, Reporter, Rule } from '../rule-helpers';
 
@@ -28,7 +29,7 @@ export default function timerDefinition(): Rule {
  */
 export function timerValueProblem(kind: TimerKind, text: string, { onProcessStart }: { onProcessStart: boolean }): string | null {
   if (!text) return `timer ${kind} is empty`;
-  if (isFeel(text)) return null;
+  if (isFeel(text) || isJuel(text)) return null; // checked (and translated) by feel-expressions / juel-expressions
   if (kind === 'timeCycle' && isCron(text)) {
     if (!onProcessStart) return `timer cycle "${text}": cron is supported on timer start events only; use an ISO cycle such as R/PT1H`;
     const problem = cronProblem(text);

@@ -1,19 +1,13 @@
-// User tasks name their candidate role and a well-formed form (field id, known type, enum options, known constraints).
-import { FIELD_TYPES, ROLES } from '../../../engine/definition-model';
-import { splitList } from '../../../engine/moddle-reader';
-import { attr, extensionElementsOf, type Node, type Reporter, type Rule } from '../rule-helpers';
+// User tasks and start events have a well-formed form (field id, known type, enum options, known constraints).
+// Candidate groups are data (see candidate-groups); a task without candidates is visible to all task staff.
+import { FIELD_TYPES } from '../../../engine/definition-model';
+import { extensionElementsOf, type Node, type Reporter, type Rule } from '../rule-helpers';
 
 const CONSTRAINTS = ['required', 'min', 'max', 'minlength', 'maxlength', 'readonly'];
 
-export default function userTaskDialect(config?: { roles?: string[] }): Rule {
-  const roles: readonly string[] = config?.roles ?? ROLES;
+export default function userTaskDialect(): Rule {
   return {
     check(node: Node, reporter: Reporter) {
-      if (node.$type === 'bpmn:UserTask') {
-        const groups = splitList(attr(node, 'camunda:candidateGroups'));
-        if (!groups.length && !attr(node, 'camunda:assignee')) reporter.report(node.id, `user task needs camunda:candidateGroups (one of ${roles.join(', ')})`);
-        for (const g of groups) if (!roles.includes(g)) reporter.report(node.id, `unknown candidate role "${g}" (known: ${roles.join(', ')})`);
-      }
       if (node.$type !== 'bpmn:UserTask' && node.$type !== 'bpmn:StartEvent') return;
       for (const formData of extensionElementsOf(node).filter((e) => e.$type === 'camunda:FormData')) {
         const seen = new Set<string>();

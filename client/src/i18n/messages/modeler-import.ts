@@ -1,0 +1,43 @@
+// Messages of the modeler's import dialog (Open file… with a Camunda 7 / Flowable diagram).
+import { defineMessages } from '../define';
+
+export default defineMessages({
+  en: {
+    'modelerImport.title': 'Convert {label}?',
+    'modelerImport.intro': 'This diagram was made for another engine. Opening it converted makes {count} changes so that it can run here:',
+    'modelerImport.element': 'Element',
+    'modelerImport.change': 'Change',
+    'modelerImport.from': 'Was',
+    'modelerImport.to': 'Becomes',
+    'modelerImport.converted': '{kind} converted',
+    'modelerImport.removed': '{kind} removed',
+    'modelerImport.kept': '{kind} kept as it is',
+    'modelerImport.kind.service-task': 'code reference',
+    'modelerImport.kind.listener': 'listener',
+    'modelerImport.kind.timer': 'timer',
+    'modelerImport.kind.attribute': 'attribute',
+    'modelerImport.kind.field': 'field injection',
+    'modelerImport.nothingDeployed': 'Nothing is deployed now: the diagram opens in the modeler, and you deploy it when it is ready.',
+    'modelerImport.openAsIs': 'Open as it is',
+    'modelerImport.convert': 'Convert and open',
+  },
+  'zh-CN': {
+    'modelerImport.title': '转换 {label}？',
+    'modelerImport.intro': '此流程图是为其他引擎制作的。转换后打开将做出 {count} 处修改，以便在本平台运行：',
+    'modelerImport.element': '元素',
+    'modelerImport.change': '修改',
+    'modelerImport.from': '原为',
+    'modelerImport.to': '改为',
+    'modelerImport.converted': '已转换{kind}',
+    'modelerImport.removed': '已移除{kind}',
+    'modelerImport.kept': '{kind}保持不变',
+    'modelerImport.kind.service-task': '代码引用',
+    'modelerImport.kind.listener': '监听器',
+    'modelerImport.kind.timer': '定时器',
+    'modelerImport.kind.attribute': '属性',
+    'modelerImport.kind.field': '字段注入',
+    'modelerImport.nothingDeployed': '现在不会部署任何内容：流程图在建模器中打开，准备好后再部署。',
+    'modelerImport.openAsIs': '按原样打开',
+    'modelerImport.convert': '转换并打开',
+  },
+});
