@@ -7,6 +7,7 @@ import type { CompiledDefinition } from './compiled-definition';
 import { DurableTimers } from './durable-timers';
 import { createExtension, type ServiceCallTracker } from './engine-extension';
 import { expressions, NoScripts, silentLogger } from './engine-environment';
+import { allPostponed, assignEverywhere } from './postponed.util';
 import { RunCollector } from './run-collector';
 import type { Action, RunResult } from './run-types';
 import { ServiceRegistry } from './service-registry';
@@ -42,7 +43,7 @@ export class ProcessRunner {
       failures: [],
       skip: new Map(action.type === 'resume' && action.skip ? [[action.skip.executionId, action.skip.variables]] : []),
       variables: () => processVariables(engine),
-      assign: (vars) => processEnvironment(engine)?.assignVariables(vars),
+      assign: (vars) => assignEverywhere(engine, processEnvironment(engine), vars),
       context: (activityId) => ({
         instanceId: input.instanceId,
         businessKey: input.businessKey,
@@ -91,9 +92,9 @@ export class ProcessRunner {
   private act(engine: any, action: Action): void {
     switch (action.type) {
       case 'signal': {
-        const api = engine.execution.getPostponed().find((a: any) => a.executionId === action.executionId);
+        const api = allPostponed(engine).find((a: any) => a.executionId === action.executionId);
         if (!api) throw new EngineRunError(`activity ${action.activityId} is not waiting in this instance`);
-        if (action.variables) processEnvironment(engine)?.assignVariables(action.variables);
+        if (action.variables) assignEverywhere(engine, processEnvironment(engine), action.variables);
         if (action.messageId) engine.execution.signal({ id: action.messageId });
         else api.signal();
         return;

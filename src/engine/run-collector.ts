@@ -3,6 +3,7 @@
 import type { Clock } from '../common/clock';
 import type { DefinitionModel } from './definition-model';
 import type { DurableTimers } from './durable-timers';
+import { allPostponed } from './postponed.util';
 import type { HistoryItem, RunResult, WaitingActivity, WaitingMessage } from './run-types';
 
 const RECORDED: Record<string, string> = {
@@ -66,7 +67,7 @@ export class RunCollector {
 
   async result(engine: any, timers: DurableTimers, variables: Record<string, unknown>): Promise<Omit<RunResult, 'failures'>> {
     // In-transit sequence flows are listed too; only activities wait.
-    const postponed: any[] = (engine.execution?.getPostponed() ?? []).filter((a: any) => a.type !== 'bpmn:SequenceFlow');
+    const postponed: any[] = allPostponed(engine);
     const userTasks: WaitingActivity[] = [];
     const messages: WaitingMessage[] = [];
     for (const api of postponed) {
