@@ -2,6 +2,7 @@
 import * as Elements from 'bpmn-elements';
 import { default as serialize, TypeResolver } from 'moddle-context-serializer';
 import type { DefinitionModel } from './definition-model';
+import { normalizeLoops } from './multi-instance';
 
 export interface CompiledDefinition {
   id: string;
@@ -16,6 +17,7 @@ const typeResolver = TypeResolver(Elements as any);
 /** Serializes a parsed moddle context the way bpmn-engine would, once per definition version. */
 export function compileContext(moddleContext: any): unknown {
   neutralizeStartTimers(moddleContext);
+  normalizeLoops(moddleContext);
   return serialize(moddleContext, typeResolver);
 }
 

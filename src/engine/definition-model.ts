@@ -32,6 +32,8 @@ export interface ElementInfo {
   slaPause?: boolean;
   /** camunda:property slaStop = true: reaching this activity meets the instance's process-level SLA (resolution). */
   slaStop?: boolean;
+  /** multiInstanceLoopCharacteristics: each iteration waits on its own; the element variable holds its item. */
+  multiInstance?: { sequential: boolean; elementVariable?: string };
 }
 
 export interface DefinitionModel {

@@ -62,6 +62,8 @@ export function readElement(element: ModdleElement): ElementInfo {
   if (properties.sla) info.slaPolicy = properties.sla;
   if (properties.slaPause === 'true') info.slaPause = true;
   if (properties.slaStop === 'true') info.slaStop = true;
+  const loop = element.loopCharacteristics;
+  if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') info.multiInstance = { sequential: !!loop.isSequential, elementVariable: loop.elementVariable ?? (loop.collection ? 'item' : undefined) };
   const timerDef = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:TimerEventDefinition');
   if (timerDef) info.timer = readTimer(timerDef);
   return info;

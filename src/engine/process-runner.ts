@@ -96,7 +96,8 @@ export class ProcessRunner {
         if (!api) throw new EngineRunError(`activity ${action.activityId} is not waiting in this instance`);
         if (action.variables) assignEverywhere(engine, processEnvironment(engine), action.variables);
         if (action.messageId) engine.execution.signal({ id: action.messageId });
-        else api.signal();
+        // The submitted values are the iteration's output: multi-instance completion conditions count them.
+        else api.signal({ ...(action.variables ?? {}) });
         return;
       }
       case 'fireTimers':

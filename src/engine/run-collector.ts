@@ -3,7 +3,7 @@
 import type { Clock } from '../common/clock';
 import type { DefinitionModel } from './definition-model';
 import type { DurableTimers } from './durable-timers';
-import { allPostponed } from './postponed.util';
+import { postponedWithScope } from './postponed.util';
 import type { HistoryItem, RunResult, WaitingActivity, WaitingMessage } from './run-types';
 
 const RECORDED: Record<string, string> = {
@@ -67,13 +67,14 @@ export class RunCollector {
 
   async result(engine: any, timers: DurableTimers, variables: Record<string, unknown>): Promise<Omit<RunResult, 'failures'>> {
     // In-transit sequence flows are listed too; only activities wait.
-    const postponed: any[] = allPostponed(engine);
+    const waits = postponedWithScope(engine, this.model);
+    const postponed = waits.map((w) => w.api);
     const userTasks: WaitingActivity[] = [];
     const messages: WaitingMessage[] = [];
-    for (const api of postponed) {
+    for (const { api, locals, loopRoot } of waits) {
       const info = this.model.elements[api.id];
-      if (api.type === 'bpmn:UserTask') userTasks.push({ activityId: api.id, executionId: api.executionId });
-      if (info?.messageName && info.messageId) messages.push({ activityId: api.id, executionId: api.executionId, messageName: info.messageName, messageId: info.messageId });
+      if (api.type === 'bpmn:UserTask' && !loopRoot) userTasks.push({ activityId: api.id, executionId: api.executionId, ...(locals && { localVariables: locals }) });
+      if (info?.messageName && info.messageId && !loopRoot) messages.push({ activityId: api.id, executionId: api.executionId, messageName: info.messageName, messageId: info.messageId });
     }
     const state = await engine.getState();
     for (const definition of state.definitions ?? []) delete definition.source; // slim: the source is the definition version

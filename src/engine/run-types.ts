@@ -18,6 +18,8 @@ export interface HistoryItem {
 export interface WaitingActivity {
   activityId: string;
   executionId: string;
+  /** A multi-instance iteration's element variable and loopCounter. */
+  localVariables?: Record<string, unknown>;
 }
 
 export interface WaitingMessage extends WaitingActivity {

@@ -7,5 +7,6 @@ import { AuthAudit1764600000000 } from './1764600000000-auth-audit';
 import { SlaClockTaskIndex1764700000000 } from './1764700000000-sla-clock-task-index';
 import { SlaClocks1764400000000 } from './1764400000000-sla-clocks';
 import { SurveysKpis1764500000000 } from './1764500000000-surveys-kpis';
+import { BpmnElements1765500000000 } from './1765500000000-bpmn-elements';
 
-export const migrations = [InitialSchema1764000000000, TimersIncidentsOutbox1764100000000, OutboxCommitOrder1764200000000, Escalations1764300000000, SlaClocks1764400000000, SurveysKpis1764500000000, AuthAudit1764600000000, SlaClockTaskIndex1764700000000];
+export const migrations = [InitialSchema1764000000000, TimersIncidentsOutbox1764100000000, OutboxCommitOrder1764200000000, Escalations1764300000000, SlaClocks1764400000000, SurveysKpis1764500000000, AuthAudit1764600000000, SlaClockTaskIndex1764700000000, BpmnElements1765500000000];
