@@ -1,4 +1,6 @@
 // What the host needs to know of a definition, read once from the moddle tree: tasks, forms, handlers, messages, timers.
+import type { CallInfo } from './call-activity-reader';
+
 export type FormFieldType = 'string' | 'long' | 'boolean' | 'date' | 'enum';
 
 export interface FormField {
@@ -34,6 +36,8 @@ export interface ElementInfo {
   slaStop?: boolean;
   /** multiInstanceLoopCharacteristics: each iteration waits on its own; the element variable holds its item. */
   multiInstance?: { sequential: boolean; elementVariable?: string };
+  /** A call activity: the callee and the variable mappings. */
+  call?: CallInfo;
 }
 
 export interface DefinitionModel {

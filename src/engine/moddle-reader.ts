@@ -1,4 +1,5 @@
 // Reads our dialect (Camunda 7 extension attributes and elements) off bpmn-moddle elements into a DefinitionModel.
+import { readCall } from './call-activity-reader';
 import type { DefinitionModel, ElementInfo, FormField, FormFieldType } from './definition-model';
 
 // bpmn-moddle elements are loosely typed; this is the shape we read.
@@ -62,6 +63,7 @@ export function readElement(element: ModdleElement): ElementInfo {
   if (properties.sla) info.slaPolicy = properties.sla;
   if (properties.slaPause === 'true') info.slaPause = true;
   if (properties.slaStop === 'true') info.slaStop = true;
+  if (element.$type === 'bpmn:CallActivity') info.call = readCall(element);
   const loop = element.loopCharacteristics;
   if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') info.multiInstance = { sequential: !!loop.isSequential, elementVariable: loop.elementVariable ?? (loop.collection ? 'item' : undefined) };
   const timerDef = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:TimerEventDefinition');

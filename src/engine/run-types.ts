@@ -6,7 +6,15 @@ export type Action =
   | { type: 'start'; variables: Record<string, unknown> }
   | { type: 'signal'; activityId: string; executionId: string; variables?: Record<string, unknown>; messageId?: string }
   | { type: 'fireTimers'; keys: string[] }
+  | { type: 'callError'; activityId: string; executionId: string; error: ThrownError }
   | { type: 'resume'; skip?: { executionId: string; variables: Record<string, unknown> } };
+
+/** A BPMN error that ended the process (a child's error end event): it travels to the parent's call activity. */
+export interface ThrownError {
+  code: string | null;
+  name: string | null;
+  message: string;
+}
 
 export interface HistoryItem {
   at: Date;
@@ -36,6 +44,10 @@ export interface RunResult {
   userTasks: WaitingActivity[];
   messages: WaitingMessage[];
   timers: ArmedTimer[];
+  /** Call activities waiting for a child instance. */
+  calls: WaitingActivity[];
+  /** Set when the process ended by a BPMN error nobody in it caught (only for children: see RunInput.child). */
+  thrownError?: ThrownError;
   history: HistoryItem[];
   /** Service handlers that failed in this command (see incidents). */
   failures: ServiceFailure[];

@@ -12,6 +12,7 @@ import { SlaTracker } from '../sla/sla-tracker';
 import { SurveyPolicy } from '../surveys/survey-policy';
 import { SurveyRepository } from '../surveys/survey.repository';
 import { TaskRepository } from '../tasks/task.repository';
+import { CallActivities } from './call-activities';
 import { HistoryRepository } from './history.repository';
 import { InstanceCommandsService } from './instance-commands.service';
 import { InstanceRepository } from './instance.repository';
@@ -24,7 +25,7 @@ import { TimerRepository } from './timer.repository';
 @Module({
   imports: [DefinitionsModule],
   controllers: [InstancesController],
-  providers: [SurveyRepository, SurveyPolicy, SlaView, SlaClockRepository, SlaTracker, EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, InstanceCommandsService, InstancesService, TimerFiringService],
+  providers: [SurveyRepository, SurveyPolicy, SlaView, SlaClockRepository, SlaTracker, EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, CallActivities, InstanceCommandsService, InstancesService, TimerFiringService],
   exports: [SurveyRepository, SlaView, SlaClockRepository, EscalationRepository, HistoryRepository, OutboxRepository, InstanceRepository, IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
 })
 export class InstancesModule {}

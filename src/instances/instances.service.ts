@@ -7,6 +7,7 @@ import { validateForm } from '../tasks/form-validator';
 import { SlaView } from '../sla/sla-view';
 import { TaskRepository } from '../tasks/task.repository';
 import { CancelInstanceDto, InstanceQueryDto, mapInstance, mapInstanceDetail, StartInstanceDto } from './dto/instance.dto';
+import { CALL_RETURN } from './call-activities';
 import { HistoryRepository } from './history.repository';
 import { InstanceCommandsService } from './instance-commands.service';
 import { InstanceRepository } from './instance.repository';
@@ -41,14 +42,16 @@ export class InstancesService {
   async get(id: string) {
     const instance = await this.instances.findById(id);
     if (!instance) throw DomainError.notFound('Process instance', id);
-    const [history, tasks, timers, messages, sla] = await Promise.all([
+    const [history, tasks, timers, messages, sla, childInstances] = await Promise.all([
       this.history.forInstance(id),
       this.tasks.forInstance(id),
       this.timers.forInstance(id),
       this.subscriptions.forInstance(id),
       this.sla.forInstance(id),
+      this.instances.children(id),
     ]);
-    return { ...mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => t.timerType !== 'slaCheck'), messages }), sla };
+    const detail = mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => t.timerType !== 'slaCheck' && t.timerType !== CALL_RETURN), messages });
+    return { ...detail, sla, parentInstanceId: instance.parentInstanceId ?? null, parentActivityId: instance.parentActivityId ?? null, childInstances };
   }
 
   async cancel(id: string, dto: CancelInstanceDto) {

@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-error';
 import { DefinitionCache } from '../definitions/definition-cache';
 import { StartTimers } from '../definitions/start-timers';
+import { CALL_RETURN, CallActivities } from './call-activities';
 import { InstanceCommandsService } from './instance-commands.service';
 import { TimerRepository } from './timer.repository';
 
@@ -22,6 +23,7 @@ export class TimerFiringService {
     private readonly config: AppConfig,
     private readonly cache: DefinitionCache,
     private readonly startTimers: StartTimers,
+    private readonly calls: CallActivities,
   ) {}
 
   /** Fires every timer due at `now` (the clock's now by default); returns how many fired. */
@@ -52,10 +54,9 @@ export class TimerFiringService {
         return true;
       }
       try {
-        await this.commands.executeIn(em, timer.instanceId!, async () => ({
-          action: { type: 'fireTimers', keys: [timer.timerKey] },
-          history,
-        }));
+        // A child ended: the parent's call activity completes (or throws the child's error) in this transaction.
+        const prepare = timer.timerType === CALL_RETURN ? this.calls.returnToParent(timer) : async () => ({ action: { type: 'fireTimers' as const, keys: [timer.timerKey] }, history });
+        await this.commands.executeIn(em, timer.instanceId!, prepare);
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         // The engine or a handler refused (nothing was written): try again later rather than spin on it.

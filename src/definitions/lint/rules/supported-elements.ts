@@ -4,7 +4,6 @@ import type { Node, Reporter, Rule } from '../rule-helpers';
 const UNSUPPORTED: Record<string, string> = {
   'bpmn:ComplexGateway': 'complex gateways are not supported',
   'bpmn:BusinessRuleTask': 'business rule tasks are not supported: use a service task with a registered handler',
-  'bpmn:CallActivity': 'call activities are not supported yet',
   'bpmn:Transaction': 'transactions are not supported',
   'bpmn:AdHocSubProcess': 'ad-hoc subprocesses are not supported',
   'bpmn:ConditionalEventDefinition': 'conditional events are not supported',
@@ -20,7 +19,20 @@ export default function supportedElements(): Rule {
       if (node.$type === 'bpmn:MessageEventDefinition' && !node.messageRef?.name) {
         reporter.report(node.$parent?.id, 'message event must reference a bpmn:message with a name');
       }
+      if (node.$type === 'bpmn:CallActivity') checkCall(node, reporter);
       if (node.$type === 'bpmn:ReceiveTask' && !node.messageRef?.name) reporter.report(node.id, 'receive task must reference a bpmn:message with a name');
     },
   };
+}
+
+/** A call activity names its callee literally, with the latest or a numbered version. */
+function checkCall(node: Node, reporter: Reporter): void {
+  const called = node.calledElement;
+  if (!called) reporter.report(node.id, 'call activity must name the called process (calledElement)');
+  else if (/[$#]\{|^\s*=/.test(called)) reporter.report(node.id, `call activity calledElement "${called}" must be a process id, not an expression`);
+  const binding = node.get?.('camunda:calledElementBinding') ?? 'latest';
+  if (binding !== 'latest' && binding !== 'version') reporter.report(node.id, `call activity binding "${binding}" is not supported: use "latest" or "version" with camunda:calledElementVersion`);
+  const version = node.get?.('camunda:calledElementVersion');
+  if (binding === 'version' && !/^[1-9]\d*$/.test(String(version ?? ''))) reporter.report(node.id, 'call activity with binding "version" needs camunda:calledElementVersion, a version number');
+  if (node.get?.('camunda:variableMappingClass') || node.get?.('camunda:variableMappingDelegateExpression')) reporter.report(node.id, 'call activity variable mapping classes run code: use camunda:in / camunda:out');
 }
