@@ -36,6 +36,10 @@ export interface ElementInfo {
   slaStop?: boolean;
   /** multiInstanceLoopCharacteristics: each iteration waits on its own; the element variable holds its item. */
   multiInstance?: { sequential: boolean; elementVariable?: string };
+  /** The subprocess this element is in (none at the process level). */
+  parentId?: string;
+  /** A boundary event: the activity it is attached to. */
+  attachedTo?: string;
   /** A call activity: the callee and the variable mappings. */
   call?: CallInfo;
 }

@@ -64,6 +64,7 @@ export function readElement(element: ModdleElement): ElementInfo {
   if (properties.slaPause === 'true') info.slaPause = true;
   if (properties.slaStop === 'true') info.slaStop = true;
   if (element.$type === 'bpmn:CallActivity') info.call = readCall(element);
+  if (element.attachedToRef?.id) info.attachedTo = element.attachedToRef.id;
   const loop = element.loopCharacteristics;
   if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') info.multiInstance = { sequential: !!loop.isSequential, elementVariable: loop.elementVariable ?? (loop.collection ? 'item' : undefined) };
   const timerDef = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:TimerEventDefinition');
@@ -92,6 +93,7 @@ export function readDefinitionModel(root: ModdleElement): DefinitionModel | null
     for (const el of container.flowElements ?? []) {
       if (!el.id) continue;
       elements[el.id] = readElement(el);
+      if (container !== process) elements[el.id].parentId = container.id;
       if (el.$type === 'bpmn:StartEvent' && container === process && !el.eventDefinitions?.length) startForm = readForm(el);
       if (el.$type === 'bpmn:StartEvent' && container === process && elements[el.id].timer) startTimers.push({ activityId: el.id, timer: elements[el.id].timer! });
       if (el.flowElements) visit(el);

@@ -12,6 +12,9 @@ import { SlaTracker } from '../sla/sla-tracker';
 import { SurveyPolicy } from '../surveys/survey-policy';
 import { SurveyRepository } from '../surveys/survey.repository';
 import { TaskRepository } from '../tasks/task.repository';
+import { StuckInstancesController } from './backing/stuck-instances.controller';
+import { StuckInstancesService } from './backing/stuck-instances.service';
+import { TokenBackers } from './backing/token-backers';
 import { CallActivities } from './call-activities';
 import { HistoryRepository } from './history.repository';
 import { InstanceCommandsService } from './instance-commands.service';
@@ -24,8 +27,8 @@ import { TimerRepository } from './timer.repository';
 
 @Module({
   imports: [DefinitionsModule],
-  controllers: [InstancesController],
-  providers: [SurveyRepository, SurveyPolicy, SlaView, SlaClockRepository, SlaTracker, EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, CallActivities, InstanceCommandsService, InstancesService, TimerFiringService],
-  exports: [SurveyRepository, SlaView, SlaClockRepository, EscalationRepository, HistoryRepository, OutboxRepository, InstanceRepository, IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
+  controllers: [InstancesController, StuckInstancesController],
+  providers: [SurveyRepository, SurveyPolicy, SlaView, SlaClockRepository, SlaTracker, EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, TokenBackers, StuckInstancesService, CallActivities, InstanceCommandsService, InstancesService, TimerFiringService],
+  exports: [TokenBackers, SurveyRepository, SlaView, SlaClockRepository, EscalationRepository, HistoryRepository, OutboxRepository, InstanceRepository, IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
 })
 export class InstancesModule {}
