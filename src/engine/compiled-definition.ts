@@ -12,7 +12,11 @@ export interface CompiledDefinition {
   sourceContext: unknown;
 }
 
-const typeResolver = TypeResolver(Elements as any);
+// A manual task is done outside the system (BPMN): it passes like a plain task instead of waiting for a signal
+// nothing would ever send.
+const typeResolver = TypeResolver(Elements as any, (types: Record<string, unknown>) => {
+  types['bpmn:ManualTask'] = (Elements as any).Task;
+});
 
 /** Serializes a parsed moddle context the way bpmn-engine would, once per definition version. */
 export function compileContext(moddleContext: any): unknown {

@@ -53,7 +53,8 @@ export class RunCollector {
         this.runawayHandler();
       }
     }
-    if (event === 'activity.end' && api?.type === 'bpmn:EndEvent') this.endActivityId = api.id;
+    // A terminate end event ends the process before its own activity.end: its start is where the process ended.
+    if ((event === 'activity.end' || event === 'activity.start') && api?.type === 'bpmn:EndEvent') this.endActivityId = api.id;
     if (event === 'activity.throw' && api?.content?.parent?.id === this.model.processId && api.content.message) {
       const m = api.content.message;
       this.thrown = { code: m.code ?? null, name: m.name ?? null, message: m.name ?? m.id ?? 'BPMN error' };

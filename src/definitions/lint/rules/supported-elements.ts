@@ -1,4 +1,5 @@
-// Elements our runtime does not run (yet) are refused by name, and message events must name their message.
+// Elements our runtime does not run (yet) are refused by name with what to use instead, and message events must
+// name their message: nothing deploys that would wait with nothing to move it (see processes/README.md).
 import type { Node, Reporter, Rule } from '../rule-helpers';
 
 const UNSUPPORTED: Record<string, string> = {
@@ -9,7 +10,11 @@ const UNSUPPORTED: Record<string, string> = {
   'bpmn:ConditionalEventDefinition': 'conditional events are not supported',
   'bpmn:CompensateEventDefinition': 'compensation is not supported',
   'bpmn:ChoreographyTask': 'choreographies are not executable',
+  'bpmn:SignalEventDefinition': 'signal events are not supported yet: use a message event (POST /api/messages) or a call activity',
 };
+
+/** Event-subprocess starts that bpmn-engine never arms (only thrown errors and escalations reach it). */
+const EVENT_SUBPROCESS_STARTS = new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition']);
 
 export default function supportedElements(): Rule {
   return {
@@ -20,6 +25,10 @@ export default function supportedElements(): Rule {
         reporter.report(node.$parent?.id, 'message event must reference a bpmn:message with a name');
       }
       if (node.$type === 'bpmn:CallActivity') checkCall(node, reporter);
+      if (node.$type === 'bpmn:StartEvent' && node.$parent?.triggeredByEvent) checkEventSubprocessStart(node, reporter);
+      if (node.$type === 'bpmn:InclusiveGateway' && (node.incoming ?? []).length > 1) {
+        reporter.report(node.id, 'inclusive gateway joins are not supported yet: join with a parallel gateway (all branches) or an exclusive gateway (one branch)');
+      }
       if (node.$type === 'bpmn:ReceiveTask' && !node.messageRef?.name) reporter.report(node.id, 'receive task must reference a bpmn:message with a name');
     },
   };
@@ -35,4 +44,9 @@ function checkCall(node: Node, reporter: Reporter): void {
   const version = node.get?.('camunda:calledElementVersion');
   if (binding === 'version' && !/^[1-9]\d*$/.test(String(version ?? ''))) reporter.report(node.id, 'call activity with binding "version" needs camunda:calledElementVersion, a version number');
   if (node.get?.('camunda:variableMappingClass') || node.get?.('camunda:variableMappingDelegateExpression')) reporter.report(node.id, 'call activity variable mapping classes run code: use camunda:in / camunda:out');
+}
+
+function checkEventSubprocessStart(node: Node, reporter: Reporter): void {
+  const kind = (node.eventDefinitions ?? []).map((d: Node) => d.$type).find((t: string) => EVENT_SUBPROCESS_STARTS.has(t));
+  if (kind) reporter.report(node.id, `event subprocesses started by a ${kind === 'bpmn:TimerEventDefinition' ? 'timer' : 'message'} are not supported yet: put the main flow in a subprocess and attach a ${kind === 'bpmn:TimerEventDefinition' ? 'timer' : 'message'} boundary event to it (cancelActivity="false" for a non-interrupting one)`);
 }
