@@ -1,4 +1,5 @@
 // Scenarios: terminate end, link events, escalation throw/catch, error event subprocess, inclusive split, manual task.
+import { ServiceRegistry } from '../../../src/engine/service-registry';
 import { bpmn } from '../../support/bpmn';
 import { HOUR, Scenario } from '../../support/scenario';
 
@@ -126,5 +127,21 @@ describe('events and gateways', () => {
     const started = await s.start('inclusive', { needA: true, needB: true, needC: false });
     // then
     expect(s.openTasks(started).sort()).toEqual(['A', 'B']);
+  });
+
+  it('a send task runs its named handler like a service task', async () => {
+    // given
+    const sent: unknown[] = [];
+    s.t.app.get(ServiceRegistry).register('sendTestNotice', 'records what it sends', (ctx) => {
+      sent.push(ctx.variables.to);
+      return { noticeSent: true };
+    });
+    await deploy(bpmn(`<bpmn:startEvent id="Start" name="s" />${flow('F1', 'Start', 'Notify')}<bpmn:sendTask id="Notify" name="notify" camunda:type="external" camunda:topic="sendTestNotice" />${flow('F2', 'Notify', 'A')}${task('A')}${flow('F3', 'A', 'End')}<bpmn:endEvent id="End" name="end" />`, { id: 'send' }));
+    // when
+    const started = await s.start('send', { to: 'customer@example.com' });
+    // then
+    expect(sent).toEqual(['customer@example.com']);
+    expect(started.variables.noticeSent).toBe(true);
+    expect(s.openTasks(started)).toEqual(['A']);
   });
 });
