@@ -27,6 +27,9 @@ export interface ElementInfo {
   inputs?: Record<string, string>;
   messageName?: string;
   messageId?: string;
+  /** A signal catch: the bpmn:signal's name (what integrators broadcast) and id (what the engine listens for). */
+  signalName?: string;
+  signalId?: string;
   timer?: { type: 'timeDuration' | 'timeDate' | 'timeCycle'; expression: string };
   /** camunda:property sla = an SLA policy id: the clock runs from here (start event: the whole instance; user task: the task). */
   slaPolicy?: string;

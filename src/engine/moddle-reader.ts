@@ -59,6 +59,11 @@ export function readElement(element: ModdleElement): ElementInfo {
     info.messageName = messageRef.name ?? messageRef.id;
     info.messageId = messageRef.id;
   }
+  const signalRef = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:SignalEventDefinition')?.signalRef;
+  if (signalRef) {
+    info.signalName = signalRef.name ?? signalRef.id;
+    info.signalId = signalRef.id;
+  }
   const properties = readProperties(element);
   if (properties.sla) info.slaPolicy = properties.sla;
   if (properties.slaPause === 'true') info.slaPause = true;

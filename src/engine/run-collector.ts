@@ -21,6 +21,7 @@ export class RunCollector {
   lastActivityId: string | null = null;
   /** A BPMN error thrown at the process level (an error end event): nothing in the process can catch it. */
   thrown: ThrownError | undefined;
+  private readonly thrownSignals: string[] = [];
   private endActivityId: string | null = null;
   private readonly history: HistoryItem[] = [];
   private runawayHandler: () => void = () => undefined;
@@ -55,6 +56,7 @@ export class RunCollector {
     }
     // A terminate end event ends the process before its own activity.end: its start is where the process ended.
     if ((event === 'activity.end' || event === 'activity.start') && api?.type === 'bpmn:EndEvent') this.endActivityId = api.id;
+    if (event === 'activity.signal' && api?.content?.message?.name) this.thrownSignals.push(api.content.message.name);
     if (event === 'activity.throw' && api?.content?.parent?.id === this.model.processId && api.content.message) {
       const m = api.content.message;
       this.thrown = { code: m.code ?? null, name: m.name ?? null, message: m.name ?? m.id ?? 'BPMN error' };
@@ -74,7 +76,7 @@ export class RunCollector {
 
   /** The result of a process ended by an uncaught BPMN error (a child's error end event): nothing waits any more. */
   async ended(_engine: any, variables: Record<string, unknown>): Promise<Omit<RunResult, 'failures'>> {
-    return { state: {}, completed: true, variables, activeActivityIds: [], endActivityId: this.endActivityId ?? this.lastActivityId, userTasks: [], messages: [], timers: [], calls: [], history: this.history };
+    return { state: {}, completed: true, variables, activeActivityIds: [], endActivityId: this.endActivityId ?? this.lastActivityId, userTasks: [], messages: [], timers: [], calls: [], signals: [], thrownSignals: this.thrownSignals, history: this.history };
   }
 
   async result(engine: any, timers: DurableTimers, variables: Record<string, unknown>): Promise<Omit<RunResult, 'failures'>> {
@@ -84,10 +86,13 @@ export class RunCollector {
     const userTasks: WaitingActivity[] = [];
     const messages: WaitingMessage[] = [];
     const calls: WaitingActivity[] = [];
+    const signals: WaitingMessage[] = [];
     for (const { api, locals, loopRoot } of waits) {
       const info = this.model.elements[api.id];
       if (api.type === 'bpmn:UserTask' && !loopRoot) userTasks.push({ activityId: api.id, executionId: api.executionId, ...(locals && { localVariables: locals }) });
       if (api.type === 'bpmn:CallActivity' && !loopRoot) calls.push({ activityId: api.id, executionId: api.executionId, ...(locals && { localVariables: locals }) });
+      const isCatch = api.type !== 'bpmn:IntermediateThrowEvent' && api.type !== 'bpmn:EndEvent';
+      if (info?.signalName && info.signalId && isCatch && !loopRoot) signals.push({ activityId: api.id, executionId: api.executionId, messageName: info.signalName, messageId: info.signalId });
       if (info?.messageName && info.messageId && !loopRoot) messages.push({ activityId: api.id, executionId: api.executionId, messageName: info.messageName, messageId: info.messageId });
     }
     const state = await engine.getState();
@@ -102,6 +107,8 @@ export class RunCollector {
       messages,
       timers: timers.active(),
       calls,
+      signals,
+      thrownSignals: this.thrownSignals,
       history: this.history,
     };
   }

@@ -44,6 +44,10 @@ export interface RunResult {
   userTasks: WaitingActivity[];
   messages: WaitingMessage[];
   timers: ArmedTimer[];
+  /** Signal catches (messageName/messageId hold the signal's name and id). */
+  signals: WaitingMessage[];
+  /** Signals thrown by this command: broadcast to every other waiting instance. */
+  thrownSignals: string[];
   /** Call activities waiting for a child instance. */
   calls: WaitingActivity[];
   /** Set when the process ended by a BPMN error nobody in it caught (only for children: see RunInput.child). */

@@ -18,6 +18,7 @@ import { SurveyPolicy } from '../surveys/survey-policy';
 import { TaskRepository } from '../tasks/task.repository';
 import { HistoryRepository } from './history.repository';
 import { InstanceRepository } from './instance.repository';
+import { SignalRepository } from './signal.repository';
 import { SubscriptionRepository } from './subscription.repository';
 import { TimerRepository } from './timer.repository';
 import { newRowId } from '../common/row-id';
@@ -55,6 +56,7 @@ export class InstanceCommandsService {
     private readonly surveys: SurveyPolicy,
     private readonly calls: CallActivities,
     private readonly backers: TokenBackers,
+    private readonly signals: SignalRepository,
   ) {}
 
   /** Lent to call activities: children start and are cancelled in the parent's transaction. */
@@ -125,6 +127,7 @@ export class InstanceCommandsService {
     await this.tasks.cancelOpen(em, instanceId, now);
     await this.timers.deleteForInstance(em, instanceId);
     await this.subscriptions.deleteForInstance(em, instanceId);
+    await this.signals.deleteForInstance(em, instanceId);
     await this.incidents.closeForInstance(em, instanceId, now, `instance cancelled: ${reason}`);
     const definition = await this.cache.get(instance.definitionId);
     const slaView = { instanceId, model: definition.model, variables: instance.variables, activeActivityIds: [], ended: true, cancelled: true, history: [] };
@@ -180,6 +183,9 @@ export class InstanceCommandsService {
     const taskHistory = await this.tasks.reconcile(em, instance.id, result.userTasks, definition.model, now, { completedTaskId: extra.completedTaskId, newInstance });
     await this.timers.reconcile(em, instance.id, result.timers, now, newInstance);
     await this.subscriptions.reconcile(em, instance.id, result.messages, now, newInstance);
+    await this.signals.reconcile(em, instance.id, result.signals, now, newInstance);
+    // A signal thrown here reaches every other instance waiting for it (this one's catches got it in the engine).
+    for (const name of new Set(result.thrownSignals)) await this.signals.broadcast(em, { name, variables: {}, now, exceptInstanceId: instance.id });
     const callHistory = await this.calls.reconcile(em, { parent: instance, model: definition.model, calls: result.calls, now, newInstance }, this.lifecycle);
     if (result.completed) await this.calls.childEnded(em, instance, result.thrownError, now);
     const incidentHistory = await this.incidents.reconcile(em, { instanceId: instance.id, failures: result.failures, activeActivityIds: result.activeActivityIds, now, resolution: extra.resolution, newInstance });

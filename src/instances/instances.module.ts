@@ -21,6 +21,7 @@ import { InstanceCommandsService } from './instance-commands.service';
 import { InstanceRepository } from './instance.repository';
 import { InstancesController } from './instances.controller';
 import { InstancesService } from './instances.service';
+import { SignalRepository } from './signal.repository';
 import { SubscriptionRepository } from './subscription.repository';
 import { TimerFiringService } from './timer-firing.service';
 import { TimerRepository } from './timer.repository';
@@ -28,7 +29,7 @@ import { TimerRepository } from './timer.repository';
 @Module({
   imports: [DefinitionsModule],
   controllers: [InstancesController, StuckInstancesController],
-  providers: [SurveyRepository, SurveyPolicy, SlaView, SlaClockRepository, SlaTracker, EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, TokenBackers, StuckInstancesService, CallActivities, InstanceCommandsService, InstancesService, TimerFiringService],
-  exports: [TokenBackers, SurveyRepository, SlaView, SlaClockRepository, EscalationRepository, HistoryRepository, OutboxRepository, InstanceRepository, IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
+  providers: [SurveyRepository, SurveyPolicy, SlaView, SlaClockRepository, SlaTracker, EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, SignalRepository, TokenBackers, StuckInstancesService, CallActivities, InstanceCommandsService, InstancesService, TimerFiringService],
+  exports: [SignalRepository, TokenBackers, SurveyRepository, SlaView, SlaClockRepository, EscalationRepository, HistoryRepository, OutboxRepository, InstanceRepository, IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
 })
 export class InstancesModule {}

@@ -8,6 +8,7 @@ import { SlaView } from '../sla/sla-view';
 import { TaskRepository } from '../tasks/task.repository';
 import { CancelInstanceDto, InstanceQueryDto, mapInstance, mapInstanceDetail, StartInstanceDto } from './dto/instance.dto';
 import { CALL_RETURN } from './call-activities';
+import { SIGNAL_DELIVERY } from './signal.repository';
 import { HistoryRepository } from './history.repository';
 import { InstanceCommandsService } from './instance-commands.service';
 import { InstanceRepository } from './instance.repository';
@@ -50,7 +51,7 @@ export class InstancesService {
       this.sla.forInstance(id),
       this.instances.children(id),
     ]);
-    const detail = mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => t.timerType !== 'slaCheck' && t.timerType !== CALL_RETURN), messages });
+    const detail = mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => t.timerType !== 'slaCheck' && t.timerType !== CALL_RETURN && t.timerType !== SIGNAL_DELIVERY), messages });
     return { ...detail, sla, parentInstanceId: instance.parentInstanceId ?? null, parentActivityId: instance.parentActivityId ?? null, childInstances };
   }
 

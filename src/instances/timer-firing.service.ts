@@ -8,7 +8,9 @@ import { DomainError } from '../common/domain-error';
 import { DefinitionCache } from '../definitions/definition-cache';
 import { StartTimers } from '../definitions/start-timers';
 import { CALL_RETURN, CallActivities } from './call-activities';
-import { InstanceCommandsService } from './instance-commands.service';
+import { SIGNAL_DELIVERY, type SignalDelivery } from './signal.repository';
+import { InstanceCommandsService, type PrepareAction } from './instance-commands.service';
+import type { TimerEntity } from '../database/entities';
 import { TimerRepository } from './timer.repository';
 
 const RETRY_AFTER_MS = 60_000;
@@ -55,7 +57,7 @@ export class TimerFiringService {
       }
       try {
         // A child ended: the parent's call activity completes (or throws the child's error) in this transaction.
-        const prepare = timer.timerType === CALL_RETURN ? this.calls.returnToParent(timer) : async () => ({ action: { type: 'fireTimers' as const, keys: [timer.timerKey] }, history });
+        const prepare = timer.timerType === CALL_RETURN ? this.calls.returnToParent(timer) : timer.timerType === SIGNAL_DELIVERY ? deliverSignal(timer) : async () => ({ action: { type: 'fireTimers' as const, keys: [timer.timerKey] }, history });
         await this.commands.executeIn(em, timer.instanceId!, prepare);
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
@@ -65,4 +67,11 @@ export class TimerFiringService {
       return true;
     });
   }
+}
+
+/** A queued signal delivery: the waiting catch receives the signal (and its variables) in this instance's command. */
+function deliverSignal(timer: TimerEntity): PrepareAction {
+  const delivery = JSON.parse(timer.expression ?? '{}') as SignalDelivery;
+  const history = [{ at: timer.dueAt, type: 'signal.received', activityId: timer.activityId, detail: { signalId: delivery.signalId } }];
+  return async () => ({ action: { type: 'signal', activityId: timer.activityId, executionId: delivery.executionId, messageId: delivery.signalId, variables: delivery.variables }, history });
 }

@@ -24,6 +24,7 @@ const BUILT_IN = `
   SELECT activity_id FROM tasks WHERE instance_id = $1 AND status = 'open'
   UNION SELECT activity_id FROM timers WHERE instance_id = $1
   UNION SELECT activity_id FROM message_subscriptions WHERE instance_id = $1
+  UNION SELECT activity_id FROM signal_subscriptions WHERE instance_id = $1
   UNION SELECT activity_id FROM incidents WHERE instance_id = $1 AND status <> 'resolved'
   UNION SELECT parent_activity_id FROM process_instances WHERE parent_instance_id = $1 AND status = 'active'`;
 
@@ -37,7 +38,7 @@ export class TokenBackers {
   }
 
   kinds(): string[] {
-    return ['an open task', 'an armed timer', 'a message subscription', 'an incident', 'a child instance', ...this.extra.map((b) => b.kind)];
+    return ['an open task', 'an armed timer', 'a message or signal subscription', 'an incident', 'a child instance', ...this.extra.map((b) => b.kind)];
   }
 
   /** The active activities of an instance that nothing can move. */

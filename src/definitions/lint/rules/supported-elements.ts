@@ -10,11 +10,10 @@ const UNSUPPORTED: Record<string, string> = {
   'bpmn:ConditionalEventDefinition': 'conditional events are not supported',
   'bpmn:CompensateEventDefinition': 'compensation is not supported',
   'bpmn:ChoreographyTask': 'choreographies are not executable',
-  'bpmn:SignalEventDefinition': 'signal events are not supported yet: use a message event (POST /api/messages) or a call activity',
 };
 
 /** Event-subprocess starts that bpmn-engine never arms (only thrown errors and escalations reach it). */
-const EVENT_SUBPROCESS_STARTS = new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition']);
+const EVENT_SUBPROCESS_STARTS = new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition']);
 
 export default function supportedElements(): Rule {
   return {
@@ -26,6 +25,7 @@ export default function supportedElements(): Rule {
       }
       if (node.$type === 'bpmn:CallActivity') checkCall(node, reporter);
       if (node.$type === 'bpmn:StartEvent' && node.$parent?.triggeredByEvent) checkEventSubprocessStart(node, reporter);
+      if (node.$type === 'bpmn:SignalEventDefinition') checkSignal(node, reporter);
       if (node.$type === 'bpmn:InclusiveGateway' && (node.incoming ?? []).length > 1) {
         reporter.report(node.id, 'inclusive gateway joins are not supported yet: join with a parallel gateway (all branches) or an exclusive gateway (one branch)');
       }
@@ -48,5 +48,13 @@ function checkCall(node: Node, reporter: Reporter): void {
 
 function checkEventSubprocessStart(node: Node, reporter: Reporter): void {
   const kind = (node.eventDefinitions ?? []).map((d: Node) => d.$type).find((t: string) => EVENT_SUBPROCESS_STARTS.has(t));
-  if (kind) reporter.report(node.id, `event subprocesses started by a ${kind === 'bpmn:TimerEventDefinition' ? 'timer' : 'message'} are not supported yet: put the main flow in a subprocess and attach a ${kind === 'bpmn:TimerEventDefinition' ? 'timer' : 'message'} boundary event to it (cancelActivity="false" for a non-interrupting one)`);
+  const what = kind?.replace('bpmn:', '').replace('EventDefinition', '').toLowerCase();
+  if (what) reporter.report(node.id, `event subprocesses started by a ${what} are not supported yet: put the main flow in a subprocess and attach a ${what} boundary event to it (cancelActivity="false" for a non-interrupting one)`);
+}
+
+/** Signals need a named bpmn:signal; a process started by a signal is not supported. */
+function checkSignal(node: Node, reporter: Reporter): void {
+  const event = node.$parent;
+  if (!node.signalRef?.name) reporter.report(event?.id, 'signal event must reference a bpmn:signal with a name');
+  if (event?.$type === 'bpmn:StartEvent' && !event.$parent?.triggeredByEvent) reporter.report(event.id, 'signal start events are not supported yet: start the process through the API (POST /api/process-instances) instead');
 }
