@@ -1,5 +1,6 @@
 // Reads a call activity in the Camunda 7 dialect: the callee, its version binding and the camunda:in/out mappings.
 import type { ModdleElement } from './moddle-reader';
+import { collectionAsFeel } from './multi-instance';
 
 export interface VariableMapping {
   /** variables="all": every variable. */
@@ -26,7 +27,8 @@ export function readCall(element: ModdleElement): CallInfo {
     const m: VariableMapping = {};
     if (v.variables === 'all') m.all = true;
     if (v.source) m.source = v.source;
-    if (v.sourceExpression) m.sourceExpression = v.sourceExpression;
+    // ${path} (Camunda) is read as the FEEL path; anything else must already be FEEL (checked at deploy).
+    if (v.sourceExpression) m.sourceExpression = collectionAsFeel(v.sourceExpression) ?? v.sourceExpression;
     if (v.target) m.target = v.target;
     if (v.businessKey) m.businessKey = true;
     return m;

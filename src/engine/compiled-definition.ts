@@ -22,6 +22,7 @@ const typeResolver = TypeResolver(Elements as any, (types: Record<string, unknow
 export function compileContext(moddleContext: any): unknown {
   neutralizeStartTimers(moddleContext);
   normalizeLoops(moddleContext);
+  hostCalls(moddleContext);
   return serialize(moddleContext, typeResolver);
 }
 
@@ -38,5 +39,15 @@ function neutralizeStartTimers(moddleContext: any): void {
       delete def.timeDate;
       def.timeDuration = def.$model.create('bpmn:FormalExpression', { body: 'PT0S' });
     }
+  }
+}
+
+/**
+ * bpmn-elements runs a called process itself when it is in the same file; ours are child instances the host starts
+ * (src/instances/call-activities.ts), so the engine must not find the callee: it only waits.
+ */
+function hostCalls(moddleContext: any): void {
+  for (const el of Object.values<any>(moddleContext.elementsById ?? {})) {
+    if (el.$type === 'bpmn:CallActivity' && el.calledElement) el.calledElement = `host-call:${el.calledElement}`;
   }
 }

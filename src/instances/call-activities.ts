@@ -14,6 +14,8 @@ import { mapVariables } from '../engine/variable-mapping.util';
 import type { PrepareAction } from './instance-commands.service';
 
 export const CALL_RETURN = 'callReturn';
+/** Calls nest at most this deep: a process that calls itself would otherwise start children without end. */
+export const MAX_CALL_DEPTH = 20;
 
 export interface ParentLink {
   parentInstanceId: string;
@@ -44,9 +46,12 @@ export class CallActivities {
     }
     // A return queued for a call that no longer waits has nothing to resume.
     if (children.length) await em.query(`DELETE FROM timers WHERE instance_id = $1 AND timer_type = $2 AND NOT (split_part(timer_key, ':', 3) = ANY($3::text[]))`, [parent.id, CALL_RETURN, [...waiting]]);
-    for (const call of calls.filter((c) => !byExecution.has(c.executionId))) {
-      const info = model.elements[call.activityId]?.call;
-      if (!info) continue;
+    const fresh = calls.filter((c) => !byExecution.has(c.executionId) && model.elements[c.activityId]?.call);
+    if (fresh.length && (await this.depth(em, parent.id)) >= MAX_CALL_DEPTH) {
+      throw new DomainError(ErrorCode.EngineFailed, `call activity ${fresh[0].activityId}: calls are nested ${MAX_CALL_DEPTH} deep (does a process call itself?)`);
+    }
+    for (const call of fresh) {
+      const info = model.elements[call.activityId]!.call!;
       const callee = await this.callee(call.activityId, info.calledElement, info.version);
       const variables = mapVariables({ mappings: info.inputs, source: { ...parent.variables, ...call.localVariables } });
       const businessKey = info.inputs.some((m) => m.businessKey) ? parent.businessKey : null;
@@ -83,6 +88,16 @@ export class CallActivities {
       const variables = mapVariables({ mappings: outputs, source: child?.variables ?? {} });
       return { action: { type: 'signal', activityId: timer.activityId, executionId, variables }, history };
     };
+  }
+
+  private async depth(em: EntityManager, instanceId: string): Promise<number> {
+    const [row] = await em.query(
+      `WITH RECURSIVE chain AS (SELECT id, parent_instance_id, 1 AS depth FROM process_instances WHERE id = $1
+         UNION ALL SELECT p.id, p.parent_instance_id, c.depth + 1 FROM process_instances p JOIN chain c ON p.id = c.parent_instance_id)
+       SELECT max(depth)::int AS depth FROM chain`,
+      [instanceId],
+    );
+    return row?.depth ?? 1;
   }
 
   private async callee(activityId: string, key: string, version: number | undefined): Promise<CompiledDefinition> {

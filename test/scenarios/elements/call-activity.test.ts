@@ -144,4 +144,36 @@ describe('call activity', () => {
     expect(res.status).toBe(404);
     expect(res.body.message).toMatch(/CallRepair.*not-deployed/);
   });
+
+  it('a process that calls itself is stopped at the nesting limit with the element named, and nothing is written', async () => {
+    // given
+    await deploy(
+      bpmn(
+        `<bpmn:startEvent id="Start" name="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Again" />
+        <bpmn:callActivity id="Again" name="Again" calledElement="recursive" />
+        <bpmn:sequenceFlow id="F2" sourceRef="Again" targetRef="End" /><bpmn:endEvent id="End" name="End" />`,
+        { id: 'recursive' },
+      ),
+    );
+    // when
+    const res = await s.t.http.post('/api/process-instances').send({ definitionKey: 'recursive', variables: {} });
+    // then
+    expect(res.status).toBe(422);
+    expect(res.body.message).toMatch(/call activity Again: calls are nested 20 deep/);
+    expect((await s.t.http.get('/api/process-instances?definitionKey=recursive').expect(200)).body.total).toBe(0);
+  });
+
+  it('sourceExpression mappings take ${path} or FEEL; anything else is refused at deploy', async () => {
+    // given
+    const xml = parent('', '<camunda:in sourceExpression="=upper case(device)" target="device" /><camunda:in sourceExpression="${ticket.id}" target="ticketId" />').replace(/repair-parent/g, 'expr-parent');
+    await deploy(xml);
+    // when
+    const started = await s.start('expr-parent', { device: 'printer', ticket: { id: 'T-9' } });
+    // then
+    const [kid] = await childrenOf(started.id);
+    expect((await s.instance(kid.id)).variables).toEqual({ device: 'PRINTER', ticketId: 'T-9' });
+    const bad = await s.t.http.post('/api/definitions').send({ xml: xml.replace('${ticket.id}', '${ticket.id.toString()}') });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/CallRepair: call activity mapping sourceExpression/);
+  });
 });

@@ -1,5 +1,7 @@
 // Elements our runtime does not run (yet) are refused by name with what to use instead, and message events must
 // name their message: nothing deploys that would wait with nothing to move it (see processes/README.md).
+import { checkFeel } from '../../../engine/feel';
+import { collectionAsFeel } from '../../../engine/multi-instance';
 import type { Node, Reporter, Rule } from '../rule-helpers';
 
 const UNSUPPORTED: Record<string, string> = {
@@ -43,6 +45,11 @@ function checkCall(node: Node, reporter: Reporter): void {
   if (binding !== 'latest' && binding !== 'version') reporter.report(node.id, `call activity binding "${binding}" is not supported: use "latest" or "version" with camunda:calledElementVersion`);
   const version = node.get?.('camunda:calledElementVersion');
   if (binding === 'version' && !/^[1-9]\d*$/.test(String(version ?? ''))) reporter.report(node.id, 'call activity with binding "version" needs camunda:calledElementVersion, a version number');
+  for (const m of (node.extensionElements?.values ?? []).filter((v: Node) => v.$type === 'camunda:In' || v.$type === 'camunda:Out')) {
+    const feel = m.sourceExpression ? collectionAsFeel(m.sourceExpression) : null;
+    const problem = m.sourceExpression ? (feel ? checkFeel(feel) : 'it must be ${variable.path} or a FEEL expression (=…)') : null;
+    if (problem) reporter.report(node.id, `call activity mapping sourceExpression "${m.sourceExpression}": ${problem}`);
+  }
   if (node.get?.('camunda:variableMappingClass') || node.get?.('camunda:variableMappingDelegateExpression')) reporter.report(node.id, 'call activity variable mapping classes run code: use camunda:in / camunda:out');
 }
 
