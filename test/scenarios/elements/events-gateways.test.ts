@@ -144,4 +144,24 @@ describe('events and gateways', () => {
     expect(started.variables.noticeSent).toBe(true);
     expect(s.openTasks(started)).toEqual(['A']);
   });
+
+  it('a non-interrupting escalation event subprocess handles an escalation thrown in the main flow', async () => {
+    // given
+    await deploy(
+      bpmn(
+        `<bpmn:startEvent id="Start" name="s" />${flow('F1', 'Start', 'Raise')}
+        <bpmn:intermediateThrowEvent id="Raise" name="raise"><bpmn:escalationEventDefinition escalationRef="Esc_Vip" /></bpmn:intermediateThrowEvent>
+        ${flow('F2', 'Raise', 'Main')}${task('Main')}${flow('F3', 'Main', 'End')}<bpmn:endEvent id="End" name="end" />
+        <bpmn:subProcess id="OnEscalation" name="on escalation" triggeredByEvent="true">
+          <bpmn:startEvent id="EvStart" name="ev" isInterrupting="false"><bpmn:escalationEventDefinition escalationRef="Esc_Vip" /></bpmn:startEvent>
+          ${flow('E1', 'EvStart', 'Handle')}${task('Handle')}${flow('E2', 'Handle', 'EvEnd')}<bpmn:endEvent id="EvEnd" name="ev end" />
+        </bpmn:subProcess>`,
+        { id: 'evsub-escalation', messages: '<bpmn:escalation id="Esc_Vip" name="vip" escalationCode="VIP" />' },
+      ),
+    );
+    // when
+    const started = await s.start('evsub-escalation', {});
+    // then
+    expect(s.openTasks(started).sort()).toEqual(['Handle', 'Main']);
+  });
 });
