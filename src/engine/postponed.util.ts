@@ -43,9 +43,14 @@ export function postponedWithScope(engine: any, model?: DefinitionModel): Postpo
   });
 }
 
-/** Sub-executions of a waiting activity: a subprocess's children, or a multi-instance activity's iterations. */
+/**
+ * Sub-executions of a waiting subprocess (its children) or multi-instance activity (its iterations). Other activities
+ * list their event definitions' executions too: those are not waits of their own.
+ */
 function children(api: any): any[] {
-  const execution = api.owner?.execution;
+  const owner = api.owner;
+  if (!owner?.isSubProcess && !owner?.behaviour?.loopCharacteristics) return [];
+  const execution = owner.execution;
   if (execution && typeof execution.getPostponed === 'function') return execution.getPostponed();
   return typeof api.getPostponed === 'function' ? api.getPostponed() : [];
 }
