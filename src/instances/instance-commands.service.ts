@@ -22,7 +22,6 @@ import { SignalRepository } from './signal.repository';
 import { SubscriptionRepository } from './subscription.repository';
 import { TimerRepository } from './timer.repository';
 import { newRowId } from '../common/row-id';
-import { describeUnbacked } from './backing/stuck-instances.service';
 import { TokenBackers } from './backing/token-backers';
 import { CallActivities, type InstanceLifecycle, type ParentLink } from './call-activities';
 
@@ -189,7 +188,7 @@ export class InstanceCommandsService {
     const callHistory = await this.calls.reconcile(em, { parent: instance, model: definition.model, calls: result.calls, now, newInstance }, this.lifecycle);
     if (result.completed) await this.calls.childEnded(em, instance, result.thrownError, now);
     const incidentHistory = await this.incidents.reconcile(em, { instanceId: instance.id, failures: result.failures, activeActivityIds: result.activeActivityIds, now, resolution: extra.resolution, newInstance });
-    if (!result.completed) await this.refuseStuck(em, instance.id, definition, result.activeActivityIds);
+    if (!result.completed) await this.backers.assertBacked(em, { instanceId: instance.id, model: definition.model, activeActivityIds: result.activeActivityIds });
     const commandHistory = [...(extra.history ?? []), ...result.history, ...taskHistory, ...callHistory];
     const escalationHistory = await this.escalations.reconcile(em, instance.id, commandHistory, now);
     const slaView = { instanceId: instance.id, model: definition.model, variables: result.variables, activeActivityIds: result.activeActivityIds, ended: result.completed, history: commandHistory, newInstance };
@@ -198,14 +197,6 @@ export class InstanceCommandsService {
     const history = [...commandHistory, ...incidentHistory, ...escalationHistory, ...slaHistory];
     await this.history.append(em, instance.id, history);
     await this.outbox.append(em, toOutboxEvents({ instance, model: definition.model, history }));
-  }
-
-  /** "No stuck instance": a command that would leave a token nothing can move fails, and its transaction rolls back. */
-  private async refuseStuck(em: EntityManager, instanceId: string, definition: CompiledDefinition, activeActivityIds: string[]): Promise<void> {
-    const unbacked = await this.backers.unbacked(em, { instanceId, model: definition.model, activeActivityIds });
-    if (!unbacked.length) return;
-    const details = unbacked.map((u) => ({ elementId: u.activityId, message: describeUnbacked(u, this.backers.kinds()) }));
-    throw new DomainError(ErrorCode.EngineFailed, `the process would be stuck, so nothing was changed: ${details.map((d) => d.message).join('; ')}`, details);
   }
 
   private transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DefinitionCache } from '../../definitions/definition-cache';
-import { TokenBackers, type UnbackedToken } from './token-backers';
+import { describeUnbacked, TokenBackers, type UnbackedToken } from './token-backers';
 
 const BATCH = 500;
 
@@ -46,8 +46,4 @@ export class StuckInstancesService {
       after = rows[rows.length - 1].id;
     }
   }
-}
-
-export function describeUnbacked(u: UnbackedToken, kinds: string[]): string {
-  return `${u.activityId} (${u.type.replace('bpmn:', '')}) waits with nothing to move it: no ${kinds.map((k) => k.replace(/^an? /, '')).join(', ')}`;
 }

@@ -2,6 +2,7 @@
 // backs a token (a TokenBacker answering with activity ids); the built-in ones are read in one query.
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { DomainError, ErrorCode } from '../../common/domain-error';
 import type { DefinitionModel } from '../../engine/definition-model';
 
 export interface TokenBacker {
@@ -41,6 +42,14 @@ export class TokenBackers {
     return ['an open task', 'an armed timer', 'a message or signal subscription', 'an incident', 'a child instance', ...this.extra.map((b) => b.kind)];
   }
 
+  /** A command that would leave a token nothing can move fails (422, naming each element), so its transaction rolls back. */
+  async assertBacked(em: EntityManager, args: { instanceId: string; model: DefinitionModel; activeActivityIds: string[] }): Promise<void> {
+    const unbacked = await this.unbacked(em, args);
+    if (!unbacked.length) return;
+    const details = unbacked.map((u) => ({ elementId: u.activityId, message: describeUnbacked(u, this.kinds()) }));
+    throw new DomainError(ErrorCode.EngineFailed, `the process would be stuck, so nothing was changed: ${details.map((d) => d.message).join('; ')}`, details);
+  }
+
   /** The active activities of an instance that nothing can move. */
   async unbacked(em: EntityManager, args: { instanceId: string; model: DefinitionModel; activeActivityIds: string[] }): Promise<UnbackedToken[]> {
     const { instanceId, model, activeActivityIds } = args;
@@ -70,4 +79,8 @@ export class TokenBackers {
 function isWithin(model: DefinitionModel, id: string, containerId: string): boolean {
   for (let p = model.elements[id]?.parentId; p; p = model.elements[p]?.parentId) if (p === containerId) return true;
   return false;
+}
+
+export function describeUnbacked(u: UnbackedToken, kinds: string[]): string {
+  return `${u.activityId} (${u.type.replace('bpmn:', '')}) waits with nothing to move it: no ${kinds.map((k) => k.replace(/^an? /, '')).join(', ')}`;
 }
