@@ -176,4 +176,25 @@ describe('call activity', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/CallRepair: call activity mapping sourceExpression/);
   });
+
+  it('a multi-instance call activity starts one child per item, each with its element variable, and waits for all', async () => {
+    // given
+    await deploy(
+      parent('', '<camunda:in source="device" target="device" />')
+        .replace('calledElement="repair-child" >', 'calledElement="repair-child" ><bpmn:multiInstanceLoopCharacteristics camunda:collection="devices" camunda:elementVariable="device" />')
+        .replace(/repair-parent/g, 'mi-call-parent'),
+    );
+    const started = await s.start('mi-call-parent', { devices: ['printer', 'router'] });
+    const kids = await childrenOf(started.id);
+    const devices = await Promise.all(kids.map(async (k: any) => (await s.instance(k.id)).variables.device));
+    expect(devices.sort()).toEqual(['printer', 'router']);
+    // when the first child is done the parent still waits
+    await s.complete(kids[0].id, 'Repair', { fixed: true });
+    await s.advance(0);
+    expect(s.openTasks(await s.instance(started.id))).toEqual([]);
+    // then after the second it continues
+    await s.complete(kids[1].id, 'Repair', { fixed: true });
+    await s.advance(0);
+    expect(s.openTasks(await s.instance(started.id))).toEqual(['Confirm']);
+  });
 });
