@@ -72,6 +72,9 @@ describe('call activity', () => {
     expect(resumed.variables).toMatchObject({ repairFixed: true });
     expect(resumed.variables).not.toHaveProperty('fixed');
     expect((await s.instance(kid.id)).status).toBe('completed');
+    // and the return was applied once: nothing is left to fire, one call.returned in the history
+    expect(await s.advance(0)).toBe(0);
+    expect(resumed.history.filter((h) => h.type === 'call.returned')).toHaveLength(1);
   });
 
   it('binding "version" calls the named version; variables="all" maps every variable both ways', async () => {
