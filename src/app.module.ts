@@ -14,6 +14,7 @@ import { HandlersModule } from './handlers/handlers.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { InstancesModule } from './instances/instances.module';
 import { MessagesModule } from './messages/messages.module';
+import { SignalsModule } from './signals/signals.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
@@ -54,6 +55,7 @@ export class AppModule {
         InstancesModule,
         TasksModule,
         MessagesModule,
+        SignalsModule,
         NotificationsModule,
         IncidentsModule,
         ExternalTasksModule,

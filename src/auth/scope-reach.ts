@@ -7,7 +7,7 @@ export const SCOPE_REACH = {
   },
   messages: {
     description: 'send the messages a diagram marks public to waiting instances',
-    endpoints: ['POST /api/messages'],
+    endpoints: ['POST /api/messages', 'POST /api/signals'],
   },
   read: {
     description: 'read definitions, instances, tasks, surveys and the live event stream (with replay)',

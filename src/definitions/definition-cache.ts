@@ -31,6 +31,13 @@ export class DefinitionCache {
     return this.get(row.id);
   }
 
+  /** A named version of a key, or the latest when no version is given (call activities). */
+  async version(key: string, version?: number): Promise<CompiledDefinition> {
+    const row = await this.definitions.findVersion(key, version);
+    if (!row) throw DomainError.notFound('Process definition', version ? `${key} version ${version}` : key);
+    return this.get(row.id);
+  }
+
   private async load(id: string): Promise<CompiledDefinition> {
     const row = await this.definitions.findById(id);
     if (!row) throw DomainError.notFound('Process definition', id);

@@ -2,6 +2,7 @@
 import * as Elements from 'bpmn-elements';
 import { default as serialize, TypeResolver } from 'moddle-context-serializer';
 import type { DefinitionModel } from './definition-model';
+import { normalizeLoops } from './multi-instance';
 
 export interface CompiledDefinition {
   id: string;
@@ -11,11 +12,17 @@ export interface CompiledDefinition {
   sourceContext: unknown;
 }
 
-const typeResolver = TypeResolver(Elements as any);
+// A manual task is done outside the system (BPMN): it passes like a plain task instead of waiting for a signal
+// nothing would ever send.
+const typeResolver = TypeResolver(Elements as any, (types: Record<string, unknown>) => {
+  types['bpmn:ManualTask'] = (Elements as any).Task;
+});
 
 /** Serializes a parsed moddle context the way bpmn-engine would, once per definition version. */
 export function compileContext(moddleContext: any): unknown {
   neutralizeStartTimers(moddleContext);
+  normalizeLoops(moddleContext);
+  hostCalls(moddleContext);
   return serialize(moddleContext, typeResolver);
 }
 
@@ -32,5 +39,15 @@ function neutralizeStartTimers(moddleContext: any): void {
       delete def.timeDate;
       def.timeDuration = def.$model.create('bpmn:FormalExpression', { body: 'PT0S' });
     }
+  }
+}
+
+/**
+ * bpmn-elements runs a called process itself when it is in the same file; ours are child instances the host starts
+ * (src/instances/call-activities.ts), so the engine must not find the callee: it only waits.
+ */
+function hostCalls(moddleContext: any): void {
+  for (const el of Object.values<any>(moddleContext.elementsById ?? {})) {
+    if (el.$type === 'bpmn:CallActivity' && el.calledElement) el.calledElement = `host-call:${el.calledElement}`;
   }
 }

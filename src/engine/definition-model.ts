@@ -1,4 +1,6 @@
 // What the host needs to know of a definition, read once from the moddle tree: tasks, forms, handlers, messages, timers.
+import type { CallInfo } from './call-activity-reader';
+
 export type FormFieldType = 'string' | 'long' | 'boolean' | 'date' | 'enum';
 
 export interface FormField {
@@ -32,6 +34,9 @@ export interface ElementInfo {
   messageId?: string;
   /** camunda:property public = true on the bpmn:message: integrators may send it (POST /api/messages); false = internal. */
   messagePublic?: boolean;
+  /** A signal catch: the bpmn:signal's name (what integrators broadcast) and id (what the engine listens for). */
+  signalName?: string;
+  signalId?: string;
   timer?: { type: 'timeDuration' | 'timeDate' | 'timeCycle'; expression: string };
   /** camunda:property sla = an SLA policy id: the clock runs from here (start event: the whole instance; user task: the task). */
   slaPolicy?: string;
@@ -39,6 +44,14 @@ export interface ElementInfo {
   slaPause?: boolean;
   /** camunda:property slaStop = true: reaching this activity meets the instance's process-level SLA (resolution). */
   slaStop?: boolean;
+  /** multiInstanceLoopCharacteristics: each iteration waits on its own; the element variable holds its item. */
+  multiInstance?: { sequential: boolean; elementVariable?: string };
+  /** The subprocess this element is in (none at the process level). */
+  parentId?: string;
+  /** A boundary event: the activity it is attached to. */
+  attachedTo?: string;
+  /** A call activity: the callee and the variable mappings. */
+  call?: CallInfo;
 }
 
 export interface DefinitionModel {

@@ -1,5 +1,6 @@
 // The pieces of bpmn-engine's environment we replace: FEEL expressions, no scripts, a quiet logger.
 import { evaluateExpression, isFeel } from './feel';
+import { loopVariables } from './multi-instance';
 
 const RESERVED_KEYS = new Set(['fields', 'content', 'properties']);
 
@@ -7,7 +8,7 @@ const RESERVED_KEYS = new Set(['fields', 'content', 'properties']);
 export const expressions = {
   resolveExpression(expression: unknown, context?: { environment?: { variables?: Record<string, unknown> } }) {
     if (!isFeel(expression)) return expression;
-    const all = context?.environment?.variables ?? {};
+    const all = { ...(context?.environment?.variables ?? {}), ...loopVariables(context) };
     const variables = Object.fromEntries(Object.entries(all).filter(([k]) => !RESERVED_KEYS.has(k)));
     return evaluateExpression(expression, variables);
   },

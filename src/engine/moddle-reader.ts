@@ -1,4 +1,5 @@
 // Reads our dialect (Camunda 7 extension attributes and elements) off bpmn-moddle elements into a DefinitionModel.
+import { readCall } from './call-activity-reader';
 import type { DefinitionModel, ElementInfo, FormField, FormFieldType } from './definition-model';
 
 // bpmn-moddle elements are loosely typed; this is the shape we read.
@@ -64,10 +65,19 @@ export function readElement(element: ModdleElement): ElementInfo {
     const visibility = readProperties(messageRef).public;
     if (visibility !== undefined) info.messagePublic = visibility === 'true';
   }
+  const signalRef = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:SignalEventDefinition')?.signalRef;
+  if (signalRef) {
+    info.signalName = signalRef.name ?? signalRef.id;
+    info.signalId = signalRef.id;
+  }
   const properties = readProperties(element);
   if (properties.sla) info.slaPolicy = properties.sla;
   if (properties.slaPause === 'true') info.slaPause = true;
   if (properties.slaStop === 'true') info.slaStop = true;
+  if (element.$type === 'bpmn:CallActivity') info.call = readCall(element);
+  if (element.attachedToRef?.id) info.attachedTo = element.attachedToRef.id;
+  const loop = element.loopCharacteristics;
+  if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') info.multiInstance = { sequential: !!loop.isSequential, elementVariable: loop.elementVariable ?? (loop.collection ? 'item' : undefined) };
   const timerDef = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:TimerEventDefinition');
   if (timerDef) info.timer = readTimer(timerDef);
   return info;
@@ -96,6 +106,7 @@ export function readDefinitionModel(root: ModdleElement): DefinitionModel | null
     for (const el of container.flowElements ?? []) {
       if (!el.id) continue;
       elements[el.id] = readElement(el);
+      if (container !== process) elements[el.id].parentId = container.id;
       if (el.$type === 'bpmn:StartEvent' && container === process && !el.eventDefinitions?.length) startForm = readForm(el);
       if (el.$type === 'bpmn:StartEvent' && container === process && elements[el.id].timer) startTimers.push({ activityId: el.id, timer: elements[el.id].timer! });
       if (el.flowElements) visit(el);

@@ -7,8 +7,9 @@ import type { CompiledDefinition } from './compiled-definition';
 import { DurableTimers } from './durable-timers';
 import { createExtension, type ServiceCallTracker } from './engine-extension';
 import { expressions, NoScripts, silentLogger } from './engine-environment';
+import { allPostponed, assignEverywhere } from './postponed.util';
 import { RunCollector } from './run-collector';
-import type { Action, RunResult } from './run-types';
+import type { Action, RunResult, ThrownError } from './run-types';
 import { ServiceRegistry } from './service-registry';
 import { fullState } from './state-variables';
 
@@ -27,6 +28,8 @@ export interface RunInput {
   /** The instance's variables column. */
   variables?: Record<string, unknown>;
   action: Action;
+  /** A child of a call activity: a BPMN error ending it is a result for the parent, not a failure. */
+  child?: boolean;
 }
 
 @Injectable()
@@ -47,7 +50,7 @@ export class ProcessRunner {
       skip: new Map(action.type === 'resume' && action.skip ? [[action.skip.executionId, action.skip.variables]] : []),
       external: { waits: [], outcome: action.type === 'resume' ? action.external : undefined },
       variables: () => processVariables(engine),
-      assign: (vars) => processEnvironment(engine)?.assignVariables(vars),
+      assign: (vars) => assignEverywhere(engine, processEnvironment(engine), vars),
       context: (activityId) => ({
         instanceId: input.instanceId,
         businessKey: input.businessKey,
@@ -80,8 +83,11 @@ export class ProcessRunner {
         this.act(engine, action);
       }
       await waitUntilIdle(tracker, collector, failures);
+      const thrown = input.child ? thrownBpmnError(failures) : undefined;
+      if (thrown) return { ...(await collector.ended(engine, processVariables(engine))), thrownError: thrown, failures: [], externalTasks: [] };
       this.raiseFailures(collector, failures);
-      const result = { ...(await collector.result(engine, timers, processVariables(engine))), failures: tracker.failures, externalTasks: tracker.external.waits };
+      const result: RunResult = { ...(await collector.result(engine, timers, processVariables(engine))), failures: tracker.failures, externalTasks: tracker.external.waits };
+      if (input.child && result.completed && collector.thrown) result.thrownError = collector.thrown;
       idle = tracker.pending === 0;
       return result;
     } finally {
@@ -96,11 +102,19 @@ export class ProcessRunner {
   private act(engine: any, action: Action): void {
     switch (action.type) {
       case 'signal': {
-        const api = engine.execution.getPostponed().find((a: any) => a.executionId === action.executionId);
+        const api = allPostponed(engine).find((a: any) => a.executionId === action.executionId);
         if (!api) throw new EngineRunError(`activity ${action.activityId} is not waiting in this instance`);
-        if (action.variables) processEnvironment(engine)?.assignVariables(action.variables);
+        if (action.variables) assignEverywhere(engine, processEnvironment(engine), action.variables);
         if (action.messageId) engine.execution.signal({ id: action.messageId });
-        else api.signal();
+        // The submitted values are the iteration's output: multi-instance completion conditions count them.
+        else api.signal({ ...(action.variables ?? {}) });
+        return;
+      }
+      case 'callError': {
+        const api = allPostponed(engine).find((a: any) => a.executionId === action.executionId);
+        if (!api) throw new EngineRunError(`activity ${action.activityId} is not waiting in this instance`);
+        // The call activity turns this into an error its boundary events catch by errorCode.
+        api.sendApiMessage('error', { message: action.error.message, code: action.error.code ?? undefined, name: action.error.name ?? undefined });
         return;
       }
       case 'fireTimers':
@@ -124,6 +138,13 @@ function processEnvironment(engine: any): any {
 function processVariables(engine: any): Record<string, unknown> {
   const vars = processEnvironment(engine)?.variables ?? {};
   return Object.fromEntries(Object.entries(vars).filter(([k]) => !RESERVED_KEYS.has(k)));
+}
+
+function thrownBpmnError(failures: any[]): ThrownError | undefined {
+  const err = failures[0];
+  const bpmn = err?.type === 'BpmnError' ? err : err?.inner?.type === 'BpmnError' ? err.inner : undefined;
+  if (!bpmn) return undefined;
+  return { code: bpmn.code ?? null, name: bpmn.name ?? null, message: bpmn.description ?? bpmn.message ?? 'BPMN error' };
 }
 
 function describeFailure(err: any): string {

@@ -3,8 +3,9 @@
 import type { Clock } from '../common/clock';
 import type { DefinitionModel } from './definition-model';
 import type { DurableTimers } from './durable-timers';
+import { postponedWithScope } from './postponed.util';
 import { slimState } from './state-variables';
-import type { HistoryItem, RunResult, WaitingActivity, WaitingMessage } from './run-types';
+import type { HistoryItem, RunResult, ThrownError, WaitingActivity, WaitingMessage } from './run-types';
 
 const RECORDED: Record<string, string> = {
   'process.start': 'process.started',
@@ -19,6 +20,9 @@ export class RunCollector {
   steps = 0;
   runaway = false;
   lastActivityId: string | null = null;
+  /** A BPMN error thrown at the process level (an error end event): nothing in the process can catch it. */
+  thrown: ThrownError | undefined;
+  private readonly thrownSignals: string[] = [];
   private endActivityId: string | null = null;
   private readonly history: HistoryItem[] = [];
   private runawayHandler: () => void = () => undefined;
@@ -51,7 +55,13 @@ export class RunCollector {
         this.runawayHandler();
       }
     }
-    if (event === 'activity.end' && api?.type === 'bpmn:EndEvent') this.endActivityId = api.id;
+    // A terminate end event ends the process before its own activity.end: its start is where the process ended.
+    if ((event === 'activity.end' || event === 'activity.start') && api?.type === 'bpmn:EndEvent') this.endActivityId = api.id;
+    if (event === 'activity.signal' && api?.content?.message?.name) this.thrownSignals.push(api.content.message.name);
+    if (event === 'activity.throw' && api?.content?.parent?.id === this.model.processId && api.content.message) {
+      const m = api.content.message;
+      this.thrown = { code: m.code ?? null, name: m.name ?? null, message: m.name ?? m.id ?? 'BPMN error' };
+    }
     const type = RECORDED[event];
     // Resuming re-emits waits and timers, none of which is recorded; what happens while resuming (a timer whose
     // date has passed completing at once) is recorded like everything else.
@@ -65,15 +75,26 @@ export class RunCollector {
     });
   }
 
+  /** The result of a process ended by an uncaught BPMN error (a child's error end event): nothing waits any more. */
+  async ended(_engine: any, variables: Record<string, unknown>): Promise<Omit<RunResult, 'failures' | 'externalTasks'>> {
+    return { state: {}, completed: true, variables, activeActivityIds: [], endActivityId: this.endActivityId ?? this.lastActivityId, userTasks: [], messages: [], timers: [], calls: [], signals: [], thrownSignals: this.thrownSignals, history: this.history };
+  }
+
   async result(engine: any, timers: DurableTimers, variables: Record<string, unknown>): Promise<Omit<RunResult, 'failures' | 'externalTasks'>> {
     // In-transit sequence flows are listed too; only activities wait.
-    const postponed: any[] = (engine.execution?.getPostponed() ?? []).filter((a: any) => a.type !== 'bpmn:SequenceFlow');
+    const waits = postponedWithScope(engine, this.model);
+    const postponed = waits.map((w) => w.api);
     const userTasks: WaitingActivity[] = [];
     const messages: WaitingMessage[] = [];
-    for (const api of postponed) {
+    const calls: WaitingActivity[] = [];
+    const signals: WaitingMessage[] = [];
+    for (const { api, locals, loopRoot } of waits) {
       const info = this.model.elements[api.id];
-      if (api.type === 'bpmn:UserTask') userTasks.push({ activityId: api.id, executionId: api.executionId });
-      if (info?.messageName && info.messageId) messages.push({ activityId: api.id, executionId: api.executionId, messageName: info.messageName, messageId: info.messageId });
+      if (api.type === 'bpmn:UserTask' && !loopRoot) userTasks.push({ activityId: api.id, executionId: api.executionId, ...(locals && { localVariables: locals }) });
+      if (api.type === 'bpmn:CallActivity' && !loopRoot) calls.push({ activityId: api.id, executionId: api.executionId, ...(locals && { localVariables: locals }) });
+      const isCatch = api.type !== 'bpmn:IntermediateThrowEvent' && api.type !== 'bpmn:EndEvent';
+      if (info?.signalName && info.signalId && isCatch && !loopRoot) signals.push({ activityId: api.id, executionId: api.executionId, messageName: info.signalName, messageId: info.signalId });
+      if (info?.messageName && info.messageId && !loopRoot) messages.push({ activityId: api.id, executionId: api.executionId, messageName: info.messageName, messageId: info.messageId });
     }
     const state = await engine.getState();
     for (const definition of state.definitions ?? []) delete definition.source; // slim: the source is the definition version
@@ -87,6 +108,9 @@ export class RunCollector {
       userTasks,
       messages,
       timers: timers.active(),
+      calls,
+      signals,
+      thrownSignals: this.thrownSignals,
       history: this.history,
     };
   }

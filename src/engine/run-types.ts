@@ -7,7 +7,15 @@ export type Action =
   | { type: 'start'; variables: Record<string, unknown> }
   | { type: 'signal'; activityId: string; executionId: string; variables?: Record<string, unknown>; messageId?: string }
   | { type: 'fireTimers'; keys: string[] }
+  | { type: 'callError'; activityId: string; executionId: string; error: ThrownError }
   | { type: 'resume'; skip?: { executionId: string; variables: Record<string, unknown> }; external?: ExternalOutcome };
+
+/** A BPMN error that ended the process (a child's error end event): it travels to the parent's call activity. */
+export interface ThrownError {
+  code: string | null;
+  name: string | null;
+  message: string;
+}
 
 export interface HistoryItem {
   at: Date;
@@ -19,6 +27,8 @@ export interface HistoryItem {
 export interface WaitingActivity {
   activityId: string;
   executionId: string;
+  /** A multi-instance iteration's element variable and loopCounter. */
+  localVariables?: Record<string, unknown>;
 }
 
 export interface WaitingMessage extends WaitingActivity {
@@ -35,6 +45,14 @@ export interface RunResult {
   userTasks: WaitingActivity[];
   messages: WaitingMessage[];
   timers: ArmedTimer[];
+  /** Signal catches (messageName/messageId hold the signal's name and id). */
+  signals: WaitingMessage[];
+  /** Signals thrown by this command: broadcast to every other waiting instance. */
+  thrownSignals: string[];
+  /** Call activities waiting for a child instance. */
+  calls: WaitingActivity[];
+  /** Set when the process ended by a BPMN error nobody in it caught (only for children: see RunInput.child). */
+  thrownError?: ThrownError;
   history: HistoryItem[];
   /** Service handlers that failed in this command (see incidents). */
   failures: ServiceFailure[];

@@ -3,11 +3,12 @@ import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { InstancesModule } from '../instances/instances.module';
 import { ObservabilityModule } from '../observability/observability.module';
+import { ExternalTaskBacker } from './external-task-backer';
 import { ExternalTaskMetrics } from './external-task-metrics';
 import { ExternalTaskOutcomes } from './external-task-outcomes.service';
 import { ExternalTasksController } from './external-tasks.controller';
 import { ExternalTasksService } from './external-tasks.service';
 import { LongPolls } from './long-polls';
 
-@Module({ imports: [InstancesModule, DefinitionsModule, ObservabilityModule], controllers: [ExternalTasksController], providers: [ExternalTasksService, ExternalTaskOutcomes, LongPolls, ExternalTaskMetrics], exports: [ExternalTaskOutcomes] })
+@Module({ imports: [InstancesModule, DefinitionsModule, ObservabilityModule], controllers: [ExternalTasksController], providers: [ExternalTasksService, ExternalTaskOutcomes, LongPolls, ExternalTaskMetrics, ExternalTaskBacker], exports: [ExternalTaskOutcomes] })
 export class ExternalTasksModule {}

@@ -19,12 +19,15 @@ import { SurveyPolicy } from '../surveys/survey-policy';
 import { TaskRepository } from '../tasks/task.repository';
 import { HistoryRepository } from './history.repository';
 import { InstanceRepository } from './instance.repository';
+import { SignalRepository } from './signal.repository';
 import { SubscriptionRepository } from './subscription.repository';
 import { TimerRepository } from './timer.repository';
 import { newRowId } from '../common/row-id';
 import { engineRunDuration, observeCommand } from '../observability/domain-metrics';
 import { AppConfig } from '../config/app-config';
 import { checkVariableLimits, type VariableLimits } from './variable-limits.util';
+import { TokenBackers } from './backing/token-backers';
+import { CallActivities, type InstanceLifecycle, type ParentLink } from './call-activities';
 
 export interface CommandOutcome {
   instance: ProcessInstanceEntity;
@@ -56,6 +59,9 @@ export class InstanceCommandsService {
     private readonly surveys: SurveyPolicy,
     config: AppConfig,
     private readonly externalTasks: ExternalTaskRepository,
+    private readonly calls: CallActivities,
+    private readonly backers: TokenBackers,
+    private readonly signals: SignalRepository,
   ) {
     this.limits = { maxCount: config.VARIABLES_MAX_COUNT, maxBytes: config.VARIABLES_MAX_BYTES, maxDepth: config.VARIABLES_MAX_DEPTH };
   }
@@ -67,11 +73,17 @@ export class InstanceCommandsService {
     checkVariableLimits({ variables, limits: this.limits });
   }
 
+  /** Lent to call activities: children start and are cancelled in the parent's transaction. */
+  private readonly lifecycle: InstanceLifecycle = {
+    start: (em, definition, businessKey, variables, link) => this.startIn(em, definition, businessKey, variables, [], link),
+    cancel: (em, instanceId, reason) => this.cancelIn(em, instanceId, reason),
+  };
+
   start(definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>): Promise<CommandOutcome> {
     return this.transaction((em) => this.startIn(em, definition, businessKey, variables));
   }
 
-  async startIn(em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, extraHistory: HistoryItem[] = []): Promise<CommandOutcome> {
+  async startIn(em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, extraHistory: HistoryItem[] = [], link?: ParentLink): Promise<CommandOutcome> {
     const started = process.hrtime.bigint();
     this.checkVariables(variables);
     const now = this.clock.now();
@@ -91,6 +103,7 @@ export class InstanceCommandsService {
       startedAt: now,
       updatedAt: now,
       endedAt: null,
+      ...link,
     };
     // Inserted without the variables: the save after the run writes them, once.
     await this.instances.insert(em, { ...instance, variables: {} }).catch((err) => rethrowDuplicate(err, definition.key, businessKey));
@@ -119,27 +132,32 @@ export class InstanceCommandsService {
     return { instance, result };
   }
 
-  async cancel(instanceId: string, reason: string): Promise<ProcessInstanceEntity> {
-    return this.transaction(async (em) => {
-      const instance = await this.instances.lock(em, instanceId);
-      if (!instance) throw DomainError.notFound('Process instance', instanceId);
-      if (instance.status !== 'active') throw new DomainError(ErrorCode.Conflict, `process instance ${instanceId} is already ${instance.status}`);
-      const now = this.clock.now();
-      Object.assign(instance, { status: 'cancelled', cancelReason: reason, endedAt: now, updatedAt: now, activeActivityIds: [], revision: instance.revision + 1 });
-      await this.instances.save(em, instance);
-      await this.tasks.cancelOpen(em, instanceId, now);
-      await this.timers.deleteForInstance(em, instanceId);
-      await this.subscriptions.deleteForInstance(em, instanceId);
-      await this.externalTasks.cancelOpen(em, instanceId, now);
-      await this.incidents.closeForInstance(em, instanceId, now, `instance cancelled: ${reason}`);
-      const definition = await this.cache.get(instance.definitionId);
-      const slaView = { instanceId, model: definition.model, variables: instance.variables, activeActivityIds: [], ended: true, cancelled: true, history: [] };
-      const slaHistory = await this.sla.reconcile(em, slaView, now);
-      const history = [...slaHistory, { at: now, type: 'instance.cancelled', activityId: null, detail: { reason } }];
-      await this.history.append(em, instanceId, history);
-      await this.outbox.append(em, toOutboxEvents({ instance, model: definition.model, history }));
-      return instance;
-    });
+  cancel(instanceId: string, reason: string): Promise<ProcessInstanceEntity> {
+    return this.transaction((em) => this.cancelIn(em, instanceId, reason));
+  }
+
+  /** Cancels an instance and, first, its active children (call activities), in the caller's transaction. */
+  async cancelIn(em: EntityManager, instanceId: string, reason: string): Promise<ProcessInstanceEntity> {
+    const instance = await this.instances.lock(em, instanceId);
+    if (!instance) throw DomainError.notFound('Process instance', instanceId);
+    if (instance.status !== 'active') throw new DomainError(ErrorCode.Conflict, `process instance ${instanceId} is already ${instance.status}`);
+    for (const child of await this.instances.activeChildren(em, instanceId)) await this.cancelIn(em, child, `parent instance cancelled: ${reason}`);
+    const now = this.clock.now();
+    Object.assign(instance, { status: 'cancelled', cancelReason: reason, endedAt: now, updatedAt: now, activeActivityIds: [], revision: instance.revision + 1 });
+    await this.instances.save(em, instance);
+    await this.tasks.cancelOpen(em, instanceId, now);
+    await this.timers.deleteForInstance(em, instanceId);
+    await this.subscriptions.deleteForInstance(em, instanceId);
+    await this.signals.deleteForInstance(em, instanceId);
+    await this.externalTasks.cancelOpen(em, instanceId, now);
+    await this.incidents.closeForInstance(em, instanceId, now, `instance cancelled: ${reason}`);
+    const definition = await this.cache.get(instance.definitionId);
+    const slaView = { instanceId, model: definition.model, variables: instance.variables, activeActivityIds: [], ended: true, cancelled: true, history: [] };
+    const slaHistory = await this.sla.reconcile(em, slaView, now);
+    const history = [...slaHistory, { at: now, type: 'instance.cancelled', activityId: null, detail: { reason } }];
+    await this.history.append(em, instanceId, history);
+    await this.outbox.append(em, toOutboxEvents({ instance, model: definition.model, history }));
+    return instance;
   }
 
   /** An SLA check timer fell due: warnings and breach of one clock, recorded and published under the instance lock. */
@@ -156,7 +174,7 @@ export class InstanceCommandsService {
   private async run(definition: CompiledDefinition, instance: ProcessInstanceEntity, action: Action): Promise<RunResult> {
     const end = engineRunDuration.startTimer({ kind: action.type });
     try {
-      return await this.runner.run({ definition, instanceId: instance.id, businessKey: instance.businessKey, state: instance.state, variables: instance.variables, action });
+      return await this.runner.run({ definition, instanceId: instance.id, businessKey: instance.businessKey, state: instance.state, variables: instance.variables, action, child: !!instance.parentInstanceId });
     } catch (err) {
       if (err instanceof EngineRunError) throw new DomainError(ErrorCode.EngineFailed, `the process could not continue: ${err.message}`);
       throw err;
@@ -190,9 +208,15 @@ export class InstanceCommandsService {
     const taskHistory = await this.tasks.reconcile(em, instance.id, result.userTasks, definition.model, now, { completedTaskId: extra.completedTaskId, newInstance, variables: result.variables });
     await this.timers.reconcile(em, instance.id, result.timers, now, newInstance);
     await this.subscriptions.reconcile(em, instance.id, result.messages, now, newInstance);
+    await this.signals.reconcile(em, instance.id, result.signals, now, newInstance);
+    // A signal thrown here reaches every other instance waiting for it (this one's catches got it in the engine).
+    for (const name of new Set(result.thrownSignals)) await this.signals.broadcast(em, { name, variables: {}, now, exceptInstanceId: instance.id });
+    const callHistory = await this.calls.reconcile(em, { parent: instance, model: definition.model, calls: result.calls, now, newInstance }, this.lifecycle);
+    if (result.completed) await this.calls.childEnded(em, instance, result.thrownError, now);
     const externalHistory = await this.externalTasks.reconcile(em, { instanceId: instance.id, waiting: result.externalTasks, model: definition.model, now, newInstance });
     const incidentHistory = await this.incidents.reconcile(em, { instanceId: instance.id, failures: result.failures, activeActivityIds: result.activeActivityIds, now, resolution: extra.resolution, newInstance });
-    const commandHistory = [...(extra.history ?? []), ...result.history, ...taskHistory, ...externalHistory];
+    if (!result.completed) await this.backers.assertBacked(em, { instanceId: instance.id, model: definition.model, activeActivityIds: result.activeActivityIds });
+    const commandHistory = [...(extra.history ?? []), ...result.history, ...taskHistory, ...externalHistory, ...callHistory];
     const escalationHistory = await this.escalations.reconcile(em, instance.id, commandHistory, now);
     const slaView = { instanceId: instance.id, model: definition.model, variables: result.variables, activeActivityIds: result.activeActivityIds, ended: result.completed, history: commandHistory, newInstance };
     const slaHistory = await this.sla.reconcile(em, slaView, now);

@@ -3,6 +3,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, type FindOptionsWhere } from 'typeorm';
 import { ProcessInstanceEntity, type InstanceStatus } from '../database/entities/process-instance.entity';
 
+export interface ChildInstanceRow {
+  id: string;
+  definitionKey: string;
+  definitionVersion: number;
+  status: InstanceStatus;
+  activityId: string;
+  startedAt: Date;
+  endedAt: Date | null;
+  openIncidents: number;
+}
+
 export interface InstanceFilter {
   definitionKey?: string;
   status?: InstanceStatus;
@@ -27,6 +38,23 @@ export class InstanceRepository {
   save(em: EntityManager, instance: ProcessInstanceEntity): Promise<unknown> {
     const { id, ...changes } = instance;
     return em.getRepository(ProcessInstanceEntity).update({ id }, changes);
+  }
+
+  /** Ids of the active children an instance's call activities started. */
+  async activeChildren(em: EntityManager, parentId: string): Promise<string[]> {
+    const rows: { id: string }[] = await em.query("SELECT id FROM process_instances WHERE parent_instance_id = $1 AND status = 'active' ORDER BY started_at", [parentId]);
+    return rows.map((r) => r.id);
+  }
+
+  /** The children of an instance with their open incidents, for the instance detail. */
+  async children(parentId: string): Promise<ChildInstanceRow[]> {
+    return this.db.query(
+      `SELECT i.id, i.definition_key AS "definitionKey", i.definition_version AS "definitionVersion", i.status, i.parent_activity_id AS "activityId",
+              i.started_at AS "startedAt", i.ended_at AS "endedAt",
+              (SELECT count(*)::int FROM incidents n WHERE n.instance_id = i.id AND n.status <> 'resolved') AS "openIncidents"
+         FROM process_instances i WHERE i.parent_instance_id = $1 ORDER BY i.started_at, i.id`,
+      [parentId],
+    );
   }
 
   findById(id: string): Promise<ProcessInstanceEntity | null> {

@@ -12,6 +12,8 @@ import { TaskRepository } from '../tasks/task.repository';
 import { maySeeTask } from '../tasks/task-access.util';
 import type { Principal } from '../auth/principal';
 import { CancelInstanceDto, InstanceQueryDto, mapInstance, mapInstanceDetail, StartInstanceDto } from './dto/instance.dto';
+import { CALL_RETURN } from './call-activities';
+import { SIGNAL_DELIVERY } from './signal.repository';
 import { HistoryRepository } from './history.repository';
 import { InstanceCommandsService } from './instance-commands.service';
 import { InstanceRepository } from './instance.repository';
@@ -50,20 +52,22 @@ export class InstancesService {
   async get(id: string, principal?: Principal) {
     const instance = await this.instances.findById(id);
     if (!instance) throw DomainError.notFound('Process instance', id);
-    const [allHistory, allTasks, timers, messages, sla, externalTasks] = await Promise.all([
+    const [allHistory, allTasks, timers, messages, sla, externalTasks, childInstances] = await Promise.all([
       this.history.forInstance(id),
       this.tasks.forInstance(id),
       this.timers.forInstance(id),
       this.subscriptions.forInstance(id),
       this.sla.forInstance(id),
       this.externalTasks.openForInstance(id),
+      this.instances.children(id),
     ]);
     const memberOf = await this.groups.memberOf(principal);
     const tasks = allTasks.filter((task) => maySeeTask({ principal, task, memberOf }));
     const hidden = new Set(allTasks.filter((task) => !tasks.includes(task)).map((task) => task.id));
     // The path stays visible; what was submitted in a hidden task (and to whom it went) does not.
     const history = allHistory.map((h) => (hidden.has(String(h.detail?.taskId)) ? { ...h, detail: { taskId: h.detail?.taskId } } : h));
-    return { ...mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => t.timerType !== 'slaCheck'), messages }), sla, externalTasks: externalTasks.map(mapWaitingExternalTask) };
+    const detail = mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => t.timerType !== 'slaCheck' && t.timerType !== CALL_RETURN && t.timerType !== SIGNAL_DELIVERY), messages });
+    return { ...detail, sla, externalTasks: externalTasks.map(mapWaitingExternalTask), parentInstanceId: instance.parentInstanceId ?? null, parentActivityId: instance.parentActivityId ?? null, childInstances };
   }
 
   async cancel(id: string, dto: CancelInstanceDto) {

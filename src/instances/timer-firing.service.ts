@@ -7,7 +7,10 @@ import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-error';
 import { DefinitionCache } from '../definitions/definition-cache';
 import { StartTimers } from '../definitions/start-timers';
-import { InstanceCommandsService } from './instance-commands.service';
+import { CALL_RETURN, CallActivities } from './call-activities';
+import { SIGNAL_DELIVERY, type SignalDelivery } from './signal.repository';
+import { InstanceCommandsService, type PrepareAction } from './instance-commands.service';
+import type { TimerEntity } from '../database/entities';
 import { TimerRepository } from './timer.repository';
 import { timerLateness } from '../observability/domain-metrics';
 
@@ -23,6 +26,7 @@ export class TimerFiringService {
     private readonly config: AppConfig,
     private readonly cache: DefinitionCache,
     private readonly startTimers: StartTimers,
+    private readonly calls: CallActivities,
   ) {}
 
   /** Fires every timer due at `now` (the clock's now by default); returns how many fired. */
@@ -54,10 +58,9 @@ export class TimerFiringService {
         return true;
       }
       try {
-        await this.commands.executeIn(em, timer.instanceId!, async () => ({
-          action: { type: 'fireTimers', keys: [timer.timerKey] },
-          history,
-        }));
+        // A child ended: the parent's call activity completes (or throws the child's error) in this transaction.
+        const prepare = timer.timerType === CALL_RETURN ? this.calls.returnToParent(timer) : timer.timerType === SIGNAL_DELIVERY ? deliverSignal(timer) : async () => ({ action: { type: 'fireTimers' as const, keys: [timer.timerKey] }, history });
+        await this.commands.executeIn(em, timer.instanceId!, prepare);
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         // The engine or a handler refused (nothing was written): try again later rather than spin on it.
@@ -66,4 +69,11 @@ export class TimerFiringService {
       return true;
     });
   }
+}
+
+/** A queued signal delivery: the waiting catch receives the signal (and its variables) in this instance's command. */
+function deliverSignal(timer: TimerEntity): PrepareAction {
+  const delivery = JSON.parse(timer.expression ?? '{}') as SignalDelivery;
+  const history = [{ at: timer.dueAt, type: 'signal.received', activityId: timer.activityId, detail: { signalId: delivery.signalId } }];
+  return async () => ({ action: { type: 'signal', activityId: timer.activityId, executionId: delivery.executionId, messageId: delivery.signalId, variables: delivery.variables }, history });
 }

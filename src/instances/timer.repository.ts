@@ -12,8 +12,10 @@ export class TimerRepository {
   /** Makes the instance's rows equal to the armed set: new timers inserted, re-armed kept, vanished deleted. */
   async reconcile(em: EntityManager, instanceId: string, armed: ArmedTimer[], now: Date, newInstance = false): Promise<void> {
     const keys = armed.map((t) => t.key);
-    // SLA check rows ("sla:…") belong to the SLA tracker, not to the engine's timers. A new instance has none to drop.
-    if (!newInstance) await em.query("DELETE FROM timers WHERE instance_id = $1 AND NOT (timer_key = ANY($2::text[])) AND timer_key NOT LIKE 'sla:%'", [instanceId, keys]);
+    // SLA check rows ("sla:…") belong to the SLA tracker and call returns ("child:…") to call activities and
+    // signal deliveries ("sig:…") to signals, not to the
+    // engine's timers. A new instance has none to drop.
+    if (!newInstance) await em.query("DELETE FROM timers WHERE instance_id = $1 AND NOT (timer_key = ANY($2::text[])) AND timer_key NOT LIKE 'sla:%' AND timer_key NOT LIKE 'child:%' AND timer_key NOT LIKE 'sig:%'", [instanceId, keys]);
     const fresh = armed.filter((t) => !t.rearmed);
     if (!fresh.length) return;
     // A repeating timer re-armed by this command keeps its key and gets its next due time.

@@ -43,7 +43,8 @@ export class TaskRepository {
     if (fresh.length) {
       const rows = fresh.map((w) => {
         const info = model.elements[w.activityId];
-        return { id: newRowId(), instanceId, activityId: w.activityId, executionId: w.executionId, name: info?.name ?? w.activityId, ...assignmentOf(info, opts.variables), form: info?.form ?? [], status: 'open' as const, createdAt: now };
+        // A multi-instance iteration's element variable may name its assignee (Camunda's `${assignee}` over a collection).
+        return { id: newRowId(), instanceId, activityId: w.activityId, executionId: w.executionId, name: info?.name ?? w.activityId, ...assignmentOf(info, { ...opts.variables, ...w.localVariables }), form: info?.form ?? [], localVariables: (w.localVariables ?? null) as Record<string, any> | null, status: 'open' as const, createdAt: now };
       });
       await em.createQueryBuilder().insert().into(TaskEntity).values(rows).orIgnore().execute();
       for (const r of rows) history.push({ at: now, type: 'task.created', activityId: r.activityId, detail: { taskId: r.id, candidateRoles: r.candidateRoles } });

@@ -62,6 +62,8 @@ const POLICY: Record<string, Caller[]> = {
   'GET /api/process-instances/{id}': [...STAFF],
   'DELETE /api/process-instances/{id}': LEADS,
   'POST /api/messages': [...FRONT_LINE],
+  'POST /api/signals': [...FRONT_LINE],
+  'GET /api/admin/stuck-instances': ADMIN,
   'GET /api/tasks': [...FRONT_LINE],
   'GET /api/tasks/{id}': [...FRONT_LINE],
   'POST /api/tasks/{id}/claim': FRONT_LINE,

@@ -10,6 +10,7 @@ import { useNow } from '../app/use-now';
 import { useResource } from '../app/use-resource';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { ChildInstancesPanel, ParentLink, type ChildInstance } from './call-links';
 import { CancelInstance } from './cancel-instance';
 import { DiagramView } from './diagram-view';
 import { HistoryTimeline } from './history-timeline';
@@ -57,6 +58,7 @@ export function InstancePage() {
             {d.endedAt && <> · {t('instance.ended', { at: formatDateTime(d.endedAt) })}</>}
             {d.cancelReason && <> · {t('instance.cancelReason', { reason: d.cancelReason })}</>}
           </p>
+          {typeof d.parentInstanceId === 'string' && <ParentLink parentId={d.parentInstanceId} activityId={(d.parentActivityId as string | null) ?? null} />}
         </div>
         <div class="head-actions">
           <LiveDot status={live} />
@@ -74,6 +76,7 @@ export function InstancePage() {
         <HistoryTimeline history={d.history} selected={selected} onSelect={setSelected} />
         <div class="instance-side">
           <TasksTable tasks={d.tasks} onSelect={setSelected} />
+          <ChildInstancesPanel children={(d.childInstances as ChildInstance[] | undefined) ?? []} onSelect={setSelected} />
           <WaitsPanel timers={d.timers} messages={d.awaitedMessages} now={now} onSelect={setSelected} />
           <ExternalTasksPanel detail={d} now={now} onSelect={setSelected} />
           <SlaPanel clocks={clocks} now={now} />

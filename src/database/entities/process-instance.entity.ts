@@ -20,4 +20,8 @@ export class ProcessInstanceEntity {
   @Column('timestamptz', { name: 'started_at' }) startedAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @Column('timestamptz', { name: 'ended_at', nullable: true }) endedAt!: Date | null;
+  /** Set on a child started by a call activity: the parent instance and the execution that waits for the child. */
+  @Column('uuid', { name: 'parent_instance_id', nullable: true }) parentInstanceId?: string | null;
+  @Column('text', { name: 'parent_execution_id', nullable: true }) parentExecutionId?: string | null;
+  @Column('text', { name: 'parent_activity_id', nullable: true }) parentActivityId?: string | null;
 }

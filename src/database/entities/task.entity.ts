@@ -17,6 +17,8 @@ export class TaskEntity {
   @Column('jsonb') form!: FormField[];
   @Column('text') status!: TaskStatus;
   @Column('jsonb', { nullable: true }) submitted!: Record<string, any> | null;
+  /** A multi-instance iteration's element variable and loopCounter. */
+  @Column('jsonb', { name: 'local_variables', nullable: true }) localVariables!: Record<string, any> | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'claimed_at', nullable: true }) claimedAt!: Date | null;
   @Column('timestamptz', { name: 'ended_at', nullable: true }) endedAt!: Date | null;

@@ -10,6 +10,7 @@ import { SlaClockTaskIndex1764700000000 } from './1764700000000-sla-clock-task-i
 import { LoginAttempts1765200000000 } from './1765200000000-login-attempts';
 import { TokenSecretOutOfDatabase1765300000000 } from './1765300000000-token-secret-out-of-database';
 import { Groups1765400000000 } from './1765400000000-groups';
+import { BpmnElements1765500000000 } from './1765500000000-bpmn-elements';
 import { ExternalTasks1765600000000 } from './1765600000000-external-tasks';
 
 export const migrations = [
@@ -24,5 +25,6 @@ export const migrations = [
   LoginAttempts1765200000000,
   TokenSecretOutOfDatabase1765300000000,
   Groups1765400000000,
+  BpmnElements1765500000000,
   ExternalTasks1765600000000,
 ];

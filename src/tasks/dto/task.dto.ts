@@ -32,6 +32,7 @@ export function mapTask(t: TaskEntity) {
     status: t.status,
     form: t.form,
     submitted: t.submitted,
+    localVariables: t.localVariables ?? null,
     createdAt: t.createdAt,
     claimedAt: t.claimedAt,
     endedAt: t.endedAt,

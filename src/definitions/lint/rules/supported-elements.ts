@@ -1,16 +1,21 @@
-// Elements our runtime does not run (yet) are refused by name, and message events must name their message.
+// Elements our runtime does not run (yet) are refused by name with what to use instead, and message events must
+// name their message: nothing deploys that would wait with nothing to move it (see processes/README.md).
+import { checkFeel } from '../../../engine/feel';
+import { collectionAsFeel } from '../../../engine/multi-instance';
 import type { Node, Reporter, Rule } from '../rule-helpers';
 
 const UNSUPPORTED: Record<string, string> = {
   'bpmn:ComplexGateway': 'complex gateways are not supported',
   'bpmn:BusinessRuleTask': 'business rule tasks are not supported: use a service task with a registered handler',
-  'bpmn:CallActivity': 'call activities are not supported yet',
   'bpmn:Transaction': 'transactions are not supported',
   'bpmn:AdHocSubProcess': 'ad-hoc subprocesses are not supported',
   'bpmn:ConditionalEventDefinition': 'conditional events are not supported',
   'bpmn:CompensateEventDefinition': 'compensation is not supported',
   'bpmn:ChoreographyTask': 'choreographies are not executable',
 };
+
+/** Event-subprocess starts that bpmn-engine never arms (only thrown errors and escalations reach it). */
+const EVENT_SUBPROCESS_STARTS = new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition']);
 
 export default function supportedElements(): Rule {
   return {
@@ -20,7 +25,43 @@ export default function supportedElements(): Rule {
       if (node.$type === 'bpmn:MessageEventDefinition' && !node.messageRef?.name) {
         reporter.report(node.$parent?.id, 'message event must reference a bpmn:message with a name');
       }
+      if (node.$type === 'bpmn:CallActivity') checkCall(node, reporter);
+      if (node.$type === 'bpmn:StartEvent' && node.$parent?.triggeredByEvent) checkEventSubprocessStart(node, reporter);
+      if (node.$type === 'bpmn:SignalEventDefinition') checkSignal(node, reporter);
+      if (node.$type === 'bpmn:InclusiveGateway' && (node.incoming ?? []).length > 1) {
+        reporter.report(node.id, 'inclusive gateway joins are not supported yet: join with a parallel gateway (all branches) or an exclusive gateway (one branch)');
+      }
       if (node.$type === 'bpmn:ReceiveTask' && !node.messageRef?.name) reporter.report(node.id, 'receive task must reference a bpmn:message with a name');
     },
   };
+}
+
+/** A call activity names its callee literally, with the latest or a numbered version. */
+function checkCall(node: Node, reporter: Reporter): void {
+  const called = node.calledElement;
+  if (!called) reporter.report(node.id, 'call activity must name the called process (calledElement)');
+  else if (/[$#]\{|^\s*=/.test(called)) reporter.report(node.id, `call activity calledElement "${called}" must be a process id, not an expression`);
+  const binding = node.get?.('camunda:calledElementBinding') ?? 'latest';
+  if (binding !== 'latest' && binding !== 'version') reporter.report(node.id, `call activity binding "${binding}" is not supported: use "latest" or "version" with camunda:calledElementVersion`);
+  const version = node.get?.('camunda:calledElementVersion');
+  if (binding === 'version' && !/^[1-9]\d*$/.test(String(version ?? ''))) reporter.report(node.id, 'call activity with binding "version" needs camunda:calledElementVersion, a version number');
+  for (const m of (node.extensionElements?.values ?? []).filter((v: Node) => v.$type === 'camunda:In' || v.$type === 'camunda:Out')) {
+    const feel = m.sourceExpression ? collectionAsFeel(m.sourceExpression) : null;
+    const problem = m.sourceExpression ? (feel ? checkFeel(feel) : 'it must be ${variable.path} or a FEEL expression (=…)') : null;
+    if (problem) reporter.report(node.id, `call activity mapping sourceExpression "${m.sourceExpression}": ${problem}`);
+  }
+  if (node.get?.('camunda:variableMappingClass') || node.get?.('camunda:variableMappingDelegateExpression')) reporter.report(node.id, 'call activity variable mapping classes run code: use camunda:in / camunda:out');
+}
+
+function checkEventSubprocessStart(node: Node, reporter: Reporter): void {
+  const kind = (node.eventDefinitions ?? []).map((d: Node) => d.$type).find((t: string) => EVENT_SUBPROCESS_STARTS.has(t));
+  const what = kind?.replace('bpmn:', '').replace('EventDefinition', '').toLowerCase();
+  if (what) reporter.report(node.id, `event subprocesses started by a ${what} are not supported yet: put the main flow in a subprocess and attach a ${what} boundary event to it (cancelActivity="false" for a non-interrupting one)`);
+}
+
+/** Signals need a named bpmn:signal; a process started by a signal is not supported. */
+function checkSignal(node: Node, reporter: Reporter): void {
+  const event = node.$parent;
+  if (!node.signalRef?.name) reporter.report(event?.id, 'signal event must reference a bpmn:signal with a name');
+  if (event?.$type === 'bpmn:StartEvent' && !event.$parent?.triggeredByEvent) reporter.report(event.id, 'signal start events are not supported yet: start the process through the API (POST /api/process-instances) instead');
 }

@@ -1,0 +1,111 @@
+// Call activities: a waiting call activity is backed by a child instance (started in the parent's command); a child
+// that ends leaves a "callReturn" row in the timers table that resumes the parent in its own transaction, exactly once.
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { newRowId } from '../common/row-id';
+import type { ProcessInstanceEntity } from '../database/entities/process-instance.entity';
+import { TimerEntity } from '../database/entities';
+import { DefinitionCache } from '../definitions/definition-cache';
+import type { CompiledDefinition } from '../engine/compiled-definition';
+import type { DefinitionModel } from '../engine/definition-model';
+import type { HistoryItem, ThrownError, WaitingActivity } from '../engine/run-types';
+import { mapVariables } from '../engine/variable-mapping.util';
+import type { PrepareAction } from './instance-commands.service';
+
+export const CALL_RETURN = 'callReturn';
+/** Calls nest at most this deep: a process that calls itself would otherwise start children without end. */
+export const MAX_CALL_DEPTH = 20;
+
+export interface ParentLink {
+  parentInstanceId: string;
+  parentExecutionId: string;
+  parentActivityId: string;
+}
+
+/** What the command service lends: starting and cancelling instances inside the caller's transaction. */
+export interface InstanceLifecycle {
+  start(em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, link: ParentLink): Promise<unknown>;
+  cancel(em: EntityManager, instanceId: string, reason: string): Promise<unknown>;
+}
+
+@Injectable()
+export class CallActivities {
+  constructor(private readonly cache: DefinitionCache) {}
+
+  /** Starts a child for each new waiting call; cancels the active children whose call no longer waits (interrupted). */
+  async reconcile(em: EntityManager, args: { parent: ProcessInstanceEntity; model: DefinitionModel; calls: WaitingActivity[]; now: Date; newInstance?: boolean }, lifecycle: InstanceLifecycle): Promise<HistoryItem[]> {
+    const { parent, model, calls, now } = args;
+    if (args.newInstance && !calls.length) return [];
+    const children: { id: string; parent_execution_id: string; status: string }[] = args.newInstance ? [] : await em.query('SELECT id, parent_execution_id, status FROM process_instances WHERE parent_instance_id = $1', [parent.id]);
+    const byExecution = new Set(children.map((c) => c.parent_execution_id));
+    const waiting = new Set(calls.map((c) => c.executionId));
+    const history: HistoryItem[] = [];
+    for (const child of children.filter((c) => c.status === 'active' && !waiting.has(c.parent_execution_id))) {
+      await lifecycle.cancel(em, child.id, 'the calling activity was interrupted');
+    }
+    // A return queued for a call that no longer waits has nothing to resume.
+    if (children.length) await em.query(`DELETE FROM timers WHERE instance_id = $1 AND timer_type = $2 AND NOT (split_part(timer_key, ':', 3) = ANY($3::text[]))`, [parent.id, CALL_RETURN, [...waiting]]);
+    const fresh = calls.filter((c) => !byExecution.has(c.executionId) && model.elements[c.activityId]?.call);
+    if (fresh.length && (await this.depth(em, parent.id)) >= MAX_CALL_DEPTH) {
+      throw new DomainError(ErrorCode.EngineFailed, `call activity ${fresh[0].activityId}: calls are nested ${MAX_CALL_DEPTH} deep (does a process call itself?)`);
+    }
+    for (const call of fresh) {
+      const info = model.elements[call.activityId]!.call!;
+      const callee = await this.callee(call.activityId, info.calledElement, info.version);
+      const variables = mapVariables({ mappings: info.inputs, source: { ...parent.variables, ...call.localVariables } });
+      const businessKey = info.inputs.some((m) => m.businessKey) ? parent.businessKey : null;
+      await lifecycle.start(em, callee, businessKey, variables, { parentInstanceId: parent.id, parentExecutionId: call.executionId, parentActivityId: call.activityId });
+      history.push({ at: now, type: 'call.started', activityId: call.activityId, detail: { definitionKey: callee.key, definitionVersion: callee.version } });
+    }
+    return history;
+  }
+
+  /** A child ended (normally or by a BPMN error): queue the parent's resumption, due at once. */
+  async childEnded(em: EntityManager, child: ProcessInstanceEntity, thrown: ThrownError | undefined, now: Date): Promise<void> {
+    if (!child.parentInstanceId) return;
+    await em.getRepository(TimerEntity).insert({
+      id: newRowId(),
+      instanceId: child.parentInstanceId,
+      activityId: child.parentActivityId!,
+      timerKey: `child:${child.id}:${child.parentExecutionId}`,
+      timerType: CALL_RETURN,
+      expression: thrown ? JSON.stringify(thrown) : null,
+      dueAt: now,
+      createdAt: now,
+    });
+  }
+
+  /** The parent's command for a callReturn row: complete the call activity with out-mapped variables, or throw the error. */
+  returnToParent(timer: TimerEntity): PrepareAction {
+    return async (parent, em) => {
+      const [, childId, executionId] = timer.timerKey.split(':');
+      // The row goes when the call no longer waits (reconcile); a failed command keeps it for a retry.
+      const history: HistoryItem[] = [{ at: timer.dueAt, type: 'call.returned', activityId: timer.activityId, detail: { childInstanceId: childId } }];
+      if (timer.expression) return { action: { type: 'callError', activityId: timer.activityId, executionId, error: JSON.parse(timer.expression) as ThrownError }, history };
+      const [child] = await em.query('SELECT variables FROM process_instances WHERE id = $1', [childId]);
+      const outputs = (await this.cache.get(parent.definitionId)).model.elements[timer.activityId]?.call?.outputs ?? [];
+      const variables = mapVariables({ mappings: outputs, source: child?.variables ?? {} });
+      return { action: { type: 'signal', activityId: timer.activityId, executionId, variables }, history };
+    };
+  }
+
+  private async depth(em: EntityManager, instanceId: string): Promise<number> {
+    const [row] = await em.query(
+      `WITH RECURSIVE chain AS (SELECT id, parent_instance_id, 1 AS depth FROM process_instances WHERE id = $1
+         UNION ALL SELECT p.id, p.parent_instance_id, c.depth + 1 FROM process_instances p JOIN chain c ON p.id = c.parent_instance_id)
+       SELECT max(depth)::int AS depth FROM chain`,
+      [instanceId],
+    );
+    return row?.depth ?? 1;
+  }
+
+  private async callee(activityId: string, key: string, version: number | undefined): Promise<CompiledDefinition> {
+    try {
+      return await this.cache.version(key, version);
+    } catch (err) {
+      if (err instanceof DomainError) throw new DomainError(ErrorCode.NotFound, `call activity ${activityId}: process ${key}${version ? ` version ${version}` : ''} is not deployed`);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,20 @@
+// REST: integrators broadcast a named signal to every waiting instance (Camunda's POST /signal shape).
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { Rules } from '../auth/access-rules';
+import { SignalDto } from './dto/signal.dto';
+import { SignalsService } from './signals.service';
+
+@ApiTags('signals')
+@Controller('api/signals')
+export class SignalsController {
+  constructor(private readonly service: SignalsService) {}
+
+  @Post()
+  @Access(Rules.correlateMessage)
+  @HttpCode(204)
+  broadcast(@Body() dto: SignalDto) {
+    return this.service.broadcast(dto);
+  }
+}
