@@ -1,5 +1,6 @@
 // The validation pipe's transformer builds the DTO as class-transformer does, but hands free-form variables over as parsed.
-import { IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsObject, IsString, ValidateNested } from 'class-validator';
 import { freeFormTransformer, IsVariables } from './free-form';
 
 class Dto {
@@ -8,6 +9,16 @@ class Dto {
 }
 
 class Child extends Dto {}
+
+class Nested {
+  @IsString() x!: string;
+}
+
+/** Written without the mark, as an endpoint might be: a plain object rule is opaque data, a nested DTO is not. */
+class Unmarked {
+  @IsObject() data?: Record<string, unknown>;
+  @IsObject() @ValidateNested() @Type(() => Nested) nested?: Nested;
+}
 
 describe('freeFormTransformer', () => {
   it('passes the variables object through untouched (not walked, not copied) and builds the rest', () => {
@@ -22,5 +33,12 @@ describe('freeFormTransformer', () => {
     const variables = { k: 1 };
     expect((freeFormTransformer.plainToInstance(Child, { name: 'y', variables }) as Child).variables).toBe(variables);
     expect((freeFormTransformer.plainToInstance(Dto, { name: 'z' }) as Dto).variables).toBeUndefined();
+  });
+
+  it('passes any object validated only as an object, and still builds nested DTOs', () => {
+    const data = { a: 1 };
+    const dto = freeFormTransformer.plainToInstance(Unmarked, { data, nested: { x: 'y' } }) as Unmarked;
+    expect(dto.data).toBe(data);
+    expect(dto.nested).toBeInstanceOf(Nested);
   });
 });

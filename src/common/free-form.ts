@@ -1,11 +1,15 @@
-// Free-form JSON in request bodies (process variables): marked on the DTO, passed through the validation pipe as
-// parsed, and never walked by class-transformer, whose key walk is quadratic in an object's key count (its
-// getKeys de-duplicates with indexOf: 200,000 variable names held a worker for minutes).
+// Free-form JSON in request bodies (process variables): passed through the validation pipe as parsed and never
+// walked by class-transformer, whose key walk is quadratic in an object's key count (its getKeys de-duplicates with
+// indexOf: 200,000 variable names held a worker for minutes). Marked with @FreeForm, or found: validated as an object only.
 import type { TransformerPackage } from '@nestjs/common/interfaces/external/transformer-package.interface';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
-import { instanceToPlain, plainToInstance, type ClassConstructor } from 'class-transformer';
-import { IsObject, IsOptional } from 'class-validator';
+import { instanceToPlain, plainToInstance, TransformationType, type ClassConstructor } from 'class-transformer';
+import { getMetadataStorage, IsObject, IsOptional } from 'class-validator';
+
+// class-transformer keeps its decorators' metadata here; the package exports it only under this path.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { defaultMetadataStorage: transformerMetadata } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 
 const freeFormKeys = new WeakMap<object, Set<string>>();
 
@@ -23,10 +27,25 @@ export function IsVariables(description?: string): PropertyDecorator {
   return applyDecorators(ApiPropertyOptional({ type: 'object', additionalProperties: true, description }), IsOptional(), IsObject(), FreeForm());
 }
 
+const keysCache = new WeakMap<object, string[]>();
+
+/**
+ * The marked properties, and every property validated as an object without nested validation or a transform: such a
+ * value is opaque JSON to the DTO (variables of any endpoint, also one that forgot the mark), so it is never walked.
+ */
 function keysOf(cls: ClassConstructor<unknown>): string[] {
-  const keys: string[] = [];
-  for (let proto = cls.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) keys.push(...(freeFormKeys.get(proto) ?? []));
-  return keys;
+  const cached = keysCache.get(cls);
+  if (cached) return cached;
+  const keys = new Set<string>();
+  for (let proto = cls.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) for (const key of freeFormKeys.get(proto) ?? []) keys.add(key);
+  const rules = getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false);
+  const handled = new Set(rules.filter((r) => r.type === 'nestedValidation').map((r) => r.propertyName));
+  // A @Type or @Transform on the property means class-transformer has work to do there.
+  const transformed = (key: string) => !!transformerMetadata.findTypeMetadata(cls, key) || transformerMetadata.findTransformMetadatas(cls, key, TransformationType.PLAIN_TO_CLASS).length > 0;
+  for (const rule of rules) if (rule.name === 'isObject' && !handled.has(rule.propertyName) && !transformed(rule.propertyName)) keys.add(rule.propertyName);
+  const list = [...keys];
+  keysCache.set(cls, list);
+  return list;
 }
 
 /** class-transformer for the ValidationPipe, with the free-form properties set aside while it builds the DTO. */

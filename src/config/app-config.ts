@@ -77,12 +77,15 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(10) @Max(10000)
   MAX_BPMN_ELEMENTS = 2000;
 
-  /** Per command (start, task completion, message, incident resolution): variable names, their size as JSON, nesting. */
+  /**
+   * Per command (start, task completion, message, incident resolution): variable names, their size as JSON, nesting.
+   * 256 KiB is far beyond any form; documents belong in a document store, referenced by a variable.
+   */
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   VARIABLES_MAX_COUNT = 1000;
 
   @Transform(toInt) @IsInt() @Min(1024) @Max(16 * 1024 * 1024)
-  VARIABLES_MAX_BYTES = 1024 * 1024;
+  VARIABLES_MAX_BYTES = 256 * 1024;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(60)
   VARIABLES_MAX_DEPTH = 16;

@@ -13,7 +13,15 @@ describe('state variables', () => {
       definitions: [
         {
           environment: { settings: { a: 1 }, variables: { blob, n: 1 }, output: {} },
-          execution: { processes: [{ environment: { settings: {}, variables: { blob, n: 2, added: column.added, content: { id: 'x' } }, output: {} } }] },
+          execution: {
+            processes: [
+              {
+                environment: { settings: {}, variables: { blob, n: 2, added: column.added, content: { id: 'x' } }, output: {} },
+                // a running sub-process keeps an environment of its own further down
+                execution: { children: [{ id: 'Sub', behaviour: { environment: { settings: {}, variables: { blob, n: 2, local: true }, output: {} } } }] },
+              },
+            ],
+          },
         },
       ],
     };

@@ -1,7 +1,7 @@
 // Keeps process variables out of the saved engine state: the instance's `variables` column holds them once, and
 // each environment in the state keeps only how it differs from that column. bpmn-engine's state carries the
-// variables in the definition's and in each process's environment, so without this a 3.9 MB variable was stored
-// three times (two copies in `state`, one in `variables`).
+// variables in the definition's and in each process's environment (and a running sub-process's), so without this a
+// 3.9 MB variable was stored three times (two copies in `state`, one in `variables`).
 
 /** What an environment in the saved state holds instead of `variables`. */
 interface VariablesDiff {
@@ -13,12 +13,21 @@ interface VariablesDiff {
 
 type Environment = { variables?: Record<string, unknown>; variablesDiff?: VariablesDiff };
 
-function environmentsOf(state: any): Environment[] {
+/**
+ * Every `environment` in the state: the engine's, each definition's, each process's, and those a running sub-process
+ * keeps deeper down. Walked without recursion; variables are not walked into (they may be large, and hold no state).
+ */
+function environmentsOf(state: unknown): Environment[] {
   const found: Environment[] = [];
-  if (state?.environment) found.push(state.environment);
-  for (const definition of state?.definitions ?? []) {
-    if (definition?.environment) found.push(definition.environment);
-    for (const process of definition?.execution?.processes ?? []) if (process?.environment) found.push(process.environment);
+  const stack: unknown[] = [state];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'variables' || key === 'variablesDiff' || child === null || typeof child !== 'object') continue;
+      if (key === 'environment' && !Array.isArray(child)) found.push(child as Environment);
+      stack.push(child);
+    }
   }
   return found;
 }

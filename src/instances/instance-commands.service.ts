@@ -231,12 +231,14 @@ export class InstanceCommandsService {
   }
 }
 
-/** What a command brings from outside the engine: start, task and message variables, an incident's replacement output. */
+/**
+ * What a command brings from outside the engine: start, task, message and signal variables, an incident's replacement
+ * output, an external task's result. Read by shape, so an action kind added later that carries variables is covered.
+ */
 function variablesOf(action: Action): Record<string, unknown> | undefined {
-  if (action.type === 'signal') return action.variables;
-  if (action.type === 'resume') return action.skip?.variables;
-  if (action.type === 'start') return action.variables;
-  return undefined;
+  type Carrier = { variables?: Record<string, unknown>; skip?: { variables?: Record<string, unknown> }; external?: { variables?: Record<string, unknown> } };
+  const carrier = action as Carrier;
+  return carrier.variables ?? carrier.skip?.variables ?? carrier.external?.variables;
 }
 
 function rethrowDuplicate(err: unknown, key: string, businessKey: string | null): never {

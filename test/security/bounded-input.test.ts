@@ -35,17 +35,19 @@ describe('bounded input', () => {
   afterAll(() => t.close());
 
   describe('row 1: variables per command are limited before the engine sees them', () => {
-    it('refuses 200,000 and 50,000 variable names with 413, saying which limit', async () => {
-      const huge = await start(manyKeys(200_000)).expect(413);
-      expect(huge.body.message).toMatch(/exceeds the limit of \d+ bytes/);
-      const many = await start(manyKeys(50_000)).expect(413);
-      expect(many.body.message).toBe('the command has 50000 variables; at most 1000 are accepted per command (VARIABLES_MAX_COUNT)');
+    it('refuses 200,000, 50,000 and 5,000 variable names with 413, saying which limit', async () => {
+      for (const n of [200_000, 50_000]) {
+        const huge = await start(manyKeys(n)).expect(413);
+        expect(huge.body.message).toMatch(/^the request body \(\d+ bytes\) exceeds the limit of 327680 bytes/);
+      }
+      const many = await start(manyKeys(5000)).expect(413);
+      expect(many.body.message).toBe('the command has 5000 variables; at most 1000 are accepted per command (VARIABLES_MAX_COUNT)');
       await start(manyKeys(1001)).expect(413);
     });
 
     it('refuses variables larger than VARIABLES_MAX_BYTES and deeper than VARIABLES_MAX_DEPTH', async () => {
-      const big = await start({ blob: 'x'.repeat(1024 * 1024) }).expect(413);
-      expect(big.body.message).toMatch(/^the variables take 10\d{5} bytes as JSON; at most 1048576 bytes are accepted per command \(VARIABLES_MAX_BYTES\)$/);
+      const big = await start({ blob: 'x'.repeat(256 * 1024) }).expect(413);
+      expect(big.body.message).toMatch(/^the variables take 262\d{3} bytes as JSON; at most 262144 bytes are accepted per command \(VARIABLES_MAX_BYTES\)$/);
       const deep = await start({ tree: nested(17) }).expect(400);
       expect(deep.body.message).toBe('a variable is nested more than 16 levels deep (VARIABLES_MAX_DEPTH)');
       await start({ tree: nested(16) }).expect(201);
@@ -57,14 +59,14 @@ describe('bounded input', () => {
       await ping('B-LIMITS', { deep: nested(20) }).expect(400);
       await ping('B-LIMITS', { ok: true }).expect(200);
       const task = (await t.http.get('/api/tasks').query({ processInstanceId: id }).expect(200)).body.items[0];
-      const refused = await t.http.post(`/api/tasks/${task.id}/complete`).send({ variables: { note: 'x'.repeat(1_060_000) } }).expect(413);
+      const refused = await t.http.post(`/api/tasks/${task.id}/complete`).send({ variables: { note: 'x'.repeat(270_000) } }).expect(413);
       expect(refused.body.message).toMatch(/VARIABLES_MAX_BYTES/);
       const detail = (await t.http.get(`/api/process-instances/${id}`).expect(200)).body;
       expect(detail).toMatchObject({ status: 'active', activeActivityIds: ['Task_Note'], variables: { a: 1, ok: true } });
     });
 
-    it('accepts a maximal request: 1,000 variables of about 1 MB in all', async () => {
-      const res = await start(manyKeys(1000, 'v'.repeat(1000))).expect(201);
+    it('accepts a maximal request: 1,000 variables of about 256 KB in all', async () => {
+      const res = await start(manyKeys(1000, 'v'.repeat(250))).expect(201);
       expect(res.body.activeActivityIds).toEqual(['Catch_Ping']);
     });
   });
@@ -75,7 +77,7 @@ describe('bounded input', () => {
       expect(res.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large', message: expect.stringMatching(/exceeds the limit of \d+ bytes/) });
     });
 
-    it('answers urlencoded bodies of 200 KB (4xx) and of 2 MB (413) without a 500', async () => {
+    it('answers urlencoded bodies of 200 KB (400) and of 2 MB (413) without a 500', async () => {
       const mid = await t.http.post('/api/process-instances').type('form').send(`definitionKey=bounded&businessKey=${'b'.repeat(200 * 1024)}`);
       expect(mid.status).toBe(400);
       const big = await t.http.post('/api/process-instances').type('form').send(`a=${'b'.repeat(2 * 1024 * 1024)}`).expect(413);
@@ -110,14 +112,14 @@ describe('bounded input', () => {
 
   describe('row 10: variables are stored once', () => {
     it('keeps a large variable out of the engine state, and the instance still resumes with it exactly', async () => {
-      // given an instance started with a 900 KB variable
-      const marker = `MARK-${'z'.repeat(900 * 1024)}`;
+      // given an instance started with a 200 KB variable
+      const marker = `MARK-${'z'.repeat(200 * 1024)}`;
       const { id } = (await start({ blob: marker, n: 1 }, 'B-ONCE').expect(201)).body;
       // then the variable is in the variables column and nowhere in the state
       const sizes = await withClient(t.databaseUrl, async (c) => (await c.query(`SELECT length(state::text) AS state, length(variables::text) AS variables, position('MARK-' in state::text) AS in_state FROM process_instances WHERE id = $1`, [id])).rows[0]);
       expect(sizes.in_state).toBe(0);
       expect(sizes.state).toBeLessThan(100 * 1024);
-      expect(sizes.variables).toBeGreaterThan(900 * 1024);
+      expect(sizes.variables).toBeGreaterThan(200 * 1024);
       // when two more commands recover the instance from the row
       await ping('B-ONCE', { n: 2, extra: { list: [1, 2] } }).expect(200);
       const task = (await t.http.get('/api/tasks').query({ processInstanceId: id }).expect(200)).body.items[0];
