@@ -1,11 +1,11 @@
-// Body parsers with limits per route: a BPMN diagram (deploy, preview) may be large, every other JSON or form body
+// Body parsers with limits per route: a BPMN diagram (deploy, preview, import) may be large, every other JSON or form body
 // is bounded by the variables a command may carry, so an oversized body is refused (413) before it is parsed.
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 
 /** Routes whose body carries BPMN XML. */
-const DIAGRAM_ROUTES = /^\/api\/definitions(\/preview)?\/?$/;
+const DIAGRAM_ROUTES = /^\/api\/definitions(\/preview|\/import(\/preview)?)?\/?$/;
 
 /** Room for the rest of a command's body (business key, message name, form fields) beside its variables. */
 const ENVELOPE = 64 * 1024;

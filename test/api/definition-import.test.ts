@@ -27,6 +27,13 @@ describe('importing diagrams from Camunda 7 and Flowable', () => {
     expect(byElement('order-fulfilment')).toMatch(/camunda:ExecutionListener is not supported/);
   });
 
+  it('takes a diagram as large as a deploy takes (not only a command-sized body)', async () => {
+    // given: 400 KB of documentation, beyond the 320 KiB bound of command bodies, within MAX_BPMN_BYTES
+    const xml = fixture('camunda-7-java-delegates.bpmn').replace('</bpmn:process>', `<bpmn:documentation>${'x'.repeat(400 * 1024)}</bpmn:documentation></bpmn:process>`);
+    // when / then
+    await t.http.post('/api/definitions/import/preview').send({ xml }).expect(200);
+  });
+
   it('previews the conversion of a Camunda 7 diagram without deploying it', async () => {
     // when
     const res = await t.http.post('/api/definitions/import/preview').send({ xml: fixture('camunda-7-java-delegates.bpmn') }).expect(200);
