@@ -92,8 +92,8 @@ describe('SLA clocks API', () => {
     ['breached=maybe', /breached must be true or false/],
     ['dueBefore=tomorrow', /dueBefore must be an ISO 8601 date-time/],
     ['dueWithin=4h', /dueWithin must be an ISO 8601 duration/],
-    ['limit=500', /limit must not be greater than 200/],
-    ['offset=-1', /offset must not be less than 0/],
+    ['limit=500', /limit must be a whole number from 1 to 200/],
+    ['offset=-1', /offset must be a whole number from 0 to/],
     ['processInstanceId=42', /processInstanceId must be a UUID/],
   ])('refuses %s with 400 and says why', async (query, message) => {
     // when
