@@ -45,7 +45,7 @@ describe('survey relay with two replicas', () => {
     // the first test's eight surveys fall due in the same 24 h: take this request's invitation, sent exactly once
     const invitations = gateway.at('/survey-gateway').filter((r) => (r.body as { about?: string }).about === 'SR-REPL-CANCEL');
     expect(invitations).toHaveLength(1);
-    const token = String((invitations[0].body as { link: string }).link).split('/survey/')[1];
+    const token = String((invitations[0].body as unknown as { link: string }).link).split('/survey/')[1];
     await s.t.http.get(`/api/public/surveys/${token}`).expect(200);
     // when
     await s.t.http.delete(`/api/process-instances/${survey.processInstanceId}`).send({ reason: 'customer asked not to be contacted' }).expect(200);
