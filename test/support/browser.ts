@@ -31,7 +31,11 @@ let npmChromium: string | undefined;
 /** CHROMIUM_PATH, else the system's Chromium, else @sparticuz/chromium's (unpacked once into the temp directory). */
 export function chromiumPath(): string {
   const found = process.env.CHROMIUM_PATH ?? SYSTEM_CHROMIUM.find(isExecutableFile);
-  if (found) return found;
+  return found ?? npmChromiumPath();
+}
+
+/** The Chromium shipped in @sparticuz/chromium, unpacked once into the temp directory. */
+export function npmChromiumPath(): string {
   // The package is ESM-only: a plain node child process loads it (jest's CommonJS runtime cannot).
   npmChromium ??= execFileSync(process.execPath, ['--input-type=module', '-e', "import c from '@sparticuz/chromium'; process.stdout.write(await c.executablePath())"], { cwd: resolve(__dirname, '../..') }).toString();
   return npmChromium;
@@ -45,14 +49,14 @@ export interface BrowserApp extends TestApp {
   newPage(options?: { locale?: 'en' | 'zh-CN'; name?: string; role?: string; signedIn?: boolean }): Promise<Page>;
 }
 
-export async function startBrowserApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<BrowserApp> {
+export async function startBrowserApp(options: { clock?: Clock; env?: Record<string, string>; executablePath?: string } = {}): Promise<BrowserApp> {
   if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error(`${CLIENT_DIR} has no built client: run \`npm run build:client\` (npm test does it via pretest)`);
-  const testApp = await startTestApp({ ...options, env: { CLIENT_DIR, ...options.env } });
+  const testApp = await startTestApp({ clock: options.clock, env: { CLIENT_DIR, ...options.env } });
   await testApp.app.listen(0, '127.0.0.1');
   const { port } = testApp.app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
-    executablePath: chromiumPath(),
+    executablePath: options.executablePath ?? chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
   });
   const contexts: BrowserContext[] = [];
