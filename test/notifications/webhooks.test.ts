@@ -1,7 +1,6 @@
 // Webhooks end to end: subscriptions API, fan-out from the outbox, signed delivery to a real local receiver, retries
 // with backoff on a fake clock, giving up, deactivation, and exactly-once sending with two replicas.
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createServer } from 'node:net';
 import { FakeClock } from '../../src/common/clock';
 import { OutboxReaderRepository } from '../../src/notifications/outbox-reader.repository';
 import { WebhookDeliveryRepository } from '../../src/notifications/webhooks/webhook-delivery.repository';
@@ -10,7 +9,7 @@ import { WebhookFanout } from '../../src/notifications/webhooks/webhook-fanout';
 import { simpleTaskProcess } from '../support/bpmn';
 import { startTestApp, type TestApp } from '../support/app';
 import { startReplica } from '../support/replica';
-import { WebhookReceiver } from '../support/webhook-receiver';
+import { closedPort, WebhookReceiver } from '../support/webhook-receiver';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -19,15 +18,6 @@ const HOUR = 60 * MINUTE;
 const ENV = { WEBHOOK_POLL_MS: '0', WEBHOOK_TIMEOUT_MS: '2000', OUTBOUND_ALLOW: '127.0.0.1' };
 
 type Delivery = { id: number; eventId: number; eventType: string; status: string; attempts: number; nextAttemptAt: string | null; lastStatusCode: number | null; lastError: string | null; deliveredAt: string | null };
-
-/** A local port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('webhooks', () => {
   const clock = new FakeClock('2026-01-05T01:00:00Z');

@@ -1,7 +1,6 @@
 // Outbound requests only where allowed (issue 14, row 6): webhook URLs are checked after DNS resolution at
 // registration and at every delivery (pinned to the checked address), OUTBOUND_ALLOW opens deliberate internal
 // targets, and the delivery log keeps the status and a short reason that echoes nothing of the target.
-import { createServer } from 'node:net';
 import { FakeClock } from '../../src/common/clock';
 import { OutboundGuard } from '../../src/common/outbound/outbound-guard';
 import { OutboxReaderRepository } from '../../src/notifications/outbox-reader.repository';
@@ -10,15 +9,7 @@ import { WebhookFanout } from '../../src/notifications/webhooks/webhook-fanout';
 import { simpleTaskProcess } from '../support/bpmn';
 import { startTestApp, type TestApp } from '../support/app';
 import { withClient } from '../support/database';
-import { WebhookReceiver } from '../support/webhook-receiver';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { closedPort, WebhookReceiver } from '../support/webhook-receiver';
 
 describe('outbound requests', () => {
   const clock = new FakeClock('2026-01-05T01:00:00Z');

@@ -63,3 +63,12 @@ function verify(secret: string, timestamp: string, rawBody: string, signature: s
   const given = Buffer.from(signature);
   return secret !== '' && expected.length === given.length && timingSafeEqual(expected, given);
 }
+
+/** A local port nothing listens on (a receiver that is down). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
