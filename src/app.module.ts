@@ -26,6 +26,7 @@ import { ClockModule } from './common/clock.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { GroupsModule } from './groups/groups.module';
+import { CustomerNotificationsModule } from './customer-notifications/customer-notifications.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -50,6 +51,7 @@ export class AppModule {
         SlaModule,
         HandlersModule,
         SurveysModule,
+        CustomerNotificationsModule,
         KpisModule,
         DefinitionsModule,
         InstancesModule,

@@ -180,6 +180,41 @@ export class AppConfig {
   @IsOptional() @Matches(/^https?:\/\//, { message: 'SURVEY_WEBHOOK_URL must be an http(s) URL' })
   SURVEY_WEBHOOK_URL?: string;
 
+  /** Customer notifications (src/customer-notifications): poll interval (0 = off, tests drive it), attempts per delivery. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60000)
+  NOTIFY_POLL_MS = 1000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  NOTIFY_MAX_ATTEMPTS = 6;
+
+  /** The customer's language when the process has no customerLanguage variable. */
+  @IsIn(['zh-CN', 'en'])
+  NOTIFY_DEFAULT_LANGUAGE = 'zh-CN';
+
+  /** E-mail to customers: smtp://user:pass@host:port (or smtps://); unset = e-mail deliveries are logged as skipped. */
+  @Transform(emptyIsUnset) @IsOptional() @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'NOTIFY_SMTP_URL must be an smtp:// or smtps:// URL' })
+  NOTIFY_SMTP_URL?: string;
+
+  @IsString()
+  NOTIFY_EMAIL_FROM = 'ServiceFlow <no-reply@serviceflow.local>';
+
+  /** SMS and WeChat gateways: signed JSON POSTs (HMAC-SHA256 of "timestamp.body" with the secret); unset = skipped. */
+  @Transform(emptyIsUnset) @IsOptional() @Matches(/^https?:\/\//, { message: 'NOTIFY_SMS_URL must be an http(s) URL' })
+  NOTIFY_SMS_URL?: string;
+
+  @Transform(emptyIsUnset) @IsOptional() @IsString()
+  NOTIFY_SMS_SECRET?: string;
+
+  @Transform(emptyIsUnset) @IsOptional() @Matches(/^https?:\/\//, { message: 'NOTIFY_WECHAT_URL must be an http(s) URL' })
+  NOTIFY_WECHAT_URL?: string;
+
+  @Transform(emptyIsUnset) @IsOptional() @IsString()
+  NOTIFY_WECHAT_SECRET?: string;
+
+  /** How long a status-page link in a notification works. */
+  @Matches(ISO_DURATION, { message: 'STATUS_TOKEN_TTL must be an ISO-8601 duration such as P30D' })
+  STATUS_TOKEN_TTL = 'P30D';
+
   /** Service recovery starts when the overall CSAT is at most this (1–5) or the NPS at most RECOVERY_NPS_MAX (0–10). */
   @Transform(toInt) @IsInt() @Min(1) @Max(5)
   RECOVERY_CSAT_MAX = 2;

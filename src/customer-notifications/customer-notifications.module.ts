@@ -1,0 +1,30 @@
+// Feature: customer notifications (delivery rows from notification events, SMTP / SMS / WeChat sending with retries,
+// the delivery log) and the customer's status page reached from their links.
+import { Module } from '@nestjs/common';
+import { DefinitionsModule } from '../definitions/definitions.module';
+import { InstancesModule } from '../instances/instances.module';
+import { MessagesService } from '../messages/messages.service';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OutboxReaderRepository } from '../notifications/outbox-reader.repository';
+import { StatusPageController } from '../status-page/status-page.controller';
+import { StatusPageService } from '../status-page/status-page.service';
+import { CustomerChannels } from './customer-channels';
+import { CustomerDeliveryLog } from './customer-delivery-log';
+import { CustomerDeliveryRepository } from './customer-delivery.repository';
+import { CustomerNotifyDispatcher } from './customer-notify-dispatcher';
+import { CustomerNotifyFanout } from './customer-notify-fanout';
+import { CustomerNotifyPoller } from './customer-notify-poller';
+import { StatusTokenRepository } from './status-token.repository';
+
+@Module({
+  imports: [InstancesModule, DefinitionsModule, NotificationsModule],
+  controllers: [StatusPageController],
+  providers: [
+    OutboxReaderRepository, CustomerDeliveryRepository, CustomerDeliveryLog, StatusTokenRepository, CustomerChannels,
+    CustomerNotifyFanout, CustomerNotifyDispatcher, CustomerNotifyPoller,
+    // the status page correlates the quote's message exactly as the API does
+    MessagesService, StatusPageService,
+  ],
+  exports: [CustomerNotifyFanout, CustomerNotifyDispatcher],
+})
+export class CustomerNotificationsModule {}

@@ -1,0 +1,143 @@
+// Customer notifications on a real PostgreSQL: a request's life mails the customer in their language (a real SMTP
+// server on loopback), gateways are signed and retried with the failures on the request's delivery log, opt-out is
+// honoured, and the status link shows progress and answers the quote (expired / wrong links are refused clearly).
+import { FakeClock } from '../../src/common/clock';
+import { flushNotifications, repairRequest, toQuote } from '../support/customer-notify';
+import { Scenario } from '../support/scenario';
+import { SmtpReceiver, statusToken } from '../support/smtp-receiver';
+import { startTestApp } from '../support/app';
+import { WebhookReceiver } from '../support/webhook-receiver';
+
+const SECOND = 1000;
+
+describe('customer notifications', () => {
+  const s = new Scenario();
+  const smtp = new SmtpReceiver((to) => to.startsWith('bounce'));
+  // the SMS gateway is down for its first two requests
+  const gateway = new WebhookReceiver((path, n) => ({ status: path === '/sms' && n <= 2 ? 503 : 200 }));
+
+  beforeAll(async () => {
+    const [smtpUrl, gatewayUrl] = await Promise.all([smtp.start(), gateway.start()]);
+    gateway.secrets.set('/sms', 'sms-secret-1');
+    (s.clock as FakeClock).set('2040-03-05T01:00:00Z');
+    s.t = await startTestApp({
+      clock: s.clock,
+      env: { NOTIFY_POLL_MS: '0', SURVEY_POLL_MS: '0', WEBHOOK_POLL_MS: '0', NOTIFY_SMTP_URL: smtpUrl, NOTIFY_SMS_URL: `${gatewayUrl}/sms`, NOTIFY_SMS_SECRET: 'sms-secret-1', NOTIFY_MAX_ATTEMPTS: '3', OUTBOUND_ALLOW: '127.0.0.1', PUBLIC_BASE_URL: 'https://service.example.com' },
+    });
+  });
+  afterAll(async () => {
+    await s.tearDown();
+    await Promise.all([smtp.stop(), gateway.stop()]);
+  });
+
+  const log = async (id: string) => (await s.t.http.get(`/api/process-instances/${id}/notifications`).expect(200)).body.items as any[];
+
+  it('a request\'s life mails the customer in English: received, technician and appointment, quote; the link answers the quote', async () => {
+    // given a customer who speaks English
+    const { id } = await s.start('service-request', repairRequest({ customerLanguage: 'en' }), 'SR-MAIL-1');
+    // when the request goes to its quote and the notifications are sent
+    await toQuote(s, id, 650);
+    await flushNotifications(s);
+    // then three mails arrived, in English, each with a status link
+    const mails = smtp.to('li.wei@example.com');
+    expect(mails.map((m) => m.subject)).toEqual(['We received your service request SR-MAIL-1', 'Your appointment is confirmed SR-MAIL-1', 'A repair quote awaits your consent SR-MAIL-1']);
+    expect(mails[1].text).toContain('technician Zhang Wei will visit you on 6 Mar 2040, 10:00');
+    expect(mails[2].text).toContain('quoted at ¥650');
+    expect(mails.every((m) => m.language === 'en' && m.text.includes('https://service.example.com/status/'))).toBe(true);
+    expect((await log(id)).map((d) => [d.template, d.channel, d.status])).toEqual([['requestReceived', 'email', 'sent'], ['appointmentConfirmed', 'email', 'sent'], ['quoteSent', 'email', 'sent']]);
+    // when the customer opens the quote mail's link
+    const token = statusToken(mails[2].text);
+    const page = (await s.t.anon.get(`/api/public/status/${token}`).expect(200)).body;
+    // then it shows the progress, the technician, the appointment and the open quote
+    expect(page).toMatchObject({ language: 'en', reference: 'SR-MAIL-1', technician: 'Zhang Wei', appointmentAt: '2040-03-06T02:00:00.000Z', quote: { amount: 650, open: true } });
+    expect(page.done.map((d: any) => d.activityId)).toEqual(['Task_RecordRequest', 'Task_TriageRequest', 'Task_Dispatch', 'Task_AgreeAppointment', 'Task_Diagnose']);
+    expect(page.next.map((d: any) => d.activityId)).toEqual(['Task_QuoteConsent']);
+    // when the customer accepts the quote there
+    const answered = (await s.t.anon.post(`/api/public/status/${token}/quote`).send({ accepted: true }).expect(200)).body;
+    // then the process moves on to the repair, and the quote is no longer open
+    expect(answered.quote).toMatchObject({ open: false, accepted: true });
+    const after = await s.instance(id);
+    expect(s.openTasks(after)).toEqual(['Task_Repair']);
+    expect(after.variables.quoteAccepted).toBe(true);
+    expect(after.history.filter((h) => h.type === 'message.correlated').map((h) => h.activityId)).toEqual(['Event_QuoteAnswered']);
+    // a second answer is refused clearly
+    await s.t.anon.post(`/api/public/status/${token}/quote`).send({ accepted: false }).expect(409);
+  });
+
+  it('chooses Chinese by default; a declined quote on the page closes the request with the reason', async () => {
+    const { id } = await s.start('service-request', repairRequest({ customerContact: 'wang.fang@example.cn', customerName: '王芳' }), 'SR-MAIL-2');
+    await toQuote(s, id, 800);
+    await flushNotifications(s);
+    const mails = smtp.to('wang.fang@example.cn');
+    expect(mails.map((m) => m.subject)).toEqual(['已收到您的报修 SR-MAIL-2', '上门时间已确认 SR-MAIL-2', '维修报价待您确认 SR-MAIL-2']);
+    expect(mails[1].text).toContain('技术员Zhang Wei将于2040年3月6日 10:00上门服务');
+    const token = statusToken(mails[2].text);
+    expect((await s.t.anon.get(`/api/public/status/${token}`).expect(200)).body.language).toBe('zh-CN');
+    await s.t.anon.post(`/api/public/status/${token}/quote`).send({ accepted: false, reason: '太贵了' }).expect(200);
+    expect(await s.instance(id)).toMatchObject({ status: 'completed', endActivityId: 'EndEvent_QuoteDeclined', variables: { quoteAccepted: false, declineReason: '太贵了' } });
+  });
+
+  it('a failing SMS gateway is retried with backoff and the failure shows on the request; a refused mail fails for good', async () => {
+    // given a customer with a phone and an address the mail server refuses
+    const { id } = await s.start('service-request', repairRequest({ customerContact: '+86 138 0000 0001', customerEmail: 'bounce@example.com', customerLanguage: 'en' }), 'SR-SMS-1');
+    // when the acknowledgement is sent and the gateway answers 503
+    await flushNotifications(s);
+    // then both deliveries are pending again with the reason shown
+    expect(await log(id)).toEqual([
+      expect.objectContaining({ channel: 'email', status: 'pending', attempts: 1, lastError: 'SMTP 550' }),
+      expect.objectContaining({ channel: 'sms', status: 'pending', attempts: 1, lastError: 'HTTP 503' }),
+    ]);
+    // when nothing is due yet, nothing is sent again
+    expect(await flushNotifications(s)).toBe(0);
+    // when the backoff passes twice
+    s.clock.advance(5 * SECOND);
+    await flushNotifications(s);
+    s.clock.advance(30 * SECOND);
+    await flushNotifications(s);
+    // then the SMS went out on the third attempt, signed, once per attempt with the same idempotency key
+    const sms = gateway.at('/sms').filter((r) => (r.body as any).to === '+86 138 0000 0001');
+    expect(sms).toHaveLength(3);
+    expect(sms.every((r) => r.validSignature && r.deliveryId === sms[0].deliveryId)).toBe(true);
+    expect(String((sms[2].body as any).text)).toContain('We received your service request SR-SMS-1');
+    // and the mail failed for good after three attempts, visible on the request
+    expect(await log(id)).toEqual([
+      expect.objectContaining({ channel: 'email', status: 'failed', attempts: 3, lastError: 'SMTP 550' }),
+      expect.objectContaining({ channel: 'sms', status: 'sent', attempts: 3, lastError: null }),
+    ]);
+  });
+
+  it('honours opt-out: the process flag, and the status page\'s opt-out for what is still pending', async () => {
+    // given a customer who opted out at intake
+    const { id } = await s.start('service-request', repairRequest({ customerContact: 'quiet@example.com', notificationsOptOut: true }), 'SR-QUIET');
+    await flushNotifications(s);
+    expect(smtp.to('quiet@example.com')).toEqual([]);
+    expect(await log(id)).toEqual([expect.objectContaining({ status: 'skipped', lastError: 'the customer opted out' })]);
+    // given a customer who got the first mail and opts out on the status page
+    const other = await s.start('service-request', repairRequest({ customerContact: 'later@example.com' }), 'SR-QUIET-2');
+    await flushNotifications(s);
+    const token = statusToken(smtp.to('later@example.com')[0].text);
+    expect((await s.t.anon.post(`/api/public/status/${token}/opt-out`).expect(200)).body.optedOut).toBe(true);
+    // when the appointment is confirmed
+    await toQuote(s, other.id);
+    await flushNotifications(s);
+    // then nothing more is mailed and the log says why
+    expect(smtp.to('later@example.com')).toHaveLength(1);
+    expect((await log(other.id)).map((d) => [d.template, d.status, d.lastError])).toEqual([
+      ['requestReceived', 'sent', null], ['appointmentConfirmed', 'skipped', 'the customer opted out'], ['quoteSent', 'skipped', 'the customer opted out'],
+    ]);
+  });
+
+  it('an expired or wrong link is refused clearly and reveals nothing', async () => {
+    await s.start('service-request', repairRequest({ customerContact: 'late@example.com' }), 'SR-LATE');
+    await flushNotifications(s);
+    const token = statusToken(smtp.to('late@example.com')[0].text);
+    // wrong: a made-up token of the right shape, and garbage
+    expect((await s.t.anon.get(`/api/public/status/${'A'.repeat(43)}`).expect(404)).body.message).toBe('this link is not valid');
+    await s.t.anon.get('/api/public/status/nope').expect(404);
+    // expired: 30 days later
+    s.clock.advance(31 * 24 * 3600 * SECOND);
+    const gone = await s.t.anon.get(`/api/public/status/${token}`).expect(410);
+    expect(gone.body.message).toBe('this link has expired');
+    expect(JSON.stringify(gone.body)).not.toContain('SR-LATE');
+  });
+});
