@@ -17,6 +17,7 @@ const BoardPage = lazy(() => import('./board/board-page').then((m) => m.BoardPag
 const InstancesPage = lazy(() => import('./instances/instances-page').then((m) => m.InstancesPage));
 const InstancePage = lazy(() => import('./instances/instance-page').then((m) => m.InstancePage));
 const SurveyPage = lazy(() => import('./surveys/survey-page').then((m) => m.SurveyPage));
+const StatusPage = lazy(() => import('./status-page/status-page').then((m) => m.StatusPage));
 const KpiPage = lazy(() => import('./kpis/kpi-page').then((m) => m.KpiPage));
 
 function App() {
@@ -36,6 +37,7 @@ function App() {
                 <Route path="/instances" component={InstancesPage} />
                 <Route path="/instances/:id" component={InstancePage} />
                 <Route path="/survey/:token" component={SurveyPage} />
+                <Route path="/status/:token" component={StatusPage} />
                 <Route path="/kpis" component={KpiPage} />
                 <Route default component={NotFound} />
               </Router>

@@ -13,8 +13,8 @@ const NAV = [
   { href: '/kpis', key: 'nav.kpis' },
 ];
 
-/** Customer-facing pages (the survey link) and sign-in render on their own, without the staff frame. */
-const BARE_PREFIXES = ['/survey/', '/login'];
+/** Customer-facing pages (survey and status links) and sign-in render on their own, without the staff frame. */
+const BARE_PREFIXES = ['/survey/', '/status/', '/login'];
 
 export function isBarePath(path: string): boolean {
   return BARE_PREFIXES.some((p) => path.startsWith(p));

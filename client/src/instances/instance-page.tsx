@@ -15,6 +15,7 @@ import { CancelInstance } from './cancel-instance';
 import { DiagramView } from './diagram-view';
 import { HistoryTimeline } from './history-timeline';
 import { ExternalTasksPanel } from './external-tasks-panel';
+import { NotificationsPanel } from '../customer-notifications/notifications-panel';
 import { IncidentsPanel, SlaPanel, TasksTable, VariablesTable, WaitsPanel } from './instance-panels';
 import { slaClocks, STATUS_TONE, type Incident } from './instance-types';
 import { useDebounced } from './use-debounced';
@@ -81,6 +82,7 @@ export function InstancePage() {
           <ExternalTasksPanel detail={d} now={now} onSelect={setSelected} />
           <SlaPanel clocks={clocks} now={now} />
           <IncidentsPanel incidents={incidents.data?.items ?? []} />
+          <NotificationsPanel instanceId={id} revision={d.history.length} />
           <VariablesTable variables={d.variables} />
         </div>
       </div>
