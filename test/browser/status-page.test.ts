@@ -1,0 +1,82 @@
+// The customer's status page in Chromium: opened from the link in the e-mail the customer got (a real SMTP server on
+// loopback), on a phone-sized screen in their language; shows progress and accepts the quote, which moves the process
+// on; an expired or wrong link gets a clear page.
+import type { Page } from 'playwright-core';
+import { FakeClock } from '../../src/common/clock';
+import { errorsOf, saveScreenshot, startBrowserApp, type BrowserApp } from '../support/browser';
+import { flushNotifications, repairRequest, toQuote } from '../support/customer-notify';
+import { Scenario } from '../support/scenario';
+import { SmtpReceiver, statusToken } from '../support/smtp-receiver';
+
+const PHONE = { width: 390, height: 844 };
+// the page's fetches of an expired / wrong link answer 410 / 404 on purpose
+const EXPECTED = [/status of 404/, /status of 410/];
+
+describe('status page', () => {
+  const s = new Scenario();
+  const smtp = new SmtpReceiver();
+  let app: BrowserApp;
+
+  beforeAll(async () => {
+    const smtpUrl = await smtp.start();
+    s.clock.set('2040-03-05T01:00:00Z');
+    app = await startBrowserApp({ clock: s.clock as FakeClock, env: { NOTIFY_POLL_MS: '0', SURVEY_POLL_MS: '0', WEBHOOK_POLL_MS: '0', NOTIFY_SMTP_URL: smtpUrl, TIME_ZONE: 'Asia/Shanghai' } });
+    s.t = app;
+  });
+  afterAll(async () => {
+    await app.close();
+    await smtp.stop();
+  });
+
+  async function phonePage(): Promise<Page> {
+    // the browser's own language is English: the page must still speak the customer's
+    const page = await app.newPage({ locale: 'en', signedIn: false });
+    await page.setViewportSize(PHONE);
+    return page;
+  }
+
+  it('a Chinese customer opens the quote mail\'s link on a phone, sees the progress and accepts the quote', async () => {
+    // given a request at its quote, notified by e-mail in Chinese
+    const { id } = await s.start('service-request', repairRequest({ customerContact: 'wang.fang@example.cn', customerName: '王芳' }), 'SR-WEB-Q1');
+    await toQuote(s, id, 650);
+    await flushNotifications(s);
+    const mail = smtp.to('wang.fang@example.cn').find((m) => m.subject.startsWith('维修报价待您确认'))!;
+    const link = /https?:\/\/\S+\/status\/\S+/.exec(mail.text)![0];
+    const page = await phonePage();
+    // when the customer opens the link
+    await page.goto(`/status/${statusToken(link)}`);
+    // then the page speaks Chinese, without the staff frame, and shows the progress, the technician and the quote
+    await page.getByRole('heading', { name: '您的服务请求 SR-WEB-Q1' }).waitFor();
+    expect(await page.locator('.topbar').count()).toBe(0);
+    expect(await page.getByTestId('status-technician').textContent()).toBe('Zhang Wei');
+    expect(await page.getByTestId('status-done').locator('li').allTextContents()).toEqual(['已登记您的报修', '已评估您的报修', '已派技术员', '预约上门时间', '上门检测']);
+    expect(await page.getByTestId('status-next').locator('li').allTextContents()).toEqual(['等待您确认报价']);
+    await page.getByText('维修报价为 ¥650').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await saveScreenshot(page, 'status-quote-zh-CN');
+    // when the customer accepts the quote
+    await page.getByRole('button', { name: '接受报价' }).click();
+    // then the page confirms and the process has moved on to the repair
+    await page.getByTestId('quote-answered').getByText('您已接受 ¥650 的报价').waitFor();
+    expect(await page.getByTestId('status-next').locator('li').allTextContents()).toEqual(['维修']);
+    await saveScreenshot(page, 'status-accepted-zh-CN');
+    const after = await s.instance(id);
+    expect(s.openTasks(after)).toEqual(['Task_Repair']);
+    expect(after.variables.quoteAccepted).toBe(true);
+    expect(errorsOf(page, EXPECTED)).toEqual([]);
+  });
+
+  it('an expired link and a wrong link get a clear page', async () => {
+    await s.start('service-request', repairRequest({ customerContact: 'late@example.com', customerLanguage: 'en' }), 'SR-WEB-Q2');
+    await flushNotifications(s);
+    const token = statusToken(smtp.to('late@example.com')[0].text);
+    s.clock.advance(31 * 24 * 3600 * 1000);
+    const page = await phonePage();
+    await page.goto(`/status/${token}`);
+    await page.getByRole('heading', { name: 'This link has expired' }).waitFor();
+    await saveScreenshot(page, 'status-expired-en');
+    await page.goto(`/status/${'x'.repeat(43)}`);
+    await page.getByRole('heading', { name: 'This link is not valid' }).waitFor();
+    expect(errorsOf(page, EXPECTED)).toEqual([]);
+  });
+});
