@@ -7,6 +7,7 @@ import { errorsOf, saveScreenshot, startBrowserApp, type BrowserApp } from '../s
 import { flushNotifications, repairRequest, toQuote } from '../support/customer-notify';
 import { Scenario } from '../support/scenario';
 import { SmtpReceiver, statusToken } from '../support/smtp-receiver';
+import { closedPort } from '../support/webhook-receiver';
 
 const PHONE = { width: 390, height: 844 };
 // the page's fetches of an expired / wrong link answer 410 / 404 on purpose
@@ -19,8 +20,9 @@ describe('status page', () => {
 
   beforeAll(async () => {
     const smtpUrl = await smtp.start();
+    const downSms = `http://127.0.0.1:${await closedPort()}/sms`;
     s.clock.set('2040-03-05T01:00:00Z');
-    app = await startBrowserApp({ clock: s.clock as FakeClock, env: { NOTIFY_POLL_MS: '0', SURVEY_POLL_MS: '0', WEBHOOK_POLL_MS: '0', NOTIFY_SMTP_URL: smtpUrl, TIME_ZONE: 'Asia/Shanghai' } });
+    app = await startBrowserApp({ clock: s.clock as FakeClock, env: { NOTIFY_POLL_MS: '0', SURVEY_POLL_MS: '0', WEBHOOK_POLL_MS: '0', NOTIFY_SMTP_URL: smtpUrl, NOTIFY_SMS_URL: downSms, NOTIFY_SMS_SECRET: 's', OUTBOUND_ALLOW: '127.0.0.1', TIME_ZONE: 'Asia/Shanghai' } });
     s.t = app;
   });
   afterAll(async () => {
@@ -78,5 +80,21 @@ describe('status page', () => {
     await page.goto(`/status/${'x'.repeat(43)}`);
     await page.getByRole('heading', { name: 'This link is not valid' }).waitFor();
     expect(errorsOf(page, EXPECTED)).toEqual([]);
+  });
+
+  it('staff see the request\'s notifications in the instance viewer, the failing SMS gateway with its reason', async () => {
+    // given a customer with an e-mail address and a phone, and an SMS gateway that is down
+    const { id } = await s.start('service-request', repairRequest({ customerContact: 'both@example.com', customerPhone: '+86 139 0000 0000' }), 'SR-WEB-Q3');
+    await flushNotifications(s);
+    // when a supervisor opens the request
+    const page = await app.newPage({ locale: 'en', role: 'supervisor' });
+    await page.goto(`/instances/${id}`);
+    // then the delivery log shows the sent mail and the SMS that will be retried, with why
+    const table = page.getByTestId('customer-notifications');
+    await table.waitFor();
+    expect(await table.locator('tr[data-status="sent"]').textContent()).toContain('email · both@example.com');
+    const sms = table.locator('tr[data-status="pending"]');
+    expect(await sms.textContent()).toMatch(/sms · \+86 139 0000 0000.*retrying.*×1.*unreachable/s);
+    await saveScreenshot(page, 'instance-notifications-en');
   });
 });
