@@ -2,6 +2,9 @@
 // server on loopback), gateways are signed and retried with the failures on the request's delivery log, opt-out is
 // honoured, and the status link shows progress and answers the quote (expired / wrong links are refused clearly).
 import { FakeClock } from '../../src/common/clock';
+import { CustomerNotifyDispatcher } from '../../src/customer-notifications/customer-notify-dispatcher';
+import { CustomerNotifyFanout } from '../../src/customer-notifications/customer-notify-fanout';
+import { OutboxReaderRepository } from '../../src/notifications/outbox-reader.repository';
 import { flushNotifications, repairRequest, toQuote } from '../support/customer-notify';
 import { Scenario } from '../support/scenario';
 import { SmtpReceiver, statusToken } from '../support/smtp-receiver';
@@ -139,5 +142,20 @@ describe('customer notifications', () => {
     const gone = await s.t.anon.get(`/api/public/status/${token}`).expect(410);
     expect(gone.body.message).toBe('this link has expired');
     expect(JSON.stringify(gone.body)).not.toContain('SR-LATE');
+  });
+
+  it('two senders at once (as two replicas would) send every delivery exactly once', async () => {
+    // given eight acknowledgements waiting to be sent, fanned out twice (idempotent)
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push((await s.start('service-request', repairRequest({ customerContact: `twice${i}@example.com` }), `SR-TWICE-${i}`)).id);
+    await s.t.app.get(OutboxReaderRepository).waitUntilReadable();
+    await Promise.all([s.t.app.get(CustomerNotifyFanout).fanout(), s.t.app.get(CustomerNotifyFanout).fanout()]);
+    // when two senders run at the same time
+    const dispatcher = s.t.app.get(CustomerNotifyDispatcher);
+    const [a, b] = await Promise.all([dispatcher.deliverDue(), dispatcher.deliverDue()]);
+    // then each customer got exactly one mail, and each row was attempted once
+    expect(a + b).toBe(8);
+    for (let i = 0; i < 8; i++) expect(smtp.to(`twice${i}@example.com`)).toHaveLength(1);
+    for (const id of ids) expect((await log(id)).map((d) => [d.status, d.attempts])).toEqual([['sent', 1]]);
   });
 });
