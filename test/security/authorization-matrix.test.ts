@@ -94,6 +94,10 @@ const POLICY: Record<string, Caller[]> = {
   'GET /api/surveys/{id}': [...LEADS, 'analyst'],
   'GET /api/public/surveys/{token}': EVERYONE,
   'POST /api/public/surveys/{token}': EVERYONE,
+  'GET /api/process-instances/{id}/notifications': [...STAFF],
+  'GET /api/public/status/{token}': EVERYONE,
+  'POST /api/public/status/{token}/quote': EVERYONE,
+  'POST /api/public/status/{token}/opt-out': EVERYONE,
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

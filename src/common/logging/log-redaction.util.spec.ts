@@ -8,6 +8,12 @@ describe('log redaction', () => {
     expect(redactUrl('/api/surveys/0190-uuid')).toBe('/api/surveys/0190-uuid');
   });
 
+  it('redacts status-page tokens in API and page paths', () => {
+    expect(redactUrl('/api/public/status/abcDEF123_-x/quote')).toBe('/api/public/status/[redacted]/quote');
+    expect(redactUrl('/status/abcDEF123_-x')).toBe('/status/[redacted]');
+    expect(redactUrl('/api/process-instances/0190-uuid/notifications')).toBe('/api/process-instances/0190-uuid/notifications');
+  });
+
   it('masks phone numbers, e-mails and chat ids', () => {
     expect(maskContact('+86 138 1234 5678')).toBe('+86*********78');
     expect(maskContact('wang.fang@example.com')).toBe('w***@example.com');

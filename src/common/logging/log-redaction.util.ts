@@ -1,9 +1,9 @@
 // What must never reach a log in clear: survey tokens in paths (a token is the credential for one answer) and
 // customer contacts (personal data): redacted or masked before logging.
 
-/** /api/public/surveys/<token> and the page /survey/<token>: the token becomes [redacted]. */
+/** Survey and status-page links (/api/public/surveys|status/<token>, /survey/<token>, /status/<token>): the token becomes [redacted]. */
 export function redactUrl(url: string | undefined): string | undefined {
-  return url?.replace(/(\/(?:api\/public\/surveys|survey)\/)[^/?#]+/g, '$1[redacted]');
+  return url?.replace(/(\/(?:api\/public\/surveys|api\/public\/status|survey|status)\/)[^/?#]+/g, '$1[redacted]');
 }
 
 /** A phone number, e-mail or chat id with only its first 3 and last 2 characters kept (e-mail: the domain too). */
