@@ -1,6 +1,7 @@
 // Feature: customer notifications (delivery rows from notification events, SMTP / SMS / WeChat sending with retries,
 // the delivery log) and the customer's status page reached from their links.
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { InstancesModule } from '../instances/instances.module';
 import { MessagesService } from '../messages/messages.service';
@@ -27,4 +28,13 @@ import { StatusTokenRepository } from './status-token.repository';
   ],
   exports: [CustomerNotifyFanout, CustomerNotifyDispatcher],
 })
-export class CustomerNotificationsModule {}
+export class CustomerNotificationsModule implements OnModuleInit {
+  constructor(private readonly config: AppConfig) {}
+
+  /** A gateway without its secret would get unsigned-looking requests it cannot verify: refuse to boot instead. */
+  onModuleInit(): void {
+    const c = this.config;
+    const bad = [c.NOTIFY_SMS_URL && !c.NOTIFY_SMS_SECRET && 'NOTIFY_SMS_SECRET', c.NOTIFY_WECHAT_URL && !c.NOTIFY_WECHAT_SECRET && 'NOTIFY_WECHAT_SECRET'].filter(Boolean);
+    if (bad.length) throw new Error(`Invalid configuration: ${bad.join(', ')} must be set when its gateway URL is`);
+  }
+}

@@ -158,4 +158,8 @@ describe('customer notifications', () => {
     for (let i = 0; i < 8; i++) expect(smtp.to(`twice${i}@example.com`)).toHaveLength(1);
     for (const id of ids) expect((await log(id)).map((d) => [d.status, d.attempts])).toEqual([['sent', 1]]);
   });
+
+  it('refuses to boot with a gateway URL but no signing secret', async () => {
+    await expect(startTestApp({ env: { NOTIFY_SMS_URL: 'https://sms.example.com/send' } })).rejects.toThrow('NOTIFY_SMS_SECRET must be set when its gateway URL is');
+  });
 });
