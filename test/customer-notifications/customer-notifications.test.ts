@@ -22,10 +22,11 @@ describe('customer notifications', () => {
   beforeAll(async () => {
     const [smtpUrl, gatewayUrl] = await Promise.all([smtp.start(), gateway.start()]);
     gateway.secrets.set('/sms', 'sms-secret-1');
+    gateway.secrets.set('/wechat', 'wechat-secret-1');
     (s.clock as FakeClock).set('2040-03-05T01:00:00Z');
     s.t = await startTestApp({
       clock: s.clock,
-      env: { NOTIFY_POLL_MS: '0', SURVEY_POLL_MS: '0', WEBHOOK_POLL_MS: '0', NOTIFY_SMTP_URL: smtpUrl, NOTIFY_SMS_URL: `${gatewayUrl}/sms`, NOTIFY_SMS_SECRET: 'sms-secret-1', NOTIFY_MAX_ATTEMPTS: '3', OUTBOUND_ALLOW: '127.0.0.1', PUBLIC_BASE_URL: 'https://service.example.com' },
+      env: { NOTIFY_POLL_MS: '0', SURVEY_POLL_MS: '0', WEBHOOK_POLL_MS: '0', NOTIFY_SMTP_URL: smtpUrl, NOTIFY_SMS_URL: `${gatewayUrl}/sms`, NOTIFY_SMS_SECRET: 'sms-secret-1', NOTIFY_WECHAT_URL: `${gatewayUrl}/wechat`, NOTIFY_WECHAT_SECRET: 'wechat-secret-1', NOTIFY_MAX_ATTEMPTS: '3', OUTBOUND_ALLOW: '127.0.0.1', PUBLIC_BASE_URL: 'https://service.example.com' },
     });
   });
   afterAll(async () => {
@@ -107,6 +108,15 @@ describe('customer notifications', () => {
       expect.objectContaining({ channel: 'email', status: 'failed', attempts: 3, lastError: 'SMTP 550' }),
       expect.objectContaining({ channel: 'sms', status: 'sent', attempts: 3, lastError: null }),
     ]);
+  });
+
+  it('sends a WeChat customer the message through the signed WeChat gateway, in Chinese', async () => {
+    const { id } = await s.start('service-request', repairRequest({ channel: 'wechat', customerContact: 'wx-lili', customerName: '李丽' }), 'SR-WX-1');
+    await flushNotifications(s);
+    const [wx] = gateway.at('/wechat');
+    expect(wx).toMatchObject({ validSignature: true, body: { channel: 'wechat', to: 'wx-lili', language: 'zh-CN' } });
+    expect(String((wx.body as any).text)).toContain('尊敬的李丽，我们已收到您的报修（SR-WX-1）');
+    expect((await log(id)).map((d) => [d.channel, d.status])).toEqual([['wechat', 'sent']]);
   });
 
   it('honours opt-out: the process flag, and the status page\'s opt-out for what is still pending', async () => {
