@@ -38,10 +38,6 @@ const TEMPLATES: Record<string, Record<NotifyLanguage, Text>> = {
     'zh-CN': (f) => ({ subject: `维修已完成 ${f.ref}`, body: `尊敬的${f.name}，您的报修（${f.ref}）已处理完毕。感谢您的耐心。` }),
     en: (f) => ({ subject: `Your repair is done ${f.ref}`, body: `Dear ${f.name}, your service request (${f.ref}) is completed. Thank you for your patience.` }),
   },
-  surveyInvitation: {
-    'zh-CN': (f) => ({ subject: `请评价我们的服务 ${f.ref}`, body: `尊敬的${f.name}，请花一分钟评价本次服务。` }),
-    en: (f) => ({ subject: `How did we do? ${f.ref}`, body: `Dear ${f.name}, please take a minute to rate our service.` }),
-  },
   complaintReceived: {
     'zh-CN': (f) => ({ subject: `已收到您的投诉 ${f.ref}`, body: `尊敬的${f.name}，我们已收到您的投诉（${f.ref}），专人会尽快处理。` }),
     en: (f) => ({ subject: `We received your complaint ${f.ref}`, body: `Dear ${f.name}, we received your complaint (${f.ref}); a handler will take care of it shortly.` }),
