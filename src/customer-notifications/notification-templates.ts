@@ -38,6 +38,11 @@ const TEMPLATES: Record<string, Record<NotifyLanguage, Text>> = {
     'zh-CN': (f) => ({ subject: `维修已完成 ${f.ref}`, body: `尊敬的${f.name}，您的报修（${f.ref}）已处理完毕。感谢您的耐心。` }),
     en: (f) => ({ subject: `Your repair is done ${f.ref}`, body: `Dear ${f.name}, your service request (${f.ref}) is completed. Thank you for your patience.` }),
   },
+  // named in processes/README.md for a diagram that notifies when the repair itself is done
+  repairCompleted: {
+    'zh-CN': (f) => ({ subject: `维修已完成 ${f.ref}`, body: `尊敬的${f.name}，您的设备已修好。` }),
+    en: (f) => ({ subject: `Your repair is done ${f.ref}`, body: `Dear ${f.name}, your device has been repaired.` }),
+  },
   complaintReceived: {
     'zh-CN': (f) => ({ subject: `已收到您的投诉 ${f.ref}`, body: `尊敬的${f.name}，我们已收到您的投诉（${f.ref}），专人会尽快处理。` }),
     en: (f) => ({ subject: `We received your complaint ${f.ref}`, body: `Dear ${f.name}, we received your complaint (${f.ref}); a handler will take care of it shortly.` }),
