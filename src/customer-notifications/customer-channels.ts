@@ -43,7 +43,9 @@ export class CustomerChannels implements OnModuleDestroy {
 
   private async email(m: OutgoingMessage): Promise<void> {
     if (!this.config.NOTIFY_SMTP_URL) throw new ChannelError('no SMTP server is configured');
-    this.mailer ??= createTransport(this.config.NOTIFY_SMTP_URL);
+    // every wait bounded well inside the sender's lease, so a hung server cannot outlive the claim (a second send)
+    const timeout = this.config.WEBHOOK_TIMEOUT_MS;
+    this.mailer ??= createTransport({ url: this.config.NOTIFY_SMTP_URL, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout } as Parameters<typeof createTransport>[0]);
     try {
       await this.mailer.sendMail({
         from: this.config.NOTIFY_EMAIL_FROM,
