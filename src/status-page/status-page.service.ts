@@ -56,7 +56,11 @@ export class StatusPageService {
 
   async answerQuote(token: string, dto: AnswerQuoteDto) {
     const { instanceId } = await this.resolve(token);
-    const variables = { quoteAccepted: dto.accepted, ...(dto.accepted ? {} : { declineReason: dto.reason?.trim() || 'declined by the customer on the status page' }) };
+    const shown = (await this.view(token)).quote?.amount;
+    // an acceptance binds the amount the page showed: the settlement charges quoteAmount
+    const variables = dto.accepted
+      ? { quoteAccepted: true, ...(typeof shown === 'number' ? { quoteAmount: shown } : {}) }
+      : { quoteAccepted: false, declineReason: dto.reason?.trim() || 'declined by the customer on the status page' };
     await this.messages.correlate({ messageName: QUOTE_MESSAGE, processInstanceId: instanceId, variables }).catch((err) => {
       if (err instanceof DomainError && err.code === ErrorCode.NotFound) throw new DomainError(ErrorCode.Conflict, 'there is no quote waiting for an answer');
       throw err;

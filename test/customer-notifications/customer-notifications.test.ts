@@ -63,6 +63,10 @@ describe('customer notifications', () => {
     const after = await s.instance(id);
     expect(s.openTasks(after)).toEqual(['Task_Repair']);
     expect(after.variables.quoteAccepted).toBe(true);
+    // the accepted amount is the one the customer saw: the settlement charges it
+    expect(after.variables.quoteAmount).toBe(650);
+    await s.complete(id, 'Task_Repair', { repairNotes: 'new relay' });
+    expect((await s.complete(id, 'Task_QualityCheck', { fixed: true, customerSignedOff: true })).variables.settlementAmount).toBe(650);
     expect(after.history.filter((h) => h.type === 'message.correlated').map((h) => h.activityId)).toEqual(['Event_QuoteAnswered']);
     // a second answer is refused clearly
     await s.t.anon.post(`/api/public/status/${token}/quote`).send({ accepted: false }).expect(409);
