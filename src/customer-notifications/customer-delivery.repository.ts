@@ -99,6 +99,17 @@ export class CustomerDeliveryRepository {
     );
   }
 
+  /** A person asked for another try: a failed delivery of this instance is pending again with a fresh set of attempts. */
+  async requeue(instanceId: string, id: string, now: Date): Promise<'requeued' | 'not-failed' | 'unknown'> {
+    const [rows] = await this.db.query(
+      `UPDATE customer_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $3 WHERE id = $2 AND instance_id = $1 AND status = 'failed' RETURNING id`,
+      [instanceId, id, now],
+    );
+    if ((rows as unknown[]).length) return 'requeued';
+    const found = await this.db.query(`SELECT 1 FROM customer_deliveries WHERE id = $2 AND instance_id = $1`, [instanceId, id]);
+    return found.length ? 'not-failed' : 'unknown';
+  }
+
   /** The delivery log of one instance, oldest first. */
   async ofInstance(instanceId: string): Promise<CustomerDelivery[]> {
     const rows: Row[] = await this.db.query(`SELECT * FROM customer_deliveries WHERE instance_id = $1 ORDER BY id`, [instanceId]);

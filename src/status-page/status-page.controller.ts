@@ -26,4 +26,7 @@ export class StatusPageController {
 
   @Get('process-instances/:id/notifications') @Access(Rules.readInstances)
   deliveries(@Param('id', new ParseUUIDPipe()) id: string) { return this.log.ofInstance(id); }
+
+  @Post('process-instances/:id/notifications/:deliveryId/retry') @Access(Rules.supervise) @HttpCode(200)
+  retry(@Param('id', new ParseUUIDPipe()) id: string, @Param('deliveryId') deliveryId: string) { return this.log.retry(id, deliveryId); }
 }

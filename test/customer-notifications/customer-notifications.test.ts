@@ -112,6 +112,22 @@ describe('customer notifications', () => {
       expect.objectContaining({ channel: 'email', status: 'failed', attempts: 3, lastError: 'SMTP 550' }),
       expect.objectContaining({ channel: 'sms', status: 'sent', attempts: 3, lastError: null }),
     ]);
+    // when a supervisor asks for another try of the failed mail (the address was fixed meanwhile)
+    const [mail, sent] = await log(id);
+    const retried = (await s.t.http.post(`/api/process-instances/${id}/notifications/${mail.id}/retry`).expect(200)).body.items;
+    // then it is pending again with fresh attempts; a sent one, an unknown one and another request's are refused
+    expect(retried[0]).toMatchObject({ status: 'pending', attempts: 0 });
+    await s.t.http.post(`/api/process-instances/${id}/notifications/${sent.id}/retry`).expect(409);
+    await s.t.http.post(`/api/process-instances/${id}/notifications/99999999/retry`).expect(404);
+    await s.t.http.post(`/api/process-instances/${id}/notifications/1e99/retry`).expect(404);
+    await s.t.http.post(`/api/process-instances/00000000-0000-4000-8000-000000000000/notifications/${mail.id}/retry`).expect(404);
+    // and the retried mail is sent again (the server still refuses it: failed again after its attempts)
+    for (const wait of [0, 5, 30]) {
+      s.clock.advance(wait * SECOND);
+      await flushNotifications(s);
+    }
+    expect((await log(id))[0]).toMatchObject({ status: 'failed', attempts: 3, lastError: 'SMTP 550' });
+    expect(smtp.to('bounce@example.com')).toEqual([]);
   });
 
   it('sends a WeChat customer the message through the signed WeChat gateway, in Chinese', async () => {

@@ -95,6 +95,7 @@ const POLICY: Record<string, Caller[]> = {
   'GET /api/public/surveys/{token}': EVERYONE,
   'POST /api/public/surveys/{token}': EVERYONE,
   'GET /api/process-instances/{id}/notifications': [...STAFF],
+  'POST /api/process-instances/{id}/notifications/{deliveryId}/retry': LEADS,
   'GET /api/public/status/{token}': EVERYONE,
   'POST /api/public/status/{token}/quote': EVERYONE,
   'POST /api/public/status/{token}/opt-out': EVERYONE,
