@@ -26,6 +26,8 @@ import { ClockModule } from './common/clock.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { GroupsModule } from './groups/groups.module';
+import { DispatchModule } from './dispatch/dispatch.module';
+import { PeopleModule } from './people/people.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -46,6 +48,8 @@ export class AppModule {
         AuditModule,
         AuthModule,
         GroupsModule,
+        PeopleModule,
+        DispatchModule,
         EngineModule,
         SlaModule,
         HandlersModule,
