@@ -125,7 +125,8 @@ describe('supervisor board', () => {
     await page.getByTestId('escalations-acknowledged').getByTestId('escalation').filter({ hasText: 'acknowledged by zhao.min' }).waitFor();
     expect(await escalation()).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'zhao.min', level: 2 });
 
-    // when reassigned to another supervisor
+    // when reassigned to another supervisor (an active one: the server checks the name)
+    await app.as('sun.li', ['supervisor']);
     await card().getByRole('button', { name: 'Reassign' }).click();
     await card().getByLabel('Assign to').fill('sun.li');
     await card().getByRole('button', { name: 'Confirm' }).click();

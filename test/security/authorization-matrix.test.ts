@@ -94,6 +94,12 @@ const POLICY: Record<string, Caller[]> = {
   'GET /api/surveys/{id}': [...LEADS, 'analyst'],
   'GET /api/public/surveys/{token}': EVERYONE,
   'POST /api/public/surveys/{token}': EVERYONE,
+  'GET /api/people': [...FRONT_LINE],
+  'GET /api/dispatch/technicians': LEADS,
+  'GET /api/dispatch/technicians/{username}': LEADS,
+  'PUT /api/dispatch/technicians/{username}': ADMIN,
+  'DELETE /api/dispatch/technicians/{username}': ADMIN,
+  'POST /api/dispatch/process-instances/{id}/override': LEADS,
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
