@@ -18,6 +18,7 @@ const InstancesPage = lazy(() => import('./instances/instances-page').then((m) =
 const InstancePage = lazy(() => import('./instances/instance-page').then((m) => m.InstancePage));
 const SurveyPage = lazy(() => import('./surveys/survey-page').then((m) => m.SurveyPage));
 const KpiPage = lazy(() => import('./kpis/kpi-page').then((m) => m.KpiPage));
+const DispatchPage = lazy(() => import('./dispatch/dispatch-page').then((m) => m.DispatchPage));
 
 function App() {
   return (
@@ -37,6 +38,7 @@ function App() {
                 <Route path="/instances/:id" component={InstancePage} />
                 <Route path="/survey/:token" component={SurveyPage} />
                 <Route path="/kpis" component={KpiPage} />
+                <Route path="/dispatch" component={DispatchPage} />
                 <Route default component={NotFound} />
               </Router>
             </ErrorBoundary>

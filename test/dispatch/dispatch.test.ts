@@ -48,7 +48,7 @@ describe('dispatch', () => {
     expect(urgent.variables.technician).toBe('hw.free');
     expect(urgent.variables.dispatch).toMatchObject({ technician: 'hw.free', by: 'assignTechnician', reason: expect.stringContaining('hw.free for a hardware fault in shanghai (urgent') });
     const proposed = urgent.history.find((h) => h.type === 'technician.proposed')!;
-    const why = Object.fromEntries((proposed.detail.considered as { username: string; excluded?: string }[]).map((c) => [c.username, c.excluded ?? 'chosen']));
+    const why = Object.fromEntries((proposed.detail!.considered as { username: string; excluded?: string }[]).map((c) => [c.username, c.excluded ?? 'chosen']));
     expect(why).toEqual({ 'hw.bj': 'region', 'hw.busy': 'full', 'hw.desk': 'offDuty', 'hw.free': 'chosen', 'sw.sh': 'skill' });
 
     // when the supervisor overrides the choice

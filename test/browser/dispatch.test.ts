@@ -1,0 +1,70 @@
+// Dispatch in real Chromium: the supervisor confirms the proposed technician with the user picker, the load screen
+// shows the new work, and the technician finds the dispatched request under "Assigned to me".
+import type { Page } from 'playwright-core';
+import { errorsOf, saveScreenshot, startBrowserApp, type BrowserApp } from '../support/browser';
+
+const START = { channel: 'phone', customerName: 'Zhang Wei', customerContact: '138 0013 8000', deviceModel: 'AC-3000', faultDescription: 'No cooling', inWarranty: true, region: 'Shanghai' };
+
+describe('dispatch in the browser', () => {
+  let app: BrowserApp;
+  let supervisor: Page;
+  let instanceId: string;
+
+  const openTask = async (activityId: string) => {
+    const items = (await app.http.get(`/api/tasks?processInstanceId=${instanceId}&status=open`).expect(200)).body.items as { id: string; activityId: string; form: { id: string; required: boolean }[] }[];
+    return items.find((t) => t.activityId === activityId)!;
+  };
+  const completeByApi = async (activityId: string, variables: Record<string, unknown>) => {
+    await app.http.post(`/api/tasks/${(await openTask(activityId)).id}/complete`).send({ variables }).expect(200);
+  };
+
+  beforeAll(async () => {
+    app = await startBrowserApp({ env: { DEPLOY_ON_BOOT: 'true' } });
+    for (const [username, region] of [['hw.li', 'Shanghai'], ['hw.ma', 'Beijing']]) {
+      await app.as(username, ['technician']);
+      await app.http.put(`/api/dispatch/technicians/${username}`).send({ skills: ['hardware'], regions: [region], calendar: '24x7', capacity: 3 }).expect(200);
+    }
+    const res = await app.http.post('/api/process-instances').send({ definitionKey: 'service-request', businessKey: 'SR-D-1', variables: START }).expect(201);
+    instanceId = res.body.id;
+    await completeByApi('Task_RecordRequest', { requirementUnderstood: true });
+    await completeByApi('Task_TriageRequest', { faultType: 'hardware', priority: 'P1', simpleFault: false });
+    supervisor = await app.newPage({ locale: 'en', name: 'sup.zhou', role: 'supervisor' });
+  });
+  afterAll(() => app.close());
+
+  it('the supervisor confirms the proposed technician with the picker and sees the load', async () => {
+    // given the Dispatch task, with hw.li proposed
+    const task = await openTask('Task_Dispatch');
+    await supervisor.goto(`/tasks/${task.id}`);
+    await supervisor.getByRole('button', { name: 'Claim' }).click();
+    const picker = supervisor.locator('select[name="technician"]');
+    await picker.waitFor();
+    // then the picker offers the active technicians and starts from the proposal
+    expect(await picker.locator('option').allInnerTexts()).toEqual(['— choose a Technician —', 'hw.li', 'hw.ma']);
+    expect(await picker.inputValue()).toBe('hw.li');
+    // when confirmed
+    await supervisor.getByRole('button', { name: 'Complete task' }).click();
+    await supervisor.getByTestId('flash').waitFor();
+    // then the load screen counts the request for hw.li
+    await supervisor.goto('/dispatch');
+    const row = supervisor.locator('[data-testid="technician"][data-username="hw.li"]');
+    await row.getByText('1 / 3').waitFor();
+    await saveScreenshot(supervisor, 'dispatch-load');
+    expect(errorsOf(supervisor)).toEqual([]);
+  });
+
+  it('the technician sees the dispatched request under "Assigned to me"', async () => {
+    // given the appointment is agreed: the diagnosis opens for the dispatched technician
+    await completeByApi('Task_AgreeAppointment', { appointmentAt: '2026-03-01T09:30:00+08:00' });
+    const technician = await app.newPage({ locale: 'en', name: 'hw.li', role: 'technician' });
+    // when
+    await technician.goto('/tasks');
+    await technician.getByRole('tab', { name: 'Assigned to me' }).click();
+    // then
+    const row = technician.getByTestId('task-row').filter({ hasText: 'SR-D-1' });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/Diagnose on site[\s\S]*SR-D-1/);
+    await saveScreenshot(technician, 'dispatch-assigned-to-me');
+    expect(errorsOf(technician)).toEqual([]);
+  });
+});
