@@ -28,6 +28,7 @@ import { AuthModule } from './auth/auth.module';
 import { GroupsModule } from './groups/groups.module';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { PeopleModule } from './people/people.module';
+import { RequestNotesModule } from './request-notes/request-notes.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -50,6 +51,7 @@ export class AppModule {
         GroupsModule,
         PeopleModule,
         DispatchModule,
+        RequestNotesModule,
         EngineModule,
         SlaModule,
         HandlersModule,

@@ -100,6 +100,10 @@ const POLICY: Record<string, Caller[]> = {
   'PUT /api/dispatch/technicians/{username}': ADMIN,
   'DELETE /api/dispatch/technicians/{username}': ADMIN,
   'POST /api/dispatch/process-instances/{id}/override': LEADS,
+  'GET /api/process-instances/{id}/notes': [...STAFF],
+  'POST /api/process-instances/{id}/comments': FRONT_LINE,
+  'POST /api/process-instances/{id}/attachments': FRONT_LINE,
+  'GET /api/process-instances/{id}/attachments/{attachmentId}/content': [...STAFF],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -13,6 +13,7 @@ import { Groups1765400000000 } from './1765400000000-groups';
 import { BpmnElements1765500000000 } from './1765500000000-bpmn-elements';
 import { ExternalTasks1765600000000 } from './1765600000000-external-tasks';
 import { TechnicianProfiles1767600000000 } from './1767600000000-technician-profiles';
+import { RequestNotes1767600000001 } from './1767600000001-request-notes';
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -29,4 +30,5 @@ export const migrations = [
   BpmnElements1765500000000,
   ExternalTasks1765600000000,
   TechnicianProfiles1767600000000,
+  RequestNotes1767600000001,
 ];
