@@ -1,8 +1,10 @@
 // Dispatch in real Chromium: the supervisor confirms the proposed technician with the user picker, the load screen
-// shows the new work, and the technician finds the dispatched request under "Assigned to me".
+// shows the new work, and the technician finds the dispatched request under "Assigned to me", where they add a
+// comment and a photo that the instance viewer shows too.
 import type { Page } from 'playwright-core';
 import { errorsOf, saveScreenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('photo')]);
 const START = { channel: 'phone', customerName: 'Zhang Wei', customerContact: '138 0013 8000', deviceModel: 'AC-3000', faultDescription: 'No cooling', inWarranty: true, region: 'Shanghai' };
 
 describe('dispatch in the browser', () => {
@@ -65,6 +67,22 @@ describe('dispatch in the browser', () => {
     await row.waitFor();
     expect(await row.innerText()).toMatch(/Diagnose on site[\s\S]*SR-D-1/);
     await saveScreenshot(technician, 'dispatch-assigned-to-me');
+
+    // when the technician opens it, leaves a note and attaches a photo of the fault
+    await row.click();
+    const notes = technician.getByTestId('request-notes');
+    await notes.getByLabel('Comment').fill('Compressor relay burnt');
+    await notes.getByRole('button', { name: 'Add comment' }).click();
+    await notes.getByTestId('comment').filter({ hasText: 'Compressor relay burnt' }).waitFor();
+    await notes.locator('input[type="file"]').setInputFiles({ name: 'fault.png', mimeType: 'image/png', buffer: PNG });
+    await notes.getByTestId('attachment').filter({ hasText: 'fault.png' }).waitFor();
+    await saveScreenshot(technician, 'request-notes-task');
     expect(errorsOf(technician)).toEqual([]);
+    // then the instance viewer shows them too (a supervisor's view here: a technician's viewer is refused the incidents list)
+    await supervisor.goto(`/instances/${instanceId}`);
+    await supervisor.getByTestId('request-notes').getByTestId('attachment').filter({ hasText: 'fault.png' }).waitFor();
+    await supervisor.getByTestId('request-notes').getByTestId('comment').filter({ hasText: 'Compressor relay burnt' }).waitFor();
+    await saveScreenshot(supervisor, 'request-notes-instance');
+    expect(errorsOf(supervisor)).toEqual([]);
   });
 });

@@ -10,5 +10,6 @@ import instances from './messages/instances';
 import surveys from './messages/surveys';
 import kpis from './messages/kpis';
 import dispatch from './messages/dispatch';
+import requestNotes from './messages/request-notes';
 
-export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, dispatch];
+export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, dispatch, requestNotes];

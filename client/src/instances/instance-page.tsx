@@ -14,6 +14,7 @@ import { ChildInstancesPanel, ParentLink, type ChildInstance } from './call-link
 import { CancelInstance } from './cancel-instance';
 import { DiagramView } from './diagram-view';
 import { HistoryTimeline } from './history-timeline';
+import { RequestNotes } from '../request-notes/request-notes';
 import { ExternalTasksPanel } from './external-tasks-panel';
 import { IncidentsPanel, SlaPanel, TasksTable, VariablesTable, WaitsPanel } from './instance-panels';
 import { slaClocks, STATUS_TONE, type Incident } from './instance-types';
@@ -82,6 +83,7 @@ export function InstancePage() {
           <SlaPanel clocks={clocks} now={now} />
           <IncidentsPanel incidents={incidents.data?.items ?? []} />
           <VariablesTable variables={d.variables} />
+          <RequestNotes instanceId={d.id} />
         </div>
       </div>
     </section>
