@@ -34,7 +34,7 @@ describe('dispatch in the browser', () => {
   });
   afterAll(() => app.close());
 
-  it('the supervisor confirms the proposed technician with the picker and sees the load', async () => {
+  it('the supervisor confirms the proposed technician with the picker, sees the load and overrides from the screen', async () => {
     // given the Dispatch task, with hw.li proposed
     const task = await openTask('Task_Dispatch');
     await supervisor.goto(`/tasks/${task.id}`);
@@ -52,6 +52,18 @@ describe('dispatch in the browser', () => {
     const row = supervisor.locator('[data-testid="technician"][data-username="hw.li"]');
     await row.getByText('1 / 3').waitFor();
     await saveScreenshot(supervisor, 'dispatch-load');
+
+    // when the supervisor overrides to hw.ma and back to hw.li from the screen, with a reason
+    for (const [to, reason] of [['hw.ma', 'covers for hw.li today'], ['hw.li', 'hw.li is back']]) {
+      await supervisor.getByLabel('Process instance id').fill(instanceId);
+      await supervisor.locator('select[name="technician"]').selectOption(to);
+      await supervisor.getByLabel('Reason (audited)').fill(reason);
+      await supervisor.getByRole('button', { name: 'Override' }).click();
+      await supervisor.getByTestId('override-result').getByText(`${to} now handles the request`).waitFor();
+    }
+    // then both overrides are in the audit log with the supervisor's name
+    const audit = (await app.http.get('/api/audit').query({ action: 'dispatch.overridden', targetId: instanceId }).expect(200)).body.items;
+    expect(audit.map((a: { actor: string; detail: { to: string } }) => [a.actor, a.detail.to]).sort()).toEqual([['user:sup.zhou', 'hw.li'], ['user:sup.zhou', 'hw.ma']]);
     expect(errorsOf(supervisor)).toEqual([]);
   });
 

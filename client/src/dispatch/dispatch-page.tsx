@@ -5,6 +5,7 @@ import { Empty, ErrorMessage, Loading } from '../app/status';
 import { useResource } from '../app/use-resource';
 import { useI18n } from '../i18n/i18n';
 import { PersonPicker } from './person-picker';
+import './dispatch.css';
 
 interface TechnicianLoad {
   username: string;

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../app/status';
 import { useResource } from '../app/use-resource';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import '../dispatch/dispatch.css';
 
 type Visibility = 'internal' | 'customer';
 interface Comment { id: string; author: string; visibility: Visibility; body: string; createdAt: string }
