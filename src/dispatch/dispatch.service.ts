@@ -30,7 +30,7 @@ export class DispatchService {
     const { variables, now } = ctx;
     let choice;
     try {
-      const roster = (await this.technicians.roster()).filter(hasProfile).map(toRosterEntry);
+      const roster = (await this.technicians.rosterDuringCommand()).filter(hasProfile).map(toRosterEntry);
       choice = chooseTechnician({ roster, faultType: variables.faultType, region: variables.region, priority: variables.priority, now, calendars: this.sla.calendars });
     } catch (err) {
       // A failed roster read leaves the request to the technician group rather than stopping it.

@@ -1,5 +1,6 @@
 // Queries of dispatch: the technician roster with each one's open work, their profiles, and moving a request's tasks.
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { TechnicianProfileEntity } from '../database/entities/technician-profile.entity';
 
@@ -16,23 +17,38 @@ export interface TechnicianRow {
   openWork: number;
 }
 
+const ROSTER = `SELECT u.id AS "userId", u.username, u.display_name AS "displayName", p.skills, p.regions, p.calendar, p.capacity,
+        (SELECT count(*) FROM (
+           SELECT t.instance_id FROM tasks t WHERE t.status = 'open' AND t.assignee = u.username
+           UNION SELECT i.id FROM process_instances i WHERE i.status = 'active' AND i.variables->>'technician' = u.username) w)::int AS "openWork"
+   FROM users u LEFT JOIN technician_profiles p ON p.user_id = u.id
+  WHERE u.active AND ('technician' = ANY(u.roles) OR EXISTS (SELECT 1 FROM group_members m WHERE m.user_id = u.id AND m.group_id = 'technician'))
+    AND ($1::text IS NULL OR u.username = $1)
+  ORDER BY u.username`;
+
 @Injectable()
-export class TechnicianRepository {
+export class TechnicianRepository implements OnModuleDestroy {
+  private side?: Pool;
+
   constructor(private readonly db: DataSource) {}
 
   /** Active users holding the technician role or in the technician group; `username` narrows it to one. */
   roster(username?: string): Promise<TechnicianRow[]> {
-    return this.db.query(
-      `SELECT u.id AS "userId", u.username, u.display_name AS "displayName", p.skills, p.regions, p.calendar, p.capacity,
-              (SELECT count(*) FROM (
-                 SELECT t.instance_id FROM tasks t WHERE t.status = 'open' AND t.assignee = u.username
-                 UNION SELECT i.id FROM process_instances i WHERE i.status = 'active' AND i.variables->>'technician' = u.username) w)::int AS "openWork"
-         FROM users u LEFT JOIN technician_profiles p ON p.user_id = u.id
-        WHERE u.active AND ('technician' = ANY(u.roles) OR EXISTS (SELECT 1 FROM group_members m WHERE m.user_id = u.id AND m.group_id = 'technician'))
-          AND ($1::text IS NULL OR u.username = $1)
-        ORDER BY u.username`,
-      [username ?? null],
-    );
+    return this.db.query(ROSTER, [username ?? null]);
+  }
+
+  /**
+   * The roster as the assignTechnician handler reads it: inside a command that already holds a connection of the main
+   * pool. Read through two connections of its own, so that commands waiting for the main pool never wait on each other
+   * (with the main pool, N concurrent dispatches could hold all N connections and each wait for one more).
+   */
+  async rosterDuringCommand(): Promise<TechnicianRow[]> {
+    this.side ??= new Pool({ connectionString: (this.db.options as { url?: string }).url, max: 2 });
+    return (await this.side.query(ROSTER, [null])).rows;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.side?.end();
   }
 
   async upsert(em: EntityManager, profile: TechnicianProfileEntity): Promise<void> {
