@@ -128,7 +128,7 @@ describe('supervisor board', () => {
     // when reassigned to another supervisor (an active one: the server checks the name)
     await app.as('sun.li', ['supervisor']);
     await card().getByRole('button', { name: 'Reassign' }).click();
-    await card().getByLabel('Assign to').fill('sun.li');
+    await card().getByLabel('Assign to').selectOption('sun.li'); // a picker of the active supervisors
     await card().getByRole('button', { name: 'Confirm' }).click();
     // then the escalated task goes with it
     await card().getByText('handled by sun.li').waitFor();
