@@ -27,6 +27,9 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { GroupsModule } from './groups/groups.module';
 import { CustomerNotificationsModule } from './customer-notifications/customer-notifications.module';
+import { DispatchModule } from './dispatch/dispatch.module';
+import { PeopleModule } from './people/people.module';
+import { RequestNotesModule } from './request-notes/request-notes.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -47,6 +50,9 @@ export class AppModule {
         AuditModule,
         AuthModule,
         GroupsModule,
+        PeopleModule,
+        DispatchModule,
+        RequestNotesModule,
         EngineModule,
         SlaModule,
         HandlersModule,

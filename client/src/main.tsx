@@ -19,6 +19,7 @@ const InstancePage = lazy(() => import('./instances/instance-page').then((m) => 
 const SurveyPage = lazy(() => import('./surveys/survey-page').then((m) => m.SurveyPage));
 const StatusPage = lazy(() => import('./status-page/status-page').then((m) => m.StatusPage));
 const KpiPage = lazy(() => import('./kpis/kpi-page').then((m) => m.KpiPage));
+const DispatchPage = lazy(() => import('./dispatch/dispatch-page').then((m) => m.DispatchPage));
 
 function App() {
   return (
@@ -39,6 +40,7 @@ function App() {
                 <Route path="/survey/:token" component={SurveyPage} />
                 <Route path="/status/:token" component={StatusPage} />
                 <Route path="/kpis" component={KpiPage} />
+                <Route path="/dispatch" component={DispatchPage} />
                 <Route default component={NotFound} />
               </Router>
             </ErrorBoundary>

@@ -14,6 +14,8 @@ export interface FormField {
   max?: number;
   minlength?: number;
   maxlength?: number;
+  /** The field names a person: an active user with this role or group (camunda:property id="person"). */
+  person?: string;
 }
 
 export interface ElementInfo {

@@ -18,6 +18,8 @@ export function readForm(element: ModdleElement): FormField[] {
 function readFormField(field: ModdleElement): FormField {
   const result: FormField = { id: field.id ?? '', label: field.label ?? field.id ?? '', type: field.type as FormFieldType, required: false };
   if (field.defaultValue !== undefined) result.defaultValue = field.defaultValue;
+  const person = (field.properties?.values ?? []).find((p: ModdleElement) => p.id === 'person')?.value;
+  if (typeof person === 'string' && person) result.person = person;
   if (field.type === 'enum') result.options = (field.values ?? []).map((v: ModdleElement) => ({ id: v.id ?? '', name: v.name ?? v.id ?? '' }));
   for (const constraint of field.validation?.constraints ?? []) {
     const name = constraint.name as string;

@@ -15,6 +15,7 @@ import { toOutboxEvents } from '../notifications/outbox-events.util';
 import { TaskRepository } from '../tasks/task.repository';
 import { AcknowledgeEscalationDto, EscalationQueryDto, mapEscalation, ReassignEscalationDto, ResolveEscalationDto } from './dto/escalation.dto';
 import { EscalationRepository } from './escalation.repository';
+import { PeopleService } from '../people/people.service';
 
 @Injectable()
 export class EscalationsService {
@@ -27,6 +28,7 @@ export class EscalationsService {
     private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly people: PeopleService,
   ) {}
 
   /** With each escalation's request (business key, definition), for the supervisor board. */
@@ -50,7 +52,9 @@ export class EscalationsService {
     });
   }
 
-  reassign(id: string, dto: ReassignEscalationDto, principal?: Principal) {
+  async reassign(id: string, dto: ReassignEscalationDto, principal?: Principal) {
+    // The new assignee must be an active holder of the escalation level's role (supervisor for L2, manager for L3).
+    await this.people.requireHolder(dto.assignee, (await this.find(id)).role);
     return this.act(id, 'escalation.reassigned', principal, async (e, em, now) => {
       if (e.taskId && !(await this.tasks.reassign(em, e.taskId, dto.assignee, now))) {
         throw new DomainError(ErrorCode.Conflict, `the escalated task ${e.taskId} is no longer open`);

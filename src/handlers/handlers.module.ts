@@ -2,7 +2,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ServiceRegistry } from '../engine/service-registry';
 import { archiveWorkOrder } from './archive-work-order.handler';
-import { assignTechnician } from './assign-technician.handler';
 import { calculateSettlement } from './calculate-settlement.handler';
 import { notifyCustomer } from './notify-customer.handler';
 import { notifyEscalation } from './notify-escalation.handler';
@@ -13,7 +12,7 @@ export class HandlersModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register('notifyCustomer', 'Send the customer a status message (input: template)', notifyCustomer);
-    this.registry.register('assignTechnician', 'Propose a technician by fault type and region (sets technician)', assignTechnician);
+    // assignTechnician is registered by DispatchModule (it reads the technician roster).
     this.registry.register('calculateSettlement', 'Compute the amount due: 0 in warranty, else the quote (sets settlementAmount)', calculateSettlement);
     this.registry.register('archiveWorkOrder', 'Archive the work order (sets archivedAt)', archiveWorkOrder);
     this.registry.register('notifyEscalation', 'Record an escalation to level 2 (supervisor) or 3 (manager) (input: level)', notifyEscalation);

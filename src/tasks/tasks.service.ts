@@ -13,6 +13,7 @@ import { AuditService } from '../audit/audit.service';
 import { GroupRepository } from '../groups/group.repository';
 import { actorOf, type Principal } from '../auth/principal';
 import { completionBy, mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
+import { PeopleService } from '../people/people.service';
 
 @Injectable()
 export class TasksService {
@@ -24,6 +25,7 @@ export class TasksService {
     private readonly instances: InstanceRepository,
     private readonly audit: AuditService,
     private readonly groups: GroupRepository,
+    private readonly people: PeopleService,
   ) {}
 
   /** Each task with its request's business key and its SLA clocks, so a tasklist needs no call per row. */
@@ -57,6 +59,7 @@ export class TasksService {
     // A task without camunda:formData (a Camunda/Flowable diagram with a formKey or no form) takes the variables sent, as in Camunda.
     const { values, errors } = validateForm(task.form, dto.variables ?? {}, task.form.length === 0);
     if (errors.length) throw new DomainError(ErrorCode.Invalid, `the form has ${errors.length} problem(s): ${errors.map((e) => e.message).join('; ')}`, errors);
+    await this.people.checkForm(task.form, values); // a field naming a person takes only an active holder of its role
     const { instance } = await this.commands.execute(task.instanceId, async (_instance, em) => {
       const locked = await this.tasks.lockIn(em, id);
       if (locked?.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${locked?.status ?? 'gone'}`);

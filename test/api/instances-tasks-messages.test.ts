@@ -216,7 +216,7 @@ describe('instances, tasks and messages API', () => {
       const { body: inst } = await start('SR-PARTS', { ...START, inWarranty: true }).expect(201);
       await completeStep(inst.id, 'Task_RecordRequest', { requirementUnderstood: true });
       await completeStep(inst.id, 'Task_TriageRequest', { faultType: 'hardware', priority: 'P2', simpleFault: false });
-      await completeStep(inst.id, 'Task_Dispatch', { technician: 'hardware-team@pudong' });
+      await completeStep(inst.id, 'Task_Dispatch', { partsPrepared: true });
       await completeStep(inst.id, 'Task_AgreeAppointment', { appointmentAt: '2026-03-01T09:30:00+08:00' });
       const diagnosed = await completeStep(inst.id, 'Task_Diagnose', { diagnosis: 'worn belt', partsNeeded: true });
       expect(diagnosed.processInstance.activeActivityIds).toEqual(['Event_PartsArrived']);

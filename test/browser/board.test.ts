@@ -125,9 +125,10 @@ describe('supervisor board', () => {
     await page.getByTestId('escalations-acknowledged').getByTestId('escalation').filter({ hasText: 'acknowledged by zhao.min' }).waitFor();
     expect(await escalation()).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'zhao.min', level: 2 });
 
-    // when reassigned to another supervisor
+    // when reassigned to another supervisor (an active one: the server checks the name)
+    await app.as('sun.li', ['supervisor']);
     await card().getByRole('button', { name: 'Reassign' }).click();
-    await card().getByLabel('Assign to').fill('sun.li');
+    await card().getByLabel('Assign to').selectOption('sun.li'); // a picker of the active supervisors
     await card().getByRole('button', { name: 'Confirm' }).click();
     // then the escalated task goes with it
     await card().getByText('handled by sun.li').waitFor();

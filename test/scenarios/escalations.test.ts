@@ -39,6 +39,7 @@ describe('escalations', () => {
     expect(JSON.stringify(claimed.body.message)).toMatch(/by should not exist/);
     await supervisor.post(`/api/escalations/${record.id}/acknowledge`).send({}).expect(200);
     await s.t.http.post(`/api/escalations/${record.id}/acknowledge`).send({}).expect(409);
+    await s.t.as('sup.zhao', ['supervisor']); // reassignment names an active supervisor
     const reassigned = await s.t.http.post(`/api/escalations/${record.id}/reassign`).send({ assignee: 'sup.zhao' }).expect(200);
     // then
     expect(reassigned.body).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'sup.wang', assignee: 'sup.zhao' });

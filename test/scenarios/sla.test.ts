@@ -8,7 +8,10 @@ interface SlaView { policy: string; scope: string; target: string; dueAt: string
 
 describe('SLA clocks', () => {
   const s = new Scenario();
-  beforeAll(() => s.setUp());
+  beforeAll(async () => {
+    await s.setUp();
+    await s.t.as('li.wei', ['technician']); // the Dispatch form names an active technician
+  });
   afterAll(() => s.tearDown());
 
   const slaOf = async (id: string): Promise<SlaView[]> => (await s.instance(id)).sla as unknown as SlaView[];

@@ -99,6 +99,16 @@ const POLICY: Record<string, Caller[]> = {
   'GET /api/public/status/{token}': EVERYONE,
   'POST /api/public/status/{token}/quote': EVERYONE,
   'POST /api/public/status/{token}/opt-out': EVERYONE,
+  'GET /api/people': [...FRONT_LINE],
+  'GET /api/dispatch/technicians': LEADS,
+  'GET /api/dispatch/technicians/{username}': LEADS,
+  'PUT /api/dispatch/technicians/{username}': ADMIN,
+  'DELETE /api/dispatch/technicians/{username}': ADMIN,
+  'POST /api/dispatch/process-instances/{id}/override': LEADS,
+  'GET /api/process-instances/{id}/notes': [...STAFF],
+  'POST /api/process-instances/{id}/comments': FRONT_LINE,
+  'POST /api/process-instances/{id}/attachments': FRONT_LINE,
+  'GET /api/process-instances/{id}/attachments/{attachmentId}/content': [...STAFF],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

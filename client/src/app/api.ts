@@ -38,6 +38,11 @@ export function setApiHeader(name: string, value: string | null): void {
   else extraHeaders[name] = value;
 }
 
+/** The headers every request carries (the bearer token), for a fetch that api() does not cover (a file download). */
+export function apiHeaders(): Record<string, string> {
+  return { ...extraHeaders };
+}
+
 /** Called when the server answers 401 (not signed in, or the session ended). */
 let onUnauthorized: (() => void) | undefined;
 export function setUnauthorizedHandler(handler: () => void): void {
@@ -61,10 +66,12 @@ function messageOf(body: unknown, status: number): string {
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: options.text ? 'application/xml, text/plain' : 'application/json', ...extraHeaders };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (a file upload) goes as multipart: the browser sets its Content-Type with the boundary.
+  const multipart = options.body instanceof FormData;
+  if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(withQuery(path, options.query), { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    response = await fetch(withQuery(path, options.query), { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body) });
   } catch {
     throw new ApiError(0, 'network');
   }

@@ -11,6 +11,7 @@ const NAV = [
   { href: '/board', key: 'nav.board' },
   { href: '/instances', key: 'nav.instances' },
   { href: '/kpis', key: 'nav.kpis' },
+  { href: '/dispatch', key: 'nav.dispatch' },
 ];
 
 /** Customer-facing pages (survey and status links) and sign-in render on their own, without the staff frame. */

@@ -4,6 +4,7 @@ import { api } from '../app/api';
 import type { Escalation } from '../app/types';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { PersonPicker } from '../dispatch/person-picker';
 
 type Mode = 'idle' | 'reassign' | 'resolve';
 
@@ -68,7 +69,7 @@ export function EscalationCard({ escalation: e, fresh, onChanged }: { escalation
           <label>
             {mode === 'reassign' ? t('board.reassignTo') : t('board.resolveNote')}
             {mode === 'reassign' ? (
-              <input value={text} required onInput={(ev) => setText((ev.currentTarget as HTMLInputElement).value)} />
+              <PersonPicker role={e.role} value={text} onChange={setText} />
             ) : (
               <textarea rows={2} value={text} required onInput={(ev) => setText((ev.currentTarget as HTMLTextAreaElement).value)} />
             )}

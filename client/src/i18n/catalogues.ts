@@ -10,5 +10,7 @@ import instances from './messages/instances';
 import surveys from './messages/surveys';
 import kpis from './messages/kpis';
 import statusPage from './messages/status-page';
+import dispatch from './messages/dispatch';
+import requestNotes from './messages/request-notes';
 
-export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage];
+export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage, dispatch, requestNotes];

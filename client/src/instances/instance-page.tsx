@@ -14,6 +14,7 @@ import { ChildInstancesPanel, ParentLink, type ChildInstance } from './call-link
 import { CancelInstance } from './cancel-instance';
 import { DiagramView } from './diagram-view';
 import { HistoryTimeline } from './history-timeline';
+import { RequestNotes } from '../request-notes/request-notes';
 import { ExternalTasksPanel } from './external-tasks-panel';
 import { NotificationsPanel } from '../customer-notifications/notifications-panel';
 import { IncidentsPanel, SlaPanel, TasksTable, VariablesTable, WaitsPanel } from './instance-panels';
@@ -84,6 +85,7 @@ export function InstancePage() {
           <IncidentsPanel incidents={incidents.data?.items ?? []} />
           <NotificationsPanel instanceId={id} revision={d.history.length} />
           <VariablesTable variables={d.variables} />
+          <RequestNotes instanceId={d.id} />
         </div>
       </div>
     </section>

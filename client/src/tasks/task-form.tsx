@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../app/api';
 import type { FormField, Task } from '../app/types';
 import { useI18n } from '../i18n/i18n';
+import { PersonPicker } from '../dispatch/person-picker';
 
 type Values = Record<string, string>;
 
@@ -108,6 +109,8 @@ function Field({ field, value, error, onChange }: { field: FormField; value: str
         ))}
       </select>
     );
+  } else if (field.person) {
+    control = <PersonPicker {...common} role={field.person} value={value} onChange={onChange} />;
   } else if (field.type === 'long') {
     control = <input {...common} type="number" step={1} min={field.min} max={field.max} value={value} onInput={set} />;
   } else if (field.type === 'date') {

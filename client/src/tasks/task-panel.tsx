@@ -9,6 +9,7 @@ import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { RequestContext } from './request-context';
 import { TaskForm, type Completed } from './task-form';
+import { RequestNotes } from '../request-notes/request-notes';
 
 export interface TaskDetail extends Task {
   sla: SlaState[];
@@ -71,6 +72,7 @@ export function TaskPanel({ id, version, onChanged, onCompleted }: { id: string;
         {task.status === 'open' && mine && <TaskForm key={task.id} task={task} variables={instance.variables} onCompleted={(result) => onCompleted(task, result)} />}
       </section>
       <RequestContext instance={instance} clocks={task.sla ?? []} />
+      <RequestNotes instanceId={task.processInstanceId} />
     </div>
   );
 }
