@@ -1,7 +1,8 @@
 // What the host needs to know of a definition, read once from the moddle tree: tasks, forms, handlers, messages, timers.
 import type { CallInfo } from './call-activity-reader';
 
-export type FormFieldType = 'string' | 'long' | 'boolean' | 'date' | 'enum';
+// decimal and duration are our custom Camunda 7 form field types (Camunda allows registering more types).
+export type FormFieldType = 'string' | 'long' | 'decimal' | 'boolean' | 'date' | 'duration' | 'enum';
 
 export interface FormField {
   id: string;
@@ -14,6 +15,10 @@ export interface FormField {
   max?: number;
   minlength?: number;
   maxlength?: number;
+  /** camunda:constraint readonly: shows an earlier variable; never taken from a submission. */
+  readonly?: boolean;
+  /** camunda:constraint pattern (config = a regular expression the whole text must match). */
+  pattern?: string;
 }
 
 export interface ElementInfo {
@@ -64,4 +69,4 @@ export interface DefinitionModel {
 }
 
 export const ROLES = ['agent', 'technician', 'supervisor', 'manager'] as const;
-export const FIELD_TYPES: FormFieldType[] = ['string', 'long', 'boolean', 'date', 'enum'];
+export const FIELD_TYPES: FormFieldType[] = ['string', 'long', 'decimal', 'boolean', 'date', 'duration', 'enum'];

@@ -22,6 +22,8 @@ function readFormField(field: ModdleElement): FormField {
   for (const constraint of field.validation?.constraints ?? []) {
     const name = constraint.name as string;
     if (name === 'required') result.required = true;
+    else if (name === 'readonly') result.readonly = true;
+    else if (name === 'pattern') result.pattern = String(constraint.config ?? '');
     else if (['min', 'max', 'minlength', 'maxlength'].includes(name)) (result as any)[name] = Number(constraint.config);
   }
   return result;
