@@ -28,6 +28,8 @@ export function startFormOf(xml: string): FormField[] {
       max: numberAttr(f, 'max'),
       minlength: numberAttr(f, 'minlength'),
       maxlength: numberAttr(f, 'maxlength'),
+      readonly: constraints.includes('readonly') || undefined,
+      pattern: [...f.getElementsByTagNameNS(CAMUNDA, 'constraint')].find((c) => c.getAttribute('name') === 'pattern')?.getAttribute('config') ?? undefined,
     };
   });
 }

@@ -6,6 +6,7 @@ import type { DefinitionSummary, FormField, InstanceSummary } from '../app/types
 import { useResource } from '../app/use-resource';
 import { useI18n } from '../i18n/i18n';
 import { startFormOf, variablesOf } from './start-form';
+import { DurationInput } from '../forms/duration-input';
 
 interface Props {
   definitions: DefinitionSummary[];
@@ -25,8 +26,9 @@ function FieldInput({ field, value, invalid, onChange }: { field: FormField; val
       </select>
     );
   }
+  if (field.type === 'duration') return <DurationInput id={common.id} name={field.id} value={value} invalid={invalid} onChange={onChange} />;
   const type = field.type === 'long' ? 'number' : field.type === 'date' ? 'datetime-local' : 'text';
-  return <input {...common} type={type} value={value} onInput={(e) => onChange(e.currentTarget.value)} />;
+  return <input {...common} type={type} inputMode={field.type === 'decimal' ? 'decimal' : undefined} value={value} onInput={(e) => onChange(e.currentTarget.value)} />;
 }
 
 export function StartInstance({ definitions, initialKey, onStarted }: Props) {

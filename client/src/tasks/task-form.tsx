@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../app/api';
 import type { FormField, Task } from '../app/types';
 import { useI18n } from '../i18n/i18n';
+import { DurationInput } from '../forms/duration-input';
 
 type Values = Record<string, string>;
 
@@ -29,7 +30,7 @@ function toVariables(form: FormField[], values: Values): Record<string, unknown>
   const out: Record<string, unknown> = {};
   for (const f of form) {
     const v = values[f.id] ?? '';
-    if (v === '') continue;
+    if (v === '' || f.readonly) continue; // a read-only field shows an earlier variable; the server ignores it
     if (f.type === 'boolean') out[f.id] = v === 'true';
     else if (f.type === 'date') out[f.id] = Number.isNaN(new Date(v).getTime()) ? v : new Date(v).toISOString();
     else out[f.id] = v; // long fields too: the server parses whole numbers and explains anything else
@@ -110,6 +111,13 @@ function Field({ field, value, error, onChange }: { field: FormField; value: str
     );
   } else if (field.type === 'long') {
     control = <input {...common} type="number" step={1} min={field.min} max={field.max} value={value} onInput={set} />;
+  } else if (field.readonly) {
+    control = <input {...common} type="text" value={value} readOnly class="readonly" />;
+  } else if (field.type === 'decimal') {
+    // Text with a decimal keypad: a comma or a third decimal reaches the server, whose message says why.
+    control = <input {...common} type="text" inputMode="decimal" value={value} onInput={set} />;
+  } else if (field.type === 'duration') {
+    control = <DurationInput id={id} name={field.id} value={value} invalid={!!error} describedBy={common['aria-describedby']} onChange={onChange} />;
   } else if (field.type === 'date') {
     control = <input {...common} type="datetime-local" value={value} onInput={set} />;
   } else {
@@ -119,7 +127,8 @@ function Field({ field, value, error, onChange }: { field: FormField; value: str
     <div class={`form-field${error ? ' invalid' : ''}`}>
       <label for={id}>
         {field.label}
-        {field.required && <span class="required"> *<span class="sr-only"> {t('tasks.required')}</span></span>}
+        {field.readonly && <span class="muted"> ({t('forms.readonly')})</span>}
+        {field.required && !field.readonly && <span class="required"> *<span class="sr-only"> {t('tasks.required')}</span></span>}
       </label>
       {control}
       {hints.length > 0 && <div class="muted hint">{hints.join(' · ')}</div>}
