@@ -1,6 +1,22 @@
 // Converts between camunda:formData fields (what the diagram stores and the server validates) and a form-js schema
 // (what the bpmn.io form editor edits): one definition, two views of it.
-import type { FormField } from '../../app/types';
+
+/** The form field of our dialect (src/engine/definition-model.ts), restated so this file imports nothing (the server's
+ * type check compiles it for its unit test). */
+export interface FormField {
+  id: string;
+  label: string;
+  type: 'string' | 'long' | 'decimal' | 'boolean' | 'date' | 'duration' | 'enum';
+  required: boolean;
+  options?: { id: string; name: string }[];
+  defaultValue?: string;
+  min?: number;
+  max?: number;
+  minlength?: number;
+  maxlength?: number;
+  readonly?: boolean;
+  pattern?: string;
+}
 
 export interface FormJsComponent {
   type: string;
