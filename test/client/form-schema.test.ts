@@ -1,5 +1,5 @@
 // The modeler's form editor: camunda:formData fields ↔ form-js schema, so what the analyst designs is what the server validates.
-import { fromFormJs, toFormJs, type FormJsSchema } from '../../client/src/modeler/form/form-schema';
+import { fromFormJs, toFormJs, unsupportedKeys, type FormJsSchema } from '../../client/src/modeler/form/form-schema';
 import type { FormField } from '../../src/engine/definition-model';
 
 const fields: FormField[] = [
@@ -33,5 +33,11 @@ describe('form schema conversion', () => {
       { id: 'amount', label: 'Amount', type: 'decimal', required: true },
       { id: 'estimate', label: 'Estimate', type: 'string', required: false, readonly: true },
     ]);
+    expect(unsupportedKeys(schema)).toEqual([]);
+  });
+
+  it('names the components that hold a value the engine cannot validate', () => {
+    const schema: FormJsSchema = { type: 'default', id: 'Form_2', schemaVersion: 16, components: [{ type: 'taglist', key: 'tags' }, { type: 'textfield', key: 'ok' }] };
+    expect(unsupportedKeys(schema)).toEqual(['tags']);
   });
 });

@@ -22,6 +22,7 @@ export default defineMessages({
     'forms.design.apply': 'Apply to diagram',
     'forms.design.cancel': 'Cancel',
     'forms.design.duplicate': 'The key "{key}" is used twice.',
+    'forms.design.unsupported': 'These fields have no type the engine validates (use text, number, checkbox, select, radio or date time): {keys}',
   },
   'zh-CN': {
     'forms.duration.unit': '单位',
@@ -43,5 +44,6 @@ export default defineMessages({
     'forms.design.apply': '应用到流程图',
     'forms.design.cancel': '取消',
     'forms.design.duplicate': '键“{key}”重复使用。',
+    'forms.design.unsupported': '这些字段没有引擎可校验的类型（请使用文本、数字、复选框、下拉、单选或日期时间）：{keys}',
   },
 });

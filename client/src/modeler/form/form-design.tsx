@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { useI18n } from '../../i18n/i18n';
 import { readFormData, writeFormData } from './form-data';
-import { fromFormJs, toFormJs } from './form-schema';
+import { fromFormJs, toFormJs, unsupportedKeys } from './form-schema';
 import './form-design.css';
 
 type Element = any;
@@ -52,7 +52,10 @@ function FormEditorDialog({ modeler, element, onClose }: { modeler: any; element
     return () => created.destroy();
   }, [element]);
   const apply = () => {
-    const fields = fromFormJs(editor.current!.saveSchema() as any);
+    const schema = editor.current!.saveSchema() as any;
+    const unsupported = unsupportedKeys(schema);
+    if (unsupported.length) return setError(t('forms.design.unsupported', { keys: unsupported.join(', ') }));
+    const fields = fromFormJs(schema);
     const ids = fields.map((f) => f.id);
     const twice = ids.find((id, i) => ids.indexOf(id) !== i);
     if (twice) return setError(t('forms.design.duplicate', { key: twice }));

@@ -97,6 +97,11 @@ function typeOf(c: FormJsComponent): FormField['type'] | null {
   }
 }
 
+/** Keys of components that would hold a value but have no camunda:formData type (e.g. a tag list): not storable. */
+export function unsupportedKeys(schema: FormJsSchema): string[] {
+  return (schema.components ?? []).filter((c) => c.key && !typeOf(c)).map((c) => c.key!);
+}
+
 /** The form-js schema as camunda:formData fields; components without a key (layout) are left out. */
 export function fromFormJs(schema: FormJsSchema): FormField[] {
   const fields: FormField[] = [];
