@@ -43,6 +43,12 @@ describe('bad data: refused at entry, or a visible and fixable incident', () => 
     await t.http.post('/api/process-instances').send({ definitionKey: 'service-request', variables: { ...SERVICE_REQUEST_START, followUpDelay: 'PT2M' } }).expect(201);
   });
 
+  it('refuses survey delays that no timer could evaluate, beside each field', async () => {
+    const variables = { resolutionKey: 'SR-1:1', channel: 'phone', customerName: 'Li Wei', customerContact: '+86 138 0000 0000', surveyDelay: '1 day', reminderAfter: 'P3D', expiryAfterReminder: 'four days' };
+    const res = await t.http.post('/api/process-instances').send({ definitionKey: 'satisfaction-survey', variables }).expect(400);
+    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['surveyDelay', 'expiryAfterReminder']);
+  });
+
   it('refuses a bad amount beside the field and accepts 350.50', async () => {
     const id = await startFees('PT1H');
     const task = await openTask(id);
