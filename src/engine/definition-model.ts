@@ -9,7 +9,9 @@ export interface FormField {
   label: string;
   type: FormFieldType;
   required: boolean;
-  options?: { id: string; name: string }[];
+  options?: { id: string; name: string; names?: Record<string, string> }[];
+  /** Labels in other languages: camunda:property label.<locale> inside the form field (e.g. label.zh-CN). */
+  labels?: Record<string, string>;
   defaultValue?: string;
   min?: number;
   max?: number;

@@ -118,4 +118,27 @@ describe('bad data in the browser', () => {
     expect((await app.http.get(`/api/tasks/${taskId}`).expect(200)).body).toMatchObject({ status: 'completed', submitted: { amount: 120 } });
     expect(errorsOf(supervisor, EXPECTED)).toEqual([]);
   });
+
+  it('shows the forms of the shipped processes in 中文: labels and option names from the diagram', async () => {
+    // given a supervisor and an agent who work in Chinese
+    const zhSupervisor = await app.newPage({ locale: 'zh-CN', name: 'zhou.min', role: 'supervisor' });
+    await zhSupervisor.goto('/instances?definitionKey=service-request');
+    await zhSupervisor.getByRole('button', { name: '发起实例' }).click();
+    const form = zhSupervisor.getByTestId('start-form');
+    // then the start form speaks Chinese
+    await form.locator('label[for="start-customerName"]').getByText('客户姓名').waitFor();
+    expect(await form.locator('label[for="start-followUpDelay"]').innerText()).toBe('回访等待时长（默认 24 小时）');
+    expect(await form.locator('#start-channel option[value="phone"]').innerText()).toBe('电话热线');
+    // and so does the task form of the request
+    const res = await app.http.post('/api/process-instances').send({ definitionKey: 'service-request', variables: { channel: 'phone', customerName: 'Li Wei', customerContact: '138', deviceModel: 'WM-200', faultDescription: 'drum', inWarranty: true, region: 'Pudong' } }).expect(201);
+    const task = (await app.http.get('/api/tasks').query({ processInstanceId: res.body.id, status: 'open' }).expect(200)).body.items[0];
+    const agent = await app.newPage({ locale: 'zh-CN', name: 'li.na', role: 'agent' });
+    await agent.goto(`/tasks/${task.id}`);
+    await agent.getByRole('button', { name: '领取' }).click();
+    await agent.getByLabel(/^序列号/).waitFor();
+    expect(await agent.getByLabel(/^需求一次记录准确/).count()).toBe(1);
+    await saveScreenshot(agent, 'task-form-zh-CN');
+    expect(errorsOf(zhSupervisor)).toEqual([]);
+    expect(errorsOf(agent)).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import { api, ApiError } from '../app/api';
 import type { FormField, Task } from '../app/types';
 import { useI18n } from '../i18n/i18n';
 import { DurationInput } from '../forms/duration-input';
+import { fieldLabel, optionName } from '../forms/local-text';
 
 type Values = Record<string, string>;
 
@@ -91,7 +92,7 @@ export function TaskForm({ task, variables, onCompleted }: { task: Task; variabl
 }
 
 function Field({ field, value, error, onChange }: { field: FormField; value: string; error?: string; onChange: (v: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const id = `field-${field.id}`;
   const hints = (['min', 'max', 'minlength', 'maxlength'] as const).filter((k) => field[k] !== undefined).map((k) => t(`tasks.hint.${k}`, { value: field[k]! }));
   const common = { id, name: field.id, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
@@ -104,7 +105,7 @@ function Field({ field, value, error, onChange }: { field: FormField; value: str
         <option value="">{t('tasks.choose')}</option>
         {options.map((o) => (
           <option key={o.id} value={o.id}>
-            {o.name}
+            {optionName(o, locale)}
           </option>
         ))}
       </select>
@@ -126,7 +127,7 @@ function Field({ field, value, error, onChange }: { field: FormField; value: str
   return (
     <div class={`form-field${error ? ' invalid' : ''}`}>
       <label for={id}>
-        {field.label}
+        {fieldLabel(field, locale)}
         {field.readonly && <span class="muted"> ({t('forms.readonly')})</span>}
         {field.required && !field.readonly && <span class="required"> *<span class="sr-only"> {t('tasks.required')}</span></span>}
       </label>
