@@ -75,6 +75,12 @@ describe('form designer', () => {
     await setProperty('label', 'Diagnosis');
     await setProperty('key', 'diagnosis');
     await toggle('readonly');
+    // with its Chinese label as a custom property (kept as camunda:property label.zh-CN)
+    const custom = page.locator('.fjs-properties-container .bio-properties-panel-group').filter({ hasText: 'Custom properties' });
+    await custom.locator('.bio-properties-panel-add-entry').click();
+    if (!(await custom.getByLabel('Key', { exact: true }).isVisible())) await custom.locator('.bio-properties-panel-collapsible-entry-header').first().click();
+    await custom.getByLabel('Key', { exact: true }).fill('label.zh-CN');
+    await custom.getByLabel('Value', { exact: true }).fill('诊断结果');
     await dragField('number', designer.locator('.fjs-form'));
     await setProperty('label', 'Amount (CNY)');
     await setProperty('key', 'amount');
@@ -94,7 +100,7 @@ describe('form designer', () => {
     // then the diagram carries the form as camunda:formData
     const xml = (await app.http.get('/api/definitions/fees-designed/xml').expect(200)).text;
     expect(xml).toMatch(/<camunda:formField id="amount" label="Amount \(CNY\)" type="decimal">\s*<camunda:validation>\s*<camunda:constraint name="required" \/>/);
-    expect(xml).toMatch(/<camunda:formField id="diagnosis" label="Diagnosis" type="string">\s*<camunda:validation>\s*<camunda:constraint name="readonly" \/>/);
+    expect(xml).toMatch(/<camunda:formField id="diagnosis" label="Diagnosis" type="string">\s*<camunda:properties>\s*<camunda:property id="label.zh-CN" value="诊断结果" \/>\s*<\/camunda:properties>\s*<camunda:validation>\s*<camunda:constraint name="readonly" \/>/);
     expect(errorsOf(page)).toEqual([]);
 
     // when an agent opens the new task of a request whose diagnosis the earlier step (Handle request) recorded

@@ -8,8 +8,8 @@ const fields: FormField[] = [
   { id: 'visits', label: 'Visits', type: 'long', required: false },
   { id: 'paid', label: 'Paid', type: 'boolean', required: false },
   { id: 'visitAt', label: 'Visit at', type: 'date', required: false },
-  { id: 'delay', label: 'Delay', type: 'duration', required: false },
-  { id: 'method', label: 'Method', type: 'enum', required: true, options: [{ id: 'cash', name: 'Cash' }] },
+  { id: 'delay', label: 'Delay', type: 'duration', required: false, labels: { 'zh-CN': '等待时长' } },
+  { id: 'method', label: 'Method', type: 'enum', required: true, labels: { 'zh-CN': '付款方式' }, options: [{ id: 'cash', name: 'Cash', names: { 'zh-CN': '现金' } }] },
   { id: 'phone', label: 'Phone', type: 'string', required: false, pattern: '[0-9]+', maxlength: 20 },
 ];
 

@@ -11,6 +11,14 @@ export function readFormData(element: Moddle): FormField[] {
     const field: FormField = { id: f.id ?? '', label: f.label ?? f.id ?? '', type: f.type ?? 'string', required: false };
     if (f.defaultValue !== undefined) field.defaultValue = f.defaultValue;
     if (f.type === 'enum') field.options = (f.get('values') ?? []).map((v: Moddle) => ({ id: v.id ?? '', name: v.name ?? v.id ?? '' }));
+    for (const p of f.properties?.get('values') ?? []) {
+      const key = String(p.id ?? p.name ?? '');
+      const label = /^label\.(.+)$/.exec(key);
+      const option = /^option\.(.+)\.([a-z]{2}(?:-[A-Za-z]+)?)$/.exec(key);
+      if (label) field.labels = { ...field.labels, [label[1]]: String(p.value ?? '') };
+      const target = option && field.options?.find((o) => o.id === option[1]);
+      if (option && target) target.names = { ...target.names, [option[2]]: String(p.value ?? '') };
+    }
     for (const c of f.validation?.get('constraints') ?? []) {
       if (c.name === 'required') field.required = true;
       else if (c.name === 'readonly') field.readonly = true;
@@ -48,6 +56,11 @@ export function writeFormData(modeler: Moddle, element: Moddle, fields: FormFiel
       const attrs: Record<string, unknown> = { id: f.id, label: f.label, type: f.type };
       if (f.defaultValue !== undefined) attrs.defaultValue = f.defaultValue;
       if (constraints.length) attrs.validation = create('camunda:Validation', { constraints });
+      const texts = [
+        ...Object.entries(f.labels ?? {}).map(([locale, value]) => ({ id: `label.${locale}`, value })),
+        ...(f.options ?? []).flatMap((o) => Object.entries(o.names ?? {}).map(([locale, value]) => ({ id: `option.${o.id}.${locale}`, value }))),
+      ];
+      if (texts.length) attrs.properties = create('camunda:Properties', { values: texts.map((x) => create('camunda:Property', x)) });
       if (f.type === 'enum') attrs.values = (f.options ?? []).map((o) => create('camunda:Value', { id: o.id, name: o.name }));
       return create('camunda:FormField', attrs);
     }),

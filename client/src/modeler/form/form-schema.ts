@@ -8,7 +8,8 @@ export interface FormField {
   label: string;
   type: 'string' | 'long' | 'decimal' | 'boolean' | 'date' | 'duration' | 'enum';
   required: boolean;
-  options?: { id: string; name: string }[];
+  options?: { id: string; name: string; names?: Record<string, string> }[];
+  labels?: Record<string, string>;
   defaultValue?: string;
   min?: number;
   max?: number;
@@ -53,8 +54,18 @@ function validateOf(f: FormField): FormJsComponent['validate'] {
   return Object.keys(v).length ? v : undefined;
 }
 
+/** Translations travel as form-js custom properties (label.zh-CN, option.<id>.zh-CN), as in camunda:properties. */
+function translationsOf(f: FormField): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [locale, text] of Object.entries(f.labels ?? {})) out[`label.${locale}`] = text;
+  for (const o of f.options ?? []) for (const [locale, text] of Object.entries(o.names ?? {})) out[`option.${o.id}.${locale}`] = text;
+  return out;
+}
+
 function componentOf(f: FormField): FormJsComponent {
   const base: FormJsComponent = { type: 'textfield', id: `Field_${f.id}`, key: f.id, label: f.label, validate: validateOf(f) };
+  const texts = translationsOf(f);
+  if (Object.keys(texts).length) base.properties = texts;
   if (f.readonly) base.readonly = true;
   if (f.defaultValue !== undefined) base.defaultValue = f.defaultValue;
   switch (f.type) {
@@ -68,7 +79,7 @@ function componentOf(f: FormField): FormJsComponent {
     case 'enum':
       return { ...base, type: 'select', values: (f.options ?? []).map((o) => ({ label: o.name, value: o.id })) };
     case 'duration':
-      return { ...base, properties: { [FIELD_TYPE_PROPERTY]: 'duration' } };
+      return { ...base, properties: { ...base.properties, [FIELD_TYPE_PROPERTY]: 'duration' } };
     default:
       return base;
   }
@@ -118,7 +129,18 @@ export function fromFormJs(schema: FormJsSchema): FormField[] {
     if (v.minLength !== undefined) field.minlength = Number(v.minLength);
     if (v.maxLength !== undefined) field.maxlength = Number(v.maxLength);
     if (v.pattern) field.pattern = v.pattern;
+    readTranslations(c.properties ?? {}, field);
     fields.push(field);
   }
   return fields;
+}
+
+function readTranslations(properties: Record<string, string>, field: FormField): void {
+  for (const [key, value] of Object.entries(properties)) {
+    const label = /^label\.(.+)$/.exec(key);
+    const option = /^option\.(.+)\.([a-z]{2}(?:-[A-Za-z]+)?)$/.exec(key);
+    if (label) field.labels = { ...field.labels, [label[1]]: value };
+    const target = option && field.options?.find((o) => o.id === option[1]);
+    if (option && target) target.names = { ...target.names, [option[2]]: value };
+  }
 }
