@@ -8,6 +8,8 @@ export default defineConfig({
   root,
   // Preact's automatic JSX runtime (tsconfig says the same for type checking).
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // One preact: the form-js editor ships its own older copy, and hooks break across two copies.
+  resolve: { dedupe: ['preact'] },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

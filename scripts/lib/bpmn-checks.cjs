@@ -9,8 +9,8 @@ const { is } = require('./bpmn-geometry.cjs');
 const GROUPS = [ 'agent', 'technician', 'supervisor', 'manager' ];
 const TOPICS = [ 'notifyCustomer', 'assignTechnician', 'calculateSettlement', 'archiveWorkOrder', 'notifyEscalation',
   'requestSurvey', 'sendSurvey', 'expireSurvey', 'startRecovery' ];
-const FIELD_TYPES = [ 'string', 'long', 'boolean', 'date', 'enum' ];
-const CONSTRAINTS = [ 'required', 'minlength', 'maxlength', 'min', 'max' ];
+const FIELD_TYPES = [ 'string', 'long', 'decimal', 'boolean', 'date', 'duration', 'enum' ];
+const CONSTRAINTS = [ 'required', 'minlength', 'maxlength', 'min', 'max', 'readonly', 'pattern' ];
 const FORBIDDEN = [ 'bpmn:ScriptTask', 'bpmn:BusinessRuleTask', 'bpmn:CallActivity', 'bpmn:SubProcess' ];
 const ISO_DURATION = /^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 

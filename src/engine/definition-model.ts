@@ -1,14 +1,17 @@
 // What the host needs to know of a definition, read once from the moddle tree: tasks, forms, handlers, messages, timers.
 import type { CallInfo } from './call-activity-reader';
 
-export type FormFieldType = 'string' | 'long' | 'boolean' | 'date' | 'enum';
+// decimal and duration are our custom Camunda 7 form field types (Camunda allows registering more types).
+export type FormFieldType = 'string' | 'long' | 'decimal' | 'boolean' | 'date' | 'duration' | 'enum';
 
 export interface FormField {
   id: string;
   label: string;
   type: FormFieldType;
   required: boolean;
-  options?: { id: string; name: string }[];
+  options?: { id: string; name: string; names?: Record<string, string> }[];
+  /** Labels in other languages: camunda:property label.<locale> inside the form field (e.g. label.zh-CN). */
+  labels?: Record<string, string>;
   defaultValue?: string;
   min?: number;
   max?: number;
@@ -16,6 +19,10 @@ export interface FormField {
   maxlength?: number;
   /** The field names a person: an active user with this role or group (camunda:property id="person"). */
   person?: string;
+  /** camunda:constraint readonly: shows an earlier variable; never taken from a submission. */
+  readonly?: boolean;
+  /** camunda:constraint pattern (config = a regular expression the whole text must match). */
+  pattern?: string;
 }
 
 export interface ElementInfo {
@@ -66,4 +73,4 @@ export interface DefinitionModel {
 }
 
 export const ROLES = ['agent', 'technician', 'supervisor', 'manager'] as const;
-export const FIELD_TYPES: FormFieldType[] = ['string', 'long', 'boolean', 'date', 'enum'];
+export const FIELD_TYPES: FormFieldType[] = ['string', 'long', 'decimal', 'boolean', 'date', 'duration', 'enum'];

@@ -21,12 +21,28 @@ function readFormField(field: ModdleElement): FormField {
   const person = (field.properties?.values ?? []).find((p: ModdleElement) => p.id === 'person')?.value;
   if (typeof person === 'string' && person) result.person = person;
   if (field.type === 'enum') result.options = (field.values ?? []).map((v: ModdleElement) => ({ id: v.id ?? '', name: v.name ?? v.id ?? '' }));
+  readTranslations(field, result);
   for (const constraint of field.validation?.constraints ?? []) {
     const name = constraint.name as string;
     if (name === 'required') result.required = true;
+    else if (name === 'readonly') result.readonly = true;
+    else if (name === 'pattern') result.pattern = String(constraint.config ?? '');
     else if (['min', 'max', 'minlength', 'maxlength'].includes(name)) (result as any)[name] = Number(constraint.config);
   }
   return result;
+}
+
+/** camunda:properties of a form field: label.<locale> and option.<id>.<locale> (Camunda 7 keys them by id). */
+function readTranslations(field: ModdleElement, result: FormField): void {
+  for (const p of field.properties?.values ?? []) {
+    const key = String(p.id ?? p.name ?? '');
+    const value = String(p.value ?? '');
+    const label = /^label\.(.+)$/.exec(key);
+    const option = /^option\.(.+)\.([a-z]{2}(?:-[A-Za-z]+)?)$/.exec(key);
+    if (label) result.labels = { ...result.labels, [label[1]]: value };
+    const target = option && result.options?.find((o) => o.id === option[1]);
+    if (option && target) target.names = { ...target.names, [option[2]]: value };
+  }
 }
 
 export function readInputs(element: ModdleElement): Record<string, string> {

@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { Access } from '../auth/access.decorator';
 import { Rules } from '../auth/access-rules';
 import { ApiTags } from '@nestjs/swagger';
-import { IncidentQueryDto, ResolveIncidentDto } from './dto/incident.dto';
+import { IncidentQueryDto, ResolveIncidentDto, RetryIncidentDto } from './dto/incident.dto';
 import { IncidentsService } from './incidents.service';
 
 @ApiTags('incidents')
@@ -24,8 +24,8 @@ export class IncidentsController {
 
   @Post(':id/retry')
   @HttpCode(200)
-  retry(@Param('id', ParseUUIDPipe) id: string) {
-    return this.service.retry(id);
+  retry(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RetryIncidentDto) {
+    return this.service.retry(id, dto);
   }
 
   @Post(':id/resolve')

@@ -1,11 +1,13 @@
 // Feature: incidents — failed service tasks, automatic retries with backoff, manual retry and resolution.
 import { Module } from '@nestjs/common';
+import { DefinitionsModule } from '../definitions/definitions.module';
 import { ExternalTasksModule } from '../external-tasks/external-tasks.module';
+import { DataIncidents } from './data-incidents';
 import { InstancesModule } from '../instances/instances.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { IncidentRetryService } from './incident-retry.service';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
 
-@Module({ imports: [InstancesModule, NotificationsModule, ExternalTasksModule], controllers: [IncidentsController], providers: [IncidentsService, IncidentRetryService], exports: [IncidentRetryService] })
+@Module({ imports: [InstancesModule, NotificationsModule, ExternalTasksModule, DefinitionsModule], controllers: [IncidentsController], providers: [IncidentsService, IncidentRetryService, DataIncidents], exports: [IncidentRetryService] })
 export class IncidentsModule {}

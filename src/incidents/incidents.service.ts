@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { toPage, type Page } from '../common/page.dto';
 import { InstanceCommandsService } from '../instances/instance-commands.service';
-import { IncidentQueryDto, mapIncident, ResolveIncidentDto } from './dto/incident.dto';
+import { IncidentQueryDto, mapIncident, ResolveIncidentDto, RetryIncidentDto } from './dto/incident.dto';
+import { DataIncidents } from './data-incidents';
 import { Clock } from '../common/clock';
 import { ExternalTaskOutcomes } from '../external-tasks/external-task-outcomes.service';
 import { WebhookDeliveryRepository } from '../notifications/webhooks/webhook-delivery.repository';
@@ -18,6 +19,7 @@ export class IncidentsService {
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly clock: Clock,
     private readonly externalTasks: ExternalTaskOutcomes,
+    private readonly dataIncidents: DataIncidents,
   ) {}
 
   async list(query: IncidentQueryDto): Promise<Page<ReturnType<typeof mapIncident>>> {
@@ -29,8 +31,10 @@ export class IncidentsService {
   }
 
   /** Runs the failed handler again now; the incident is resolved if it succeeds, or counts one more attempt. */
-  async retry(id: string) {
+  async retry(id: string, dto: RetryIncidentDto = {}) {
     const incident = await this.unresolved(id);
+    if (incident.command) return this.dataIncidents.retry(incident, dto.variables ?? {}).then(() => this.get(id));
+    if (dto.variables) throw new DomainError(ErrorCode.Invalid, 'corrected variables apply to a failed task completion only');
     if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX)) return this.retryWebhook(incident.id, incident.executionId);
     if (await this.externalTasks.retryIncident(incident)) return this.get(id); // an external task: fetchable again
     await this.commands.execute(incident.instanceId, async () => ({ action: { type: 'resume' } }));
@@ -40,7 +44,8 @@ export class IncidentsService {
   /** Completes the failed service task without its handler (someone did the work by hand). */
   async resolve(id: string, dto: ResolveIncidentDto) {
     const incident = await this.unresolved(id);
-    if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX)) {
+    // A webhook, or a failed completion (its task stays open for the worker): closed by hand.
+    if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX) || incident.command) {
       await this.incidents.update(null, id, { status: 'resolved', resolvedAt: this.clock.now(), updatedAt: this.clock.now(), resolution: `resolved by hand: ${dto.note}` });
       return this.get(id);
     }

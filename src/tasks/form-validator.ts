@@ -1,4 +1,5 @@
 // Validates submitted variables against a form (types, required, options, limits) and coerces form-encoded values.
+import { parseDuration } from '@0dep/piso';
 import type { FormField } from '../engine/definition-model';
 
 export interface FieldError {
@@ -22,6 +23,7 @@ export function validateForm(fields: FormField[], input: Record<string, unknown>
     else errors.push({ field: key, message: `"${key}" is not a field of this form (fields: ${[...known].join(', ') || 'none'})` });
   }
   for (const field of fields) {
+    if (field.readonly) continue; // shows an earlier variable: a submission never changes it
     const raw = input[field.id];
     if (raw === undefined || raw === null || raw === '') {
       if (field.required) errors.push({ field: field.id, message: `${field.label} is required` });
@@ -40,6 +42,10 @@ function coerce(field: FormField, raw: unknown): unknown {
       return checkString(field, raw);
     case 'long':
       return checkLong(field, raw);
+    case 'decimal':
+      return checkDecimal(field, raw);
+    case 'duration':
+      return checkDuration(raw);
     case 'boolean':
       if (typeof raw === 'boolean') return raw;
       if (raw === 'true' || raw === 'false') return raw === 'true';
@@ -61,6 +67,7 @@ function checkString(field: FormField, raw: unknown): unknown {
   if (typeof raw !== 'string') return { error: 'must be text' };
   if (field.minlength !== undefined && raw.length < field.minlength) return { error: `must have at least ${field.minlength} characters` };
   if (field.maxlength !== undefined && raw.length > field.maxlength) return { error: `must have at most ${field.maxlength} characters` };
+  if (field.pattern && !new RegExp(`^(?:${field.pattern})$`, 'u').test(raw)) return { error: 'does not have the expected format' };
   return raw;
 }
 
@@ -70,4 +77,27 @@ function checkLong(field: FormField, raw: unknown): unknown {
   if (field.min !== undefined && n < field.min) return { error: `must be at least ${field.min}` };
   if (field.max !== undefined && n > field.max) return { error: `must be at most ${field.max}` };
   return n;
+}
+
+/** Money and measures: a JSON number or a dot-decimal text, at most two decimals (yuan and fen). */
+function checkDecimal(field: FormField, raw: unknown): unknown {
+  const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+  if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(Number(text))) return { error: 'must be a number, e.g. 350.50' };
+  if ((text.split('.')[1] ?? '').length > 2) return { error: 'must have at most 2 decimals' };
+  const n = Number(text);
+  if (field.min !== undefined && n < field.min) return { error: `must be at least ${field.min}` };
+  if (field.max !== undefined && n > field.max) return { error: `must be at most ${field.max}` };
+  return n;
+}
+
+/** An ISO 8601 duration (PT2M, P1DT4H) parsed by the same library the engine's timers use, so it cannot fail later. */
+function checkDuration(raw: unknown): unknown {
+  const error = { error: 'must be an ISO 8601 duration such as PT2M or P1DT4H' };
+  if (typeof raw !== 'string' || !/^P/.test(raw.trim())) return error;
+  try {
+    parseDuration(raw.trim());
+    return raw.trim();
+  } catch {
+    return error;
+  }
 }

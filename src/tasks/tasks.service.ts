@@ -14,6 +14,7 @@ import { GroupRepository } from '../groups/group.repository';
 import { actorOf, type Principal } from '../auth/principal';
 import { completionBy, mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
 import { PeopleService } from '../people/people.service';
+import { DataIncidents } from '../incidents/data-incidents';
 
 @Injectable()
 export class TasksService {
@@ -26,6 +27,7 @@ export class TasksService {
     private readonly audit: AuditService,
     private readonly groups: GroupRepository,
     private readonly people: PeopleService,
+    private readonly dataIncidents: DataIncidents,
   ) {}
 
   /** Each task with its request's business key and its SLA clocks, so a tasklist needs no call per row. */
@@ -60,7 +62,7 @@ export class TasksService {
     const { values, errors } = validateForm(task.form, dto.variables ?? {}, task.form.length === 0);
     if (errors.length) throw new DomainError(ErrorCode.Invalid, `the form has ${errors.length} problem(s): ${errors.map((e) => e.message).join('; ')}`, errors);
     await this.people.checkForm(task.form, values); // a field naming a person takes only an active holder of its role
-    const { instance } = await this.commands.execute(task.instanceId, async (_instance, em) => {
+    const run = this.commands.execute(task.instanceId, async (_instance, em) => {
       const locked = await this.tasks.lockIn(em, id);
       if (locked?.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${locked?.status ?? 'gone'}`);
       // Checked on the locked row, so a claim made meanwhile counts.
@@ -75,6 +77,8 @@ export class TasksService {
         history: [{ at: this.clock.now(), type: 'task.completed', activityId: task.activityId, detail: { taskId: id, assignee: task.assignee, variables: values } }],
       };
     });
+    // A completion that fails on data (e.g. a timer expression) becomes an incident a supervisor can fix and retry.
+    const { instance } = await run.catch(async (err) => Promise.reject(await this.dataIncidents.onCompletionFailed(err, { task, values, actor: actorOf(principal) })));
     return { ...(await this.get(id, principal)), processInstance: { id: instance.id, status: instance.status, activeActivityIds: instance.activeActivityIds } };
   }
 

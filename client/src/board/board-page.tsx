@@ -12,6 +12,7 @@ import { AlertFeed, toAlert, type Alert } from './alert-feed';
 import { useBeep, useTitleCount } from './breach-cue';
 import { EscalationCard } from './escalation-card';
 import { NearBreach } from './near-breach';
+import { OpenIncidents } from './open-incidents';
 import './board.css';
 
 const ALERT_TYPES = ['sla.warning', 'sla.breached', 'complaint.escalated', 'incident.open'];
@@ -95,6 +96,7 @@ export function BoardPage() {
             ))}
         </section>
         <NearBreach dueWindow={dueWindow} version={slaVersion} onWindow={setDueWindow} />
+        <OpenIncidents />
       </div>
     </section>
   );

@@ -12,5 +12,6 @@ import kpis from './messages/kpis';
 import statusPage from './messages/status-page';
 import dispatch from './messages/dispatch';
 import requestNotes from './messages/request-notes';
+import forms from './messages/forms';
 
-export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage, dispatch, requestNotes];
+export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage, dispatch, requestNotes, forms];

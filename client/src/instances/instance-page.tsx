@@ -82,7 +82,7 @@ export function InstancePage() {
           <WaitsPanel timers={d.timers} messages={d.awaitedMessages} now={now} onSelect={setSelected} />
           <ExternalTasksPanel detail={d} now={now} onSelect={setSelected} />
           <SlaPanel clocks={clocks} now={now} />
-          <IncidentsPanel incidents={incidents.data?.items ?? []} />
+          <IncidentsPanel incidents={incidents.data?.items ?? []} variables={d.variables} onChanged={refresh} />
           <NotificationsPanel instanceId={id} revision={d.history.length} />
           <VariablesTable variables={d.variables} />
           <RequestNotes instanceId={d.id} />

@@ -3,6 +3,7 @@ import type { InstanceDetail, Task } from '../app/types';
 import { Empty } from '../app/status';
 import { formatCountdown, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { IncidentRetry } from '../forms/incident-retry';
 import type { Incident, SlaClock, TimerInfo } from './instance-types';
 
 function Value({ value }: { value: unknown }) {
@@ -93,7 +94,7 @@ export function SlaPanel({ clocks, now }: { clocks: SlaClock[]; now: number }) {
   );
 }
 
-export function IncidentsPanel({ incidents }: { incidents: Incident[] }) {
+export function IncidentsPanel({ incidents, variables = {}, onChanged = () => {} }: { incidents: Incident[]; variables?: Record<string, unknown>; onChanged?: () => void }) {
   const { t } = useI18n();
   if (!incidents.length) return null;
   return (
@@ -104,6 +105,7 @@ export function IncidentsPanel({ incidents }: { incidents: Incident[] }) {
           <li key={i.id}>
             <span class={`badge ${i.status === 'resolved' ? 'ok' : 'danger'}`}>{t(`instance.incident.${i.status}`)}</span> <code>{i.activityId}</code> {i.error}{' '}
             <span class="muted">{t('instance.incidents.attempts', { attempts: i.attempts })} · {formatDateTime(i.createdAt)}</span>
+            {i.taskId && i.status !== 'resolved' && <IncidentRetry incidentId={i.id} variables={variables} onDone={onChanged} />}
           </li>
         ))}
       </ul>

@@ -13,6 +13,8 @@ export interface Incident {
   status: 'retrying' | 'open' | 'resolved';
   nextRetryAt: string | null;
   createdAt: string;
+  /** Set when a task completion failed on data: retried with corrected variables. */
+  taskId?: string | null;
 }
 
 export interface SlaClock extends SlaState {

@@ -10,13 +10,28 @@ function numberAttr(field: Element, name: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** label.<locale> and option.<id>.<locale> camunda:property entries of a form field (as the server reads them). */
+function translationsOf(field: Element): { labels?: Record<string, string>; options: Record<string, Record<string, string>> } {
+  const out: { labels?: Record<string, string>; options: Record<string, Record<string, string>> } = { options: {} };
+  for (const p of field.getElementsByTagNameNS(CAMUNDA, 'property')) {
+    const key = p.getAttribute('id') ?? p.getAttribute('name') ?? '';
+    const value = p.getAttribute('value') ?? '';
+    const label = /^label\.(.+)$/.exec(key);
+    const option = /^option\.(.+)\.([a-z]{2}(?:-[A-Za-z]+)?)$/.exec(key);
+    if (label) out.labels = { ...out.labels, [label[1]]: value };
+    if (option) out.options[option[1]] = { ...out.options[option[1]], [option[2]]: value };
+  }
+  return out;
+}
+
 export function startFormOf(xml: string): FormField[] {
   const doc = new DOMParser().parseFromString(xml, 'application/xml');
   const start = [...doc.getElementsByTagNameNS(BPMN, 'startEvent')].find((s) => s.getElementsByTagNameNS(BPMN, 'timerEventDefinition').length === 0 && s.getElementsByTagNameNS(BPMN, 'messageEventDefinition').length === 0);
   if (!start) return [];
   return [...start.getElementsByTagNameNS(CAMUNDA, 'formField')].map((f) => {
     const constraints = [...f.getElementsByTagNameNS(CAMUNDA, 'constraint')].map((c) => c.getAttribute('name'));
-    const options = [...f.getElementsByTagNameNS(CAMUNDA, 'value')].map((v) => ({ id: v.getAttribute('id') ?? '', name: v.getAttribute('name') ?? v.getAttribute('id') ?? '' }));
+    const texts = translationsOf(f);
+    const options = [...f.getElementsByTagNameNS(CAMUNDA, 'value')].map((v) => ({ id: v.getAttribute('id') ?? '', name: v.getAttribute('name') ?? v.getAttribute('id') ?? '', names: texts.options[v.getAttribute('id') ?? ''] }));
     return {
       id: f.getAttribute('id') ?? '',
       label: f.getAttribute('label') ?? f.getAttribute('id') ?? '',
@@ -28,6 +43,9 @@ export function startFormOf(xml: string): FormField[] {
       max: numberAttr(f, 'max'),
       minlength: numberAttr(f, 'minlength'),
       maxlength: numberAttr(f, 'maxlength'),
+      readonly: constraints.includes('readonly') || undefined,
+      labels: texts.labels,
+      pattern: [...f.getElementsByTagNameNS(CAMUNDA, 'constraint')].find((c) => c.getAttribute('name') === 'pattern')?.getAttribute('config') ?? undefined,
     };
   });
 }

@@ -6,6 +6,8 @@ import type { DefinitionSummary, FormField, InstanceSummary } from '../app/types
 import { useResource } from '../app/use-resource';
 import { useI18n } from '../i18n/i18n';
 import { startFormOf, variablesOf } from './start-form';
+import { DurationInput } from '../forms/duration-input';
+import { fieldLabel, optionName } from '../forms/local-text';
 
 interface Props {
   definitions: DefinitionSummary[];
@@ -14,23 +16,24 @@ interface Props {
 }
 
 function FieldInput({ field, value, invalid, onChange }: { field: FormField; value: string; invalid: boolean; onChange: (v: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const common = { id: `start-${field.id}`, name: field.id, 'aria-invalid': invalid ? 'true' : undefined } as const;
   if (field.type === 'enum' || field.type === 'boolean') {
     const options = field.type === 'boolean' ? [{ id: 'true', name: t('instances.start.yes') }, { id: 'false', name: t('instances.start.no') }] : (field.options ?? []);
     return (
       <select {...common} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
         <option value="">—</option>
-        {options.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        {options.map((o) => <option key={o.id} value={o.id}>{optionName(o, locale)}</option>)}
       </select>
     );
   }
+  if (field.type === 'duration') return <DurationInput id={common.id} name={field.id} value={value} invalid={invalid} onChange={onChange} />;
   const type = field.type === 'long' ? 'number' : field.type === 'date' ? 'datetime-local' : 'text';
-  return <input {...common} type={type} value={value} onInput={(e) => onChange(e.currentTarget.value)} />;
+  return <input {...common} type={type} inputMode={field.type === 'decimal' ? 'decimal' : undefined} value={value} onInput={(e) => onChange(e.currentTarget.value)} />;
 }
 
 export function StartInstance({ definitions, initialKey, onStarted }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [key, setKey] = useState(initialKey || definitions[0]?.key || '');
   const [businessKey, setBusinessKey] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
@@ -85,7 +88,7 @@ export function StartInstance({ definitions, initialKey, onStarted }: Props) {
         </div>
         {fields.map((f) => (
           <div key={`${key}-${f.id}`}>
-            <label for={`start-${f.id}`}>{f.label}{f.required && ' *'}</label>
+            <label for={`start-${f.id}`}>{fieldLabel(f, locale)}{f.required && ' *'}</label>
             <FieldInput field={f} value={values[f.id] ?? f.defaultValue ?? ''} invalid={!!problemOf(f.id)} onChange={(v) => setValues({ ...values, [f.id]: v })} />
             {problemOf(f.id) && <div class="field-error">{problemOf(f.id)}</div>}
           </div>

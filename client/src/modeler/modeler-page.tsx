@@ -19,6 +19,7 @@ import { ProblemsList } from './problems-list';
 import { useDeploy } from './use-deploy';
 import { useModeler } from './use-modeler';
 import { useServerMarkers } from './use-server-markers';
+import { FormDesign } from './form/form-design';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -106,6 +107,7 @@ export function ModelerPage() {
       <div class="modeler-main">
         <div class="modeler-canvas-wrap">
           <div class="modeler-canvas" ref={m.canvasRef} data-testid="canvas" />
+          <FormDesign modeler={m.modeler} imported={m.imported} />
           {key === 'new' && m.imported.state === 'idle' && known.data && <NewDiagramForm onCreate={(id, name) => m.importXml(newDiagramXml(id, name), id)} />}
         </div>
         <div class="modeler-panel" ref={m.panelRef} data-testid="properties-panel" />

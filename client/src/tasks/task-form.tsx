@@ -4,6 +4,8 @@ import { api, ApiError } from '../app/api';
 import type { FormField, Task } from '../app/types';
 import { useI18n } from '../i18n/i18n';
 import { PersonPicker } from '../dispatch/person-picker';
+import { DurationInput } from '../forms/duration-input';
+import { fieldLabel, optionName } from '../forms/local-text';
 
 type Values = Record<string, string>;
 
@@ -30,7 +32,7 @@ function toVariables(form: FormField[], values: Values): Record<string, unknown>
   const out: Record<string, unknown> = {};
   for (const f of form) {
     const v = values[f.id] ?? '';
-    if (v === '') continue;
+    if (v === '' || f.readonly) continue; // a read-only field shows an earlier variable; the server ignores it
     if (f.type === 'boolean') out[f.id] = v === 'true';
     else if (f.type === 'date') out[f.id] = Number.isNaN(new Date(v).getTime()) ? v : new Date(v).toISOString();
     else out[f.id] = v; // long fields too: the server parses whole numbers and explains anything else
@@ -91,7 +93,7 @@ export function TaskForm({ task, variables, onCompleted }: { task: Task; variabl
 }
 
 function Field({ field, value, error, onChange }: { field: FormField; value: string; error?: string; onChange: (v: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const id = `field-${field.id}`;
   const hints = (['min', 'max', 'minlength', 'maxlength'] as const).filter((k) => field[k] !== undefined).map((k) => t(`tasks.hint.${k}`, { value: field[k]! }));
   const common = { id, name: field.id, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
@@ -104,7 +106,7 @@ function Field({ field, value, error, onChange }: { field: FormField; value: str
         <option value="">{t('tasks.choose')}</option>
         {options.map((o) => (
           <option key={o.id} value={o.id}>
-            {o.name}
+            {optionName(o, locale)}
           </option>
         ))}
       </select>
@@ -113,6 +115,13 @@ function Field({ field, value, error, onChange }: { field: FormField; value: str
     control = <PersonPicker {...common} role={field.person} value={value} onChange={onChange} />;
   } else if (field.type === 'long') {
     control = <input {...common} type="number" step={1} min={field.min} max={field.max} value={value} onInput={set} />;
+  } else if (field.readonly) {
+    control = <input {...common} type="text" value={value} readOnly class="readonly" />;
+  } else if (field.type === 'decimal') {
+    // Text with a decimal keypad: a comma or a third decimal reaches the server, whose message says why.
+    control = <input {...common} type="text" inputMode="decimal" value={value} onInput={set} />;
+  } else if (field.type === 'duration') {
+    control = <DurationInput id={id} name={field.id} value={value} invalid={!!error} describedBy={common['aria-describedby']} onChange={onChange} />;
   } else if (field.type === 'date') {
     control = <input {...common} type="datetime-local" value={value} onInput={set} />;
   } else {
@@ -121,8 +130,9 @@ function Field({ field, value, error, onChange }: { field: FormField; value: str
   return (
     <div class={`form-field${error ? ' invalid' : ''}`}>
       <label for={id}>
-        {field.label}
-        {field.required && <span class="required"> *<span class="sr-only"> {t('tasks.required')}</span></span>}
+        {fieldLabel(field, locale)}
+        {field.readonly && <span class="muted"> ({t('forms.readonly')})</span>}
+        {field.required && !field.readonly && <span class="required"> *<span class="sr-only"> {t('tasks.required')}</span></span>}
       </label>
       {control}
       {hints.length > 0 && <div class="muted hint">{hints.join(' · ')}</div>}

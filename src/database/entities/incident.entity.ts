@@ -17,4 +17,14 @@ export class IncidentEntity {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt!: Date | null;
   @Column('text', { nullable: true }) resolution!: string | null;
+  /** A command that failed on data (task completion with its values), retried as it was; null for a service task. */
+  @Column('jsonb', { nullable: true }) command?: IncidentCommand | null;
+}
+
+export interface IncidentCommand {
+  type: 'completeTask';
+  taskId: string;
+  // any: free-form JSON, and TypeORM's partial update types refuse unknown
+  values: Record<string, any>;
+  actor: string | null;
 }

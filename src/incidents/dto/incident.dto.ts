@@ -15,6 +15,10 @@ export class ResolveIncidentDto {
   @IsVariables('variables the handler would have set') variables?: Record<string, unknown>;
 }
 
+export class RetryIncidentDto {
+  @IsVariables('corrected variables, set on the instance before the retry (a failed task completion only)') variables?: Record<string, unknown>;
+}
+
 export function mapIncident(i: IncidentEntity) {
   return {
     id: i.id,
@@ -28,5 +32,7 @@ export function mapIncident(i: IncidentEntity) {
     updatedAt: i.updatedAt,
     resolvedAt: i.resolvedAt,
     resolution: i.resolution,
+    // A failed task completion: retry takes corrected variables.
+    taskId: i.command?.taskId ?? null,
   };
 }

@@ -3,7 +3,7 @@
 import { FIELD_TYPES } from '../../../engine/definition-model';
 import { extensionElementsOf, type Node, type Reporter, type Rule } from '../rule-helpers';
 
-const CONSTRAINTS = ['required', 'min', 'max', 'minlength', 'maxlength', 'readonly'];
+const CONSTRAINTS = ['required', 'min', 'max', 'minlength', 'maxlength', 'readonly', 'pattern'];
 
 export default function userTaskDialect(): Rule {
   return {
@@ -28,6 +28,14 @@ function checkField(id: string | undefined, field: Node, seen: Set<string>, repo
     if (!CONSTRAINTS.includes(c.name)) reporter.report(id, `form field "${name}": unknown constraint "${c.name}"`);
     else if (['min', 'max', 'minlength', 'maxlength'].includes(c.name) && !Number.isFinite(Number(c.config))) {
       reporter.report(id, `form field "${name}": constraint ${c.name} needs a numeric config`);
-    }
+    } else if (c.name === 'pattern' && !validPattern(c.config)) reporter.report(id, `form field "${name}": constraint pattern needs a valid regular expression as config`);
+  }
+}
+
+function validPattern(config: unknown): boolean {
+  try {
+    return typeof config === 'string' && config !== '' && !!new RegExp(config);
+  } catch {
+    return false;
   }
 }
