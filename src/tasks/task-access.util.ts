@@ -39,3 +39,8 @@ export function completionBy({ principal, assignee }: { principal: Principal | u
   if (!assignee || (principal?.kind === 'user' && principal.name === assignee)) return 'allowed';
   return principal?.kind === 'user' && principal.roles.some((r) => ANY_TASK.includes(r)) ? 'override' : 'held';
 }
+
+/** Who may hand on a claimed task (unclaim, delegate, resolve): its assignee, or a lead. */
+export function mayWorkHeld({ principal, assignee }: { principal: Principal | undefined; assignee: string }): boolean {
+  return completionBy({ principal, assignee }) !== 'held';
+}

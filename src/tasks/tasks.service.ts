@@ -9,6 +9,8 @@ import { ClaimTaskDto, CompleteTaskDto, mapTask, TaskQueryDto } from './dto/task
 import { validateForm } from './form-validator';
 import { SlaView } from '../sla/sla-view';
 import { TaskRepository } from './task.repository';
+import { TaskListRepository } from './task-list.repository';
+import { ME } from './dto/task-criteria.dto';
 import { AuditService } from '../audit/audit.service';
 import { GroupRepository } from '../groups/group.repository';
 import { actorOf, type Principal } from '../auth/principal';
@@ -24,11 +26,13 @@ export class TasksService {
     private readonly instances: InstanceRepository,
     private readonly audit: AuditService,
     private readonly groups: GroupRepository,
+    private readonly listing: TaskListRepository,
   ) {}
 
   /** Each task with its request's business key and its SLA clocks, so a tasklist needs no call per row. */
   async list(query: TaskQueryDto, principal?: Principal): Promise<Page<ReturnType<typeof mapTask> & { businessKey: string | null; definitionKey: string | null; sla: unknown[] }>> {
-    const page = await this.tasks.list({ ...query, visibleTo: taskVisibility(principal, await this.groups.memberOf(principal)) });
+    const visibleTo = taskVisibility(principal, await this.groups.memberOf(principal));
+    const page = await this.listing.list({ ...query, assignee: query.assignee === ME ? (principal?.name ?? '') : query.assignee, visibleTo }, this.clock.now());
     const [keys, clocks] = await Promise.all([this.instances.keysOf(page.items.map((t) => t.instanceId)), this.sla.forTasks(page.items)]);
     return toPage(page, query, (t) => ({ ...mapTask(t), businessKey: keys.get(t.instanceId)?.businessKey ?? null, definitionKey: keys.get(t.instanceId)?.definitionKey ?? null, sla: clocks.get(t.id) ?? [] }));
   }
@@ -76,7 +80,7 @@ export class TasksService {
   }
 
   /** A task the caller may see; one they may not is answered like a missing one (no probing of ids). */
-  private async find(id: string, principal?: Principal) {
+  async find(id: string, principal?: Principal) {
     const task = await this.tasks.findById(id);
     if (!task || !maySeeTask({ principal, task, memberOf: await this.groups.memberOf(principal) })) throw DomainError.notFound('Task', id);
     return task;

@@ -13,8 +13,9 @@ import { SettingEntity } from './setting.entity';
 import { SlaClockEntity } from './sla-clock.entity';
 import { SurveyEntity } from './survey.entity';
 import { TaskEntity } from './task.entity';
+import { TaskFilterEntity } from './task-filter.entity';
 import { TimerEntity } from './timer.entity';
 import { UserEntity } from './user.entity';
 
-export { ExternalTaskEntity, GroupEntity, GroupMemberEntity, UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, SurveyEntity, SlaClockEntity, DefinitionEntity, EscalationEntity, HistoryEntity, IncidentEntity, MessageSubscriptionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity };
-export const entities = [UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, DefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity, MessageSubscriptionEntity, HistoryEntity, IncidentEntity, EscalationEntity, SlaClockEntity, SurveyEntity, ExternalTaskEntity, GroupEntity, GroupMemberEntity];
+export { ExternalTaskEntity, GroupEntity, GroupMemberEntity, UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, SurveyEntity, SlaClockEntity, DefinitionEntity, EscalationEntity, HistoryEntity, IncidentEntity, MessageSubscriptionEntity, ProcessInstanceEntity, TaskEntity, TaskFilterEntity, TimerEntity };
+export const entities = [UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, DefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity, MessageSubscriptionEntity, HistoryEntity, IncidentEntity, EscalationEntity, SlaClockEntity, SurveyEntity, ExternalTaskEntity, GroupEntity, GroupMemberEntity, TaskFilterEntity];

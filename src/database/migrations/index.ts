@@ -12,6 +12,7 @@ import { TokenSecretOutOfDatabase1765300000000 } from './1765300000000-token-sec
 import { Groups1765400000000 } from './1765400000000-groups';
 import { BpmnElements1765500000000 } from './1765500000000-bpmn-elements';
 import { ExternalTasks1765600000000 } from './1765600000000-external-tasks';
+import { Tasklist1767400000000 } from './1767400000000-tasklist';
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -27,4 +28,5 @@ export const migrations = [
   Groups1765400000000,
   BpmnElements1765500000000,
   ExternalTasks1765600000000,
+  Tasklist1767400000000,
 ];
