@@ -14,7 +14,7 @@ import { ME } from './dto/task-criteria.dto';
 import { AuditService } from '../audit/audit.service';
 import { GroupRepository } from '../groups/group.repository';
 import { actorOf, type Principal } from '../auth/principal';
-import { completionBy, mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
+import { completionBy, foreignTask, mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
 
 @Injectable()
 export class TasksService {
@@ -82,7 +82,9 @@ export class TasksService {
   /** A task the caller may see; one they may not is answered like a missing one (no probing of ids). */
   async find(id: string, principal?: Principal) {
     const task = await this.tasks.findById(id);
-    if (!task || !maySeeTask({ principal, task, memberOf: await this.groups.memberOf(principal) })) throw DomainError.notFound('Task', id);
+    if (!task) throw DomainError.notFound('Task', id);
+    // Still a 404 (its form and values stay hidden), naming the groups it is for, so the page can say whose it is.
+    if (!maySeeTask({ principal, task, memberOf: await this.groups.memberOf(principal) })) throw foreignTask(id, task.candidateRoles);
     return task;
   }
 }

@@ -9,5 +9,6 @@ import board from './messages/board';
 import instances from './messages/instances';
 import surveys from './messages/surveys';
 import kpis from './messages/kpis';
+import tasklist from './messages/tasklist';
 
-export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis];
+export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, tasklist];
