@@ -20,17 +20,27 @@ export class TaskListRepository {
   constructor(private readonly db: DataSource) {}
 
   async list(query: TaskListQuery, now: Date): Promise<{ items: TaskEntity[]; total: number }> {
+    const [items, total] = await this.page(query, now).getManyAndCount();
+    return { items, total };
+  }
+
+  /** The page query (public for bench/tasklist.ts, which EXPLAINs it). */
+  page(query: TaskListQuery, now: Date): SelectQueryBuilder<TaskEntity> {
     const qb = this.where(query, now);
     const dir = query.sortOrder === 'desc' ? 'DESC' : 'ASC';
     // Tasks without the sort value go last whichever way; then age (oldest first), then id so pages never overlap.
     qb.orderBy(SORT_COLUMNS[query.sortBy ?? 'due'], dir, 'NULLS LAST');
-    if (query.sortBy && query.sortBy !== 'created') qb.addOrderBy('t.created_at', 'ASC');
-    const [items, total] = await qb.addOrderBy('t.id', 'ASC').limit(query.limit).offset(query.offset).getManyAndCount();
-    return { items, total };
+    if (query.sortBy !== 'created') qb.addOrderBy('t.created_at', 'ASC');
+    return qb.addOrderBy('t.id', 'ASC').limit(query.limit).offset(query.offset);
+  }
+
+  /** The count query (public for the bench too). */
+  countQuery(criteria: TaskListCriteria, now: Date): SelectQueryBuilder<TaskEntity> {
+    return this.where(criteria, now);
   }
 
   count(criteria: TaskListCriteria, now: Date): Promise<number> {
-    return this.where(criteria, now).getCount();
+    return this.countQuery(criteria, now).getCount();
   }
 
   private where(c: TaskListCriteria, now: Date): SelectQueryBuilder<TaskEntity> {
