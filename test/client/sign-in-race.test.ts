@@ -1,8 +1,13 @@
 // The sign-in 401 race (issue 17): a request sent before signing in, answered 401 only after the new session began,
 // ended that fresh session and sent the user back to sign-in. Client modules (api + auth store) with the browser's
 // fetch and localStorage stood in for.
-import { api } from '../../client/src/app/api';
-import { authStore, installAuth } from '../../client/src/app/auth-store';
+// Loaded with require: the server's type check (tsconfig.json) does not compile the client (its own tsconfig does).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { api } = require('../../client/src/app/api') as { api: <T>(path: string) => Promise<T> };
+const { authStore, installAuth } = require('../../client/src/app/auth-store') as {
+  authStore: { login(u: string, p: string): Promise<boolean>; get(): { accessToken: string } | null };
+  installAuth(redirect: (sessionEnded: boolean) => void): void;
+};
 
 type Pending = { url: string; authorization: string | null; answer: (status: number, body: unknown) => void };
 
