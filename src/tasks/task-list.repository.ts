@@ -29,8 +29,9 @@ export class TaskListRepository {
     const qb = this.where(query, now);
     const dir = query.sortOrder === 'desc' ? 'DESC' : 'ASC';
     // Tasks without the sort value go last whichever way; then age (oldest first), then id so pages never overlap.
-    qb.orderBy(SORT_COLUMNS[query.sortBy ?? 'due'], dir, 'NULLS LAST');
-    if (query.sortBy !== 'created') qb.addOrderBy('t.created_at', 'ASC');
+    // created_at is never null: ordered plainly (and id the same way) so the (status, created_at) index serves both ways.
+    if (query.sortBy === 'created') return qb.orderBy('t.created_at', dir).addOrderBy('t.id', dir).limit(query.limit).offset(query.offset);
+    qb.orderBy(SORT_COLUMNS[query.sortBy ?? 'due'], dir, 'NULLS LAST').addOrderBy('t.created_at', 'ASC');
     return qb.addOrderBy('t.id', 'ASC').limit(query.limit).offset(query.offset);
   }
 
