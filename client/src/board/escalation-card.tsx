@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n';
 
 type Mode = 'idle' | 'reassign' | 'resolve';
 
-export function EscalationCard({ escalation: e, fresh, onChanged }: { escalation: Escalation; fresh: boolean; onChanged: () => void }) {
+export function EscalationCard({ escalation: e, fresh, onChanged, nextLevelAt }: { escalation: Escalation; fresh: boolean; onChanged: () => void; nextLevelAt?: string }) {
   const { t } = useI18n();
   const [mode, setMode] = useState<Mode>('idle');
   const [text, setText] = useState('');
@@ -44,6 +44,11 @@ export function EscalationCard({ escalation: e, fresh, onChanged }: { escalation
         {e.acknowledgedBy && <> · {t('board.esc.acknowledgedBy', { name: e.acknowledgedBy })}</>}
         {e.assignee && <> · {t('board.esc.assignee', { name: e.assignee })}</>}
       </p>
+      {nextLevelAt && (
+        <p class="next-level" data-testid="next-level">
+          {t('boardMemory.nextLevel', { time: formatDateTime(nextLevelAt) })}
+        </p>
+      )}
       {error && (
         <div class="error" role="alert">
           {error}

@@ -10,5 +10,6 @@ import instances from './messages/instances';
 import surveys from './messages/surveys';
 import kpis from './messages/kpis';
 import tasklist from './messages/tasklist';
+import boardMemory from './messages/board-memory';
 
-export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, tasklist];
+export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, tasklist, boardMemory];

@@ -1,5 +1,5 @@
 // Tasklist at scale: delegation (owner), follow-up dates, a denormalised search text (trigram-indexed) and SLA due
-// time on each task, kept current by triggers, and saved filters per user.
+// time on each task, kept current by triggers, and saved filters per user; the board's acknowledged-alerts marker.
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 // The business fields an agent searches by (processes/README.md start variables), with the request's keys.
@@ -43,9 +43,14 @@ export class Tasklist1767400000000 implements MigrationInterface {
     await q.query(`CREATE INDEX tasks_open_assignee ON tasks (assignee) WHERE status = 'open'`);
     await q.query(`CREATE TABLE task_filters (id uuid PRIMARY KEY, owner text NOT NULL, name text NOT NULL, criteria jsonb NOT NULL,
       created_at timestamptz NOT NULL, UNIQUE (owner, name))`);
+    // The supervisor board: how far each user has acknowledged the alert feed (an outbox id), and the alerts read back.
+    await q.query(`CREATE TABLE board_reads (username text PRIMARY KEY, seen_up_to bigint NOT NULL, updated_at timestamptz NOT NULL)`);
+    await q.query(`CREATE INDEX outbox_alerts ON outbox (id DESC) WHERE type IN ('sla.warning', 'sla.breached', 'complaint.escalated', 'incident.open')`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX outbox_alerts`);
+    await q.query(`DROP TABLE board_reads`);
     await q.query(`DROP TABLE task_filters`);
     await q.query(`DROP TRIGGER tasks_follow_clock ON sla_clocks`);
     await q.query(`DROP TRIGGER tasks_follow_instance ON process_instances`);
