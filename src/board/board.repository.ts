@@ -21,7 +21,7 @@ export class BoardRepository {
     return this.db.query(
       `SELECT id::text, type, payload, created_at FROM outbox
        WHERE type IN ('sla.warning', 'sla.breached', 'complaint.escalated', 'incident.open') AND (cardinality(roles) = 0 OR roles && $1::text[])
-       ORDER BY id DESC LIMIT $2`,
+       ORDER BY outbox.id DESC LIMIT $2`, // the table column: the output column `id` is text
       [roles, limit],
     );
   }
