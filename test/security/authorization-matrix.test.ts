@@ -62,6 +62,7 @@ const POLICY: Record<string, Caller[]> = {
   'GET /api/process-instances/{id}': [...STAFF],
   'DELETE /api/process-instances/{id}': LEADS,
   'POST /api/messages': [...FRONT_LINE],
+  'GET /api/messages/awaited': [...FRONT_LINE],
   'POST /api/signals': [...FRONT_LINE],
   'GET /api/admin/stuck-instances': ADMIN,
   'GET /api/tasks': [...FRONT_LINE],

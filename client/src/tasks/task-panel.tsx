@@ -11,6 +11,7 @@ import { RequestContext } from './request-context';
 import { TaskForm, type Completed } from './task-form';
 import { TaskActions } from './task-actions';
 import { TaskLoadError } from './foreign-task';
+import { AwaitedMessages } from '../instances/awaited-messages';
 
 export interface TaskDetail extends Task {
   sla: SlaState[];
@@ -73,7 +74,10 @@ export function TaskPanel({ id, version, onChanged, onCompleted }: { id: string;
         <TaskActions key={`${task.id}-${task.assignee}`} task={task} onChanged={() => (detail.reload(), onChanged())} />
         {task.status === 'open' && mine && <TaskForm key={task.id} task={task} variables={instance.variables} onCompleted={(result) => onCompleted(task, result)} />}
       </section>
-      <RequestContext instance={instance} clocks={task.sla ?? []} />
+      <div>
+        <RequestContext instance={instance} clocks={task.sla ?? []} />
+        <AwaitedMessages processInstanceId={instance.id} version={version} onSent={() => (detail.reload(), onChanged())} />
+      </div>
     </div>
   );
 }

@@ -37,6 +37,9 @@ export default defineMessages({
     'tasklist.foreign.bodyUnknown': 'You are working as {current}. The task you opened is not for your role, or it no longer exists. Switch role if you hold another one, or go back to your tasks.',
     'tasklist.foreign.back': 'Back to my tasks',
     'tasklist.foreign.switch': 'Work as {role}',
+    'awaited.title': 'The process is waiting for',
+    'awaited.send': 'Confirm: {name}',
+    'awaited.sent': '"{name}" recorded: the request moves on.',
   },
   'zh-CN': {
     'tasklist.search': '搜索任务',
@@ -73,5 +76,8 @@ export default defineMessages({
     'tasklist.foreign.bodyUnknown': '您当前以“{current}”身份工作。您打开的任务不属于您的角色，或已不存在。如果您拥有其他角色，请切换角色，或返回您的任务。',
     'tasklist.foreign.back': '返回我的任务',
     'tasklist.foreign.switch': '切换为“{role}”',
+    'awaited.title': '流程正在等待',
+    'awaited.send': '确认：{name}',
+    'awaited.sent': '已记录“{name}”：工单继续流转。',
   },
 });
