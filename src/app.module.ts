@@ -22,6 +22,7 @@ import { SlaModule } from './sla/sla.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { KpisModule } from './kpis/kpis.module';
 import { TasksModule } from './tasks/tasks.module';
+import { BoardModule } from './board/board.module';
 import { ClockModule } from './common/clock.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -62,6 +63,7 @@ export class AppModule {
         DefinitionsModule,
         InstancesModule,
         TasksModule,
+        BoardModule,
         MessagesModule,
         SignalsModule,
         NotificationsModule,

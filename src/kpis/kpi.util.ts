@@ -57,8 +57,9 @@ export function computeKpis(facts: KpiFacts, from: Date, to: Date, asOf: Date): 
     } else if (deadline <= (r.endedAt ?? asOf).getTime()) decided++;
   }
 
-  // resolutions: service requests whose last resolution (settlement reached) is in the window
-  const resolved = requests.filter((r) => r.definitionKey === SERVICE_REQUEST && within(r.lastResolvedAt));
+  // resolutions: service requests whose last resolution (settlement reached) is in the window; a request cancelled
+  // (even at settlement) was never resolved, so it counts neither as a first-time resolution nor in resolution time
+  const resolved = requests.filter((r) => r.definitionKey === SERVICE_REQUEST && r.status !== 'cancelled' && within(r.lastResolvedAt));
   const firstTime = resolved.filter((r) => r.resolutions === 1 && r.diagnoses <= 1).length;
   const resolutionHours = resolved.map((r) => (r.lastResolvedAt!.getTime() - r.startedAt.getTime()) / HOUR);
 

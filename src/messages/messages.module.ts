@@ -4,6 +4,7 @@ import { DefinitionsModule } from '../definitions/definitions.module';
 import { InstancesModule } from '../instances/instances.module';
 import { MessagesController } from './messages.controller';
 import { MessagesService } from './messages.service';
+import { AwaitedMessagesService } from './awaited-messages.service';
 
-@Module({ imports: [InstancesModule, DefinitionsModule], controllers: [MessagesController], providers: [MessagesService] })
+@Module({ imports: [InstancesModule, DefinitionsModule], controllers: [MessagesController], providers: [MessagesService, AwaitedMessagesService] })
 export class MessagesModule {}

@@ -2,6 +2,7 @@
 // their groups (their roles and the groups an admin put them in), the ones offered or assigned to them, and the ones
 // that name no candidate at all (as in Camunda: anyone with task access); API keys (read) may see, never work.
 import type { Principal } from '../auth/principal';
+import { DomainError, ErrorCode } from '../common/domain-error';
 
 const ANY_TASK = ['admin', 'supervisor', 'manager'];
 
@@ -38,4 +39,14 @@ export function mayClaimFor({ principal, assignee }: { principal: Principal | un
 export function completionBy({ principal, assignee }: { principal: Principal | undefined; assignee: string | null }): 'allowed' | 'override' | 'held' {
   if (!assignee || (principal?.kind === 'user' && principal.name === assignee)) return 'allowed';
   return principal?.kind === 'user' && principal.roles.some((r) => ANY_TASK.includes(r)) ? 'override' : 'held';
+}
+
+/** Who may hand on a claimed task (unclaim, delegate, resolve): its assignee, or a lead. */
+export function mayWorkHeld({ principal, assignee }: { principal: Principal | undefined; assignee: string }): boolean {
+  return completionBy({ principal, assignee }) !== 'held';
+}
+
+/** The answer for a task the caller may not see: not found for them, with the candidate groups it belongs to. */
+export function foreignTask(id: string, candidateRoles: string[]): DomainError {
+  return new DomainError(ErrorCode.NotFound, `Task ${id} was not found among your tasks: it belongs to ${candidateRoles.join(', ') || 'other people'}`, candidateRoles.map((role) => ({ field: 'candidateRoles', message: role })));
 }

@@ -1,9 +1,11 @@
 // REST: tasks for agents, technicians, supervisors and managers.
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { Access } from '../auth/access.decorator';
 import { Rules } from '../auth/access-rules';
 import { ApiTags } from '@nestjs/swagger';
 import { ClaimTaskDto, CompleteTaskDto, TaskQueryDto } from './dto/task.dto';
+import { DelegateTaskDto, FollowUpDto } from './dto/task-action.dto';
+import { TaskActionsService } from './task-actions.service';
 import { TasksService } from './tasks.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
@@ -11,7 +13,10 @@ import type { Principal } from '../auth/principal';
 @ApiTags('tasks')
 @Controller('api/tasks')
 export class TasksController {
-  constructor(private readonly service: TasksService) {}
+  constructor(
+    private readonly service: TasksService,
+    private readonly actions: TaskActionsService,
+  ) {}
 
   @Get()
   @Access(Rules.readTasks)
@@ -37,5 +42,38 @@ export class TasksController {
   @HttpCode(200)
   complete(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CompleteTaskDto) {
     return this.service.complete(id, dto, principal);
+  }
+
+  @Post(':id/unclaim')
+  @Access(Rules.workTasks)
+  @HttpCode(200)
+  unclaim(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.actions.unclaim(id, principal);
+  }
+
+  @Post(':id/delegate')
+  @Access(Rules.workTasks)
+  @HttpCode(200)
+  delegate(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DelegateTaskDto) {
+    return this.actions.delegate(id, dto, principal);
+  }
+
+  @Post(':id/resolve')
+  @Access(Rules.workTasks)
+  @HttpCode(200)
+  resolve(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.actions.resolve(id, principal);
+  }
+
+  @Put(':id/follow-up')
+  @Access(Rules.workTasks)
+  followUp(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: FollowUpDto) {
+    return this.actions.followUp(id, dto, principal);
+  }
+
+  @Get(':id/candidates')
+  @Access(Rules.workTasks)
+  candidates(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.actions.candidates(id, principal);
   }
 }

@@ -9,10 +9,12 @@ import { ClaimTaskDto, CompleteTaskDto, mapTask, TaskQueryDto } from './dto/task
 import { validateForm } from './form-validator';
 import { SlaView } from '../sla/sla-view';
 import { TaskRepository } from './task.repository';
+import { TaskListRepository } from './task-list.repository';
+import { ME } from './dto/task-criteria.dto';
 import { AuditService } from '../audit/audit.service';
 import { GroupRepository } from '../groups/group.repository';
 import { actorOf, type Principal } from '../auth/principal';
-import { completionBy, mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
+import { completionBy, foreignTask, mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
 import { PeopleService } from '../people/people.service';
 import { DataIncidents } from '../incidents/data-incidents';
 
@@ -28,11 +30,13 @@ export class TasksService {
     private readonly groups: GroupRepository,
     private readonly people: PeopleService,
     private readonly dataIncidents: DataIncidents,
+    private readonly listing: TaskListRepository,
   ) {}
 
   /** Each task with its request's business key and its SLA clocks, so a tasklist needs no call per row. */
   async list(query: TaskQueryDto, principal?: Principal): Promise<Page<ReturnType<typeof mapTask> & { businessKey: string | null; definitionKey: string | null; sla: unknown[] }>> {
-    const page = await this.tasks.list({ ...query, visibleTo: taskVisibility(principal, await this.groups.memberOf(principal)) });
+    const visibleTo = taskVisibility(principal, await this.groups.memberOf(principal));
+    const page = await this.listing.list({ ...query, assignee: query.assignee === ME ? (principal?.name ?? '') : query.assignee, visibleTo }, this.clock.now());
     const [keys, clocks] = await Promise.all([this.instances.keysOf(page.items.map((t) => t.instanceId)), this.sla.forTasks(page.items)]);
     return toPage(page, query, (t) => ({ ...mapTask(t), businessKey: keys.get(t.instanceId)?.businessKey ?? null, definitionKey: keys.get(t.instanceId)?.definitionKey ?? null, sla: clocks.get(t.id) ?? [] }));
   }
@@ -83,9 +87,11 @@ export class TasksService {
   }
 
   /** A task the caller may see; one they may not is answered like a missing one (no probing of ids). */
-  private async find(id: string, principal?: Principal) {
+  async find(id: string, principal?: Principal) {
     const task = await this.tasks.findById(id);
-    if (!task || !maySeeTask({ principal, task, memberOf: await this.groups.memberOf(principal) })) throw DomainError.notFound('Task', id);
+    if (!task) throw DomainError.notFound('Task', id);
+    // Still a 404 (its form and values stay hidden), naming the groups it is for, so the page can say whose it is.
+    if (!maySeeTask({ principal, task, memberOf: await this.groups.memberOf(principal) })) throw foreignTask(id, task.candidateRoles);
     return task;
   }
 }

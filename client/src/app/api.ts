@@ -65,6 +65,11 @@ function messageOf(body: unknown, status: number): string {
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return send<T>(path, options, false);
+}
+
+async function send<T>(path: string, options: RequestOptions, retried: boolean): Promise<T> {
+  const sentAuthorization = extraHeaders.Authorization;
   const headers: Record<string, string> = { Accept: options.text ? 'application/xml, text/plain' : 'application/json', ...extraHeaders };
   // A FormData body (a file upload) goes as multipart: the browser sets its Content-Type with the boundary.
   const multipart = options.body instanceof FormData;
@@ -84,7 +89,13 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       body = { message: raw };
     }
     const b = body as { details?: unknown; correlationId?: string } | null;
-    if (response.status === 401 && !path.startsWith('/api/auth/login')) onUnauthorized?.();
+    if (response.status === 401 && !path.startsWith('/api/auth/login')) {
+      // The sign-in race: a request sent before signing in (or with a token since replaced) is refused after the new
+      // session began. That 401 is about credentials no longer in use: ask again with the current ones, and end the
+      // session only when the server refuses the credentials it has now.
+      if (!retried && extraHeaders.Authorization && extraHeaders.Authorization !== sentAuthorization) return send<T>(path, options, true);
+      if (extraHeaders.Authorization === sentAuthorization) onUnauthorized?.();
+    }
     throw new ApiError(response.status, messageOf(body, response.status), b?.details, b?.correlationId);
   }
   if (options.text) return raw as T;

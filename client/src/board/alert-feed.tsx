@@ -29,6 +29,18 @@ export function toAlert(event: LiveEvent): Alert {
   };
 }
 
+export interface ServerAlert {
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+  acknowledged: boolean;
+}
+
+/** An alert the server kept (GET /api/board/alerts): same key as its live event; acknowledged ones are not fresh. */
+export function fromServer(a: ServerAlert): Alert {
+  return { ...toAlert({ id: a.id, type: a.type, data: a.data }), fresh: !a.acknowledged };
+}
+
 const TONE: Record<string, string> = { 'sla.breached': 'danger', 'sla.warning': 'warn', 'complaint.escalated': 'warn', 'incident.open': 'danger' };
 
 export function AlertFeed({ alerts }: { alerts: Alert[] }) {

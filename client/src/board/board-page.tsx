@@ -1,6 +1,6 @@
 // Supervisor board: live SLA alerts (a new breach is highlighted, counted in the title, optionally beeps), escalations
 // with acknowledge / reassign / resolve, and the near-breach countdowns; all kept current by live events, no reload.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../app/api';
 import { useLiveEvents, type LiveEvent } from '../app/live-events';
 import { useSession } from '../app/session';
@@ -8,7 +8,7 @@ import { Empty, ErrorMessage, LiveDot, Loading } from '../app/status';
 import type { Escalation, Page } from '../app/types';
 import { useResource } from '../app/use-resource';
 import { useI18n } from '../i18n/i18n';
-import { AlertFeed, toAlert, type Alert } from './alert-feed';
+import { AlertFeed, fromServer, toAlert, type Alert, type ServerAlert } from './alert-feed';
 import { useBeep, useTitleCount } from './breach-cue';
 import { EscalationCard } from './escalation-card';
 import { NearBreach } from './near-breach';
@@ -37,6 +37,16 @@ export function BoardPage() {
     return { open: open.items, acknowledged: acknowledged.items };
   }, []);
 
+  // The board remembers: the server's recent alerts on load, with what this user acknowledged before.
+  const nextLevels = useResource(() => api<Record<string, string>>('/api/board/next-levels'), [escalations.data]);
+  useEffect(() => {
+    void api<{ items: ServerAlert[] }>('/api/board/alerts').then(({ items }) => {
+      const stored = items.map(fromServer);
+      setAlerts((list) => [...list, ...stored.filter((a) => !list.some((l) => l.key === a.key))].sort((a, b) => Number(b.key) - Number(a.key)).slice(0, 100));
+      setUnseen((n) => n + stored.filter((a) => a.fresh && a.type === 'sla.breached').length);
+    }, () => undefined);
+  }, []);
+
   const live = useLiveEvents({ roles: BOARD_ROLES, types: [...ALERT_TYPES, ...REFRESH_TYPES] }, (event: LiveEvent) => {
     if (event.type.startsWith('sla.')) setSlaVersion((v) => v + 1);
     if (event.type.startsWith('escalation.') || event.type === 'complaint.escalated') escalations.reload();
@@ -52,6 +62,8 @@ export function BoardPage() {
 
   const markSeen = () => {
     setUnseen(0);
+    const newest = alerts.map((a) => a.key).filter((k) => /^\d+$/.test(k)).sort((a, b) => Number(b) - Number(a))[0];
+    if (newest) void api('/api/board/alerts/acknowledge', { method: 'POST', body: { upTo: newest } }).catch(() => undefined);
     setAlerts((list) => list.map((a) => ({ ...a, fresh: false })));
     setFreshInstances(new Set());
   };
@@ -90,7 +102,7 @@ export function BoardPage() {
                 </h3>
                 {escalations.data![status].length === 0 && <Empty>{t(`board.escalations.empty.${status}`)}</Empty>}
                 {escalations.data![status].map((e) => (
-                  <EscalationCard key={e.id} escalation={e} fresh={freshInstances.has(e.processInstanceId) && status === 'open'} onChanged={escalations.reload} />
+                  <EscalationCard key={e.id} escalation={e} nextLevelAt={nextLevels.data?.[e.id]} fresh={freshInstances.has(e.processInstanceId) && status === 'open'} onChanged={escalations.reload} />
                 ))}
               </div>
             ))}

@@ -8,7 +8,7 @@ import { PersonPicker } from '../dispatch/person-picker';
 
 type Mode = 'idle' | 'reassign' | 'resolve';
 
-export function EscalationCard({ escalation: e, fresh, onChanged }: { escalation: Escalation; fresh: boolean; onChanged: () => void }) {
+export function EscalationCard({ escalation: e, fresh, onChanged, nextLevelAt }: { escalation: Escalation; fresh: boolean; onChanged: () => void; nextLevelAt?: string }) {
   const { t } = useI18n();
   const [mode, setMode] = useState<Mode>('idle');
   const [text, setText] = useState('');
@@ -45,6 +45,11 @@ export function EscalationCard({ escalation: e, fresh, onChanged }: { escalation
         {e.acknowledgedBy && <> · {t('board.esc.acknowledgedBy', { name: e.acknowledgedBy })}</>}
         {e.assignee && <> · {t('board.esc.assignee', { name: e.assignee })}</>}
       </p>
+      {nextLevelAt && (
+        <p class="next-level" data-testid="next-level">
+          {t('boardMemory.nextLevel', { time: formatDateTime(nextLevelAt) })}
+        </p>
+      )}
       {error && (
         <div class="error" role="alert">
           {error}

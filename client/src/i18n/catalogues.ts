@@ -13,5 +13,7 @@ import statusPage from './messages/status-page';
 import dispatch from './messages/dispatch';
 import requestNotes from './messages/request-notes';
 import forms from './messages/forms';
+import tasklist from './messages/tasklist';
+import boardMemory from './messages/board-memory';
 
-export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage, dispatch, requestNotes, forms];
+export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage, dispatch, requestNotes, forms, tasklist, boardMemory];

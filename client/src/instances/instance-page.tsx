@@ -8,6 +8,7 @@ import { ErrorMessage, LiveDot, Loading } from '../app/status';
 import type { InstanceDetail, Page } from '../app/types';
 import { useNow } from '../app/use-now';
 import { useResource } from '../app/use-resource';
+import { AwaitedMessages } from './awaited-messages';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { ChildInstancesPanel, ParentLink, type ChildInstance } from './call-links';
@@ -80,6 +81,7 @@ export function InstancePage() {
           <TasksTable tasks={d.tasks} onSelect={setSelected} />
           <ChildInstancesPanel children={(d.childInstances as ChildInstance[] | undefined) ?? []} onSelect={setSelected} />
           <WaitsPanel timers={d.timers} messages={d.awaitedMessages} now={now} onSelect={setSelected} />
+          <AwaitedMessages processInstanceId={d.id} version={d.awaitedMessages.length} onSent={detail.reload} />
           <ExternalTasksPanel detail={d} now={now} onSelect={setSelected} />
           <SlaPanel clocks={clocks} now={now} />
           <IncidentsPanel incidents={incidents.data?.items ?? []} variables={d.variables} onChanged={refresh} />

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../app/api';
 import { useSession } from '../app/session';
-import { ErrorMessage, Loading } from '../app/status';
+import { Loading } from '../app/status';
 import type { InstanceDetail, SlaState, Task } from '../app/types';
 import { useResource } from '../app/use-resource';
 import { formatDateTime } from '../i18n/format';
@@ -10,6 +10,9 @@ import { useI18n } from '../i18n/i18n';
 import { RequestContext } from './request-context';
 import { TaskForm, type Completed } from './task-form';
 import { RequestNotes } from '../request-notes/request-notes';
+import { TaskActions } from './task-actions';
+import { TaskLoadError } from './foreign-task';
+import { AwaitedMessages } from '../instances/awaited-messages';
 
 export interface TaskDetail extends Task {
   sla: SlaState[];
@@ -27,7 +30,7 @@ export function TaskPanel({ id, version, onChanged, onCompleted }: { id: string;
   const [claimError, setClaimError] = useState<string | null>(null);
   const [claiming, setClaiming] = useState(false);
 
-  if (detail.error && !detail.data) return <ErrorMessage error={detail.error} onRetry={detail.reload} />;
+  if (detail.error && detail.data?.task.id !== id) return <TaskLoadError error={detail.error} onRetry={detail.reload} />;
   if (!detail.data || detail.data.task.id !== id) return <Loading />;
   const { task, instance } = detail.data;
   const mine = task.assignee === session.name;
@@ -69,10 +72,14 @@ export function TaskPanel({ id, version, onChanged, onCompleted }: { id: string;
             )}
           </div>
         )}
+        <TaskActions key={`${task.id}-${task.assignee}`} task={task} onChanged={() => (detail.reload(), onChanged())} />
         {task.status === 'open' && mine && <TaskForm key={task.id} task={task} variables={instance.variables} onCompleted={(result) => onCompleted(task, result)} />}
       </section>
-      <RequestContext instance={instance} clocks={task.sla ?? []} />
-      <RequestNotes instanceId={task.processInstanceId} />
+      <div>
+        <RequestContext instance={instance} clocks={task.sla ?? []} />
+        <AwaitedMessages processInstanceId={instance.id} version={version} onSent={() => (detail.reload(), onChanged())} />
+        <RequestNotes instanceId={task.processInstanceId} />
+      </div>
     </div>
   );
 }

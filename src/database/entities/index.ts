@@ -15,8 +15,9 @@ import { SurveyEntity } from './survey.entity';
 import { TaskEntity } from './task.entity';
 import { TechnicianProfileEntity } from './technician-profile.entity';
 import { RequestAttachmentEntity, RequestCommentEntity } from './request-note.entity';
+import { TaskFilterEntity } from './task-filter.entity';
 import { TimerEntity } from './timer.entity';
 import { UserEntity } from './user.entity';
 
-export { ExternalTaskEntity, GroupEntity, GroupMemberEntity, UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, SurveyEntity, SlaClockEntity, DefinitionEntity, EscalationEntity, HistoryEntity, IncidentEntity, MessageSubscriptionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity, TechnicianProfileEntity, RequestCommentEntity, RequestAttachmentEntity };
-export const entities = [UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, DefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity, MessageSubscriptionEntity, HistoryEntity, IncidentEntity, EscalationEntity, SlaClockEntity, SurveyEntity, ExternalTaskEntity, GroupEntity, GroupMemberEntity, TechnicianProfileEntity, RequestCommentEntity, RequestAttachmentEntity];
+export { ExternalTaskEntity, GroupEntity, GroupMemberEntity, UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, SurveyEntity, SlaClockEntity, DefinitionEntity, EscalationEntity, HistoryEntity, IncidentEntity, MessageSubscriptionEntity, ProcessInstanceEntity, TaskEntity, TaskFilterEntity, TimerEntity, TechnicianProfileEntity, RequestCommentEntity, RequestAttachmentEntity };
+export const entities = [UserEntity, ApiKeyEntity, AuditEntryEntity, SettingEntity, DefinitionEntity, ProcessInstanceEntity, TaskEntity, TimerEntity, MessageSubscriptionEntity, HistoryEntity, IncidentEntity, EscalationEntity, SlaClockEntity, SurveyEntity, ExternalTaskEntity, GroupEntity, GroupMemberEntity, TechnicianProfileEntity, RequestCommentEntity, RequestAttachmentEntity, TaskFilterEntity];

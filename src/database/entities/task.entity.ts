@@ -22,4 +22,11 @@ export class TaskEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'claimed_at', nullable: true }) claimedAt!: Date | null;
   @Column('timestamptz', { name: 'ended_at', nullable: true }) endedAt!: Date | null;
+  /** Camunda's delegation: the owner delegated to the assignee, who resolves it back. */
+  @Column('text', { nullable: true }) owner!: string | null;
+  @Column('text', { name: 'delegation_state', nullable: true }) delegationState!: 'pending' | 'resolved' | null;
+  @Column('timestamptz', { name: 'follow_up_at', nullable: true }) followUpAt!: Date | null;
+  /** Kept by database triggers (migration 1767400000000): earliest running SLA due time, and the searchable text. */
+  @Column({ type: 'timestamptz', name: 'sla_due_at', nullable: true, insert: false, update: false }) slaDueAt!: Date | null;
+  @Column({ type: 'text', name: 'search_text', select: false, insert: false, update: false }) searchText?: string;
 }

@@ -12,6 +12,7 @@ import { TokenSecretOutOfDatabase1765300000000 } from './1765300000000-token-sec
 import { Groups1765400000000 } from './1765400000000-groups';
 import { BpmnElements1765500000000 } from './1765500000000-bpmn-elements';
 import { ExternalTasks1765600000000 } from './1765600000000-external-tasks';
+import { Tasklist1767400000000 } from './1767400000000-tasklist';
 import { IncidentCommands1767500000000 } from './1767500000000-incident-commands';
 import { TechnicianProfiles1767600000000 } from './1767600000000-technician-profiles';
 import { RequestNotes1767600000001 } from './1767600000001-request-notes';
@@ -31,6 +32,7 @@ export const migrations = [
   Groups1765400000000,
   BpmnElements1765500000000,
   ExternalTasks1765600000000,
+  Tasklist1767400000000,
   IncidentCommands1767500000000,
   TechnicianProfiles1767600000000,
   RequestNotes1767600000001,

@@ -14,3 +14,7 @@ export class CorrelateMessageDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() processInstanceId?: string;
   @IsVariables() variables?: Record<string, unknown>;
 }
+
+export class AwaitedMessagesQueryDto {
+  @ApiProperty() @IsUUID() processInstanceId!: string;
+}

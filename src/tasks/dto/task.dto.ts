@@ -1,16 +1,13 @@
 // Request and response shapes of the tasks API, with the mapper from the entity.
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsVariables } from '../../common/free-form';
 import { PageQueryDto } from '../../common/page.dto';
 import type { TaskEntity } from '../../database/entities/task.entity';
+import { TaskCriteriaDto } from './task-criteria.dto';
 
-export class TaskQueryDto extends PageQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) candidateRole?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) assignee?: string;
-  @ApiPropertyOptional({ enum: ['open', 'completed', 'cancelled'] }) @IsOptional() @IsIn(['open', 'completed', 'cancelled']) status?: 'open' | 'completed' | 'cancelled';
-  @ApiPropertyOptional() @IsOptional() @IsUUID() processInstanceId?: string;
-}
+/** A page (limit/offset, with the total) of the tasks matching the criteria, in the asked order. */
+export class TaskQueryDto extends IntersectionType(PageQueryDto, TaskCriteriaDto) {}
 
 export class ClaimTaskDto {
   @ApiProperty({ description: 'who takes the task' }) @IsString() @IsNotEmpty() @MaxLength(200) assignee!: string;
@@ -36,5 +33,9 @@ export function mapTask(t: TaskEntity) {
     createdAt: t.createdAt,
     claimedAt: t.claimedAt,
     endedAt: t.endedAt,
+    owner: t.owner ?? null,
+    delegationState: t.delegationState ?? null,
+    followUp: t.followUpAt ?? null,
+    slaDueAt: t.slaDueAt ?? null,
   };
 }
