@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { retryDelayMs } from '../notifications/webhooks/retry-policy';
 import { ChannelError, CustomerChannels } from './customer-channels';
 import { CustomerDeliveryRepository, type CustomerDelivery } from './customer-delivery.repository';
+import { PeopleService } from '../people/people.service';
 import { renderNotification, type NotifyLanguage } from './notification-templates';
 import { StatusTokenRepository } from './status-token.repository';
 import { hashStatusToken, newStatusToken } from './status-token.util';
@@ -23,6 +24,7 @@ export class CustomerNotifyDispatcher {
     private readonly deliveries: CustomerDeliveryRepository,
     private readonly tokens: StatusTokenRepository,
     private readonly channels: CustomerChannels,
+    private readonly people: PeopleService,
   ) {}
 
   /** Makes one attempt for every delivery due now (up to `max`); returns how many were attempted. */
@@ -60,10 +62,13 @@ export class CustomerNotifyDispatcher {
     const token = newStatusToken();
     const expiresAt = new Date(now.getTime() + Duration.fromISO(this.config.STATUS_TOKEN_TTL).toMillis());
     await this.tokens.add(hashStatusToken(token), { instanceId: d.instanceId, language: d.language, expiresAt }, now);
+    const facts = { ...((d.data.facts as Record<string, unknown>) ?? {}) };
+    // the customer reads the technician's name, not their sign-in name
+    if (typeof facts.technician === 'string' && facts.technician) facts.technician = await this.people.shownName(facts.technician);
     return renderNotification({
       language: d.language as NotifyLanguage,
       businessKey: (d.data.businessKey as string | null) ?? null,
-      facts: (d.data.facts as Record<string, unknown>) ?? {},
+      facts,
       link: `${this.config.PUBLIC_BASE_URL}/status/${token}`,
       timeZone: this.config.TIME_ZONE,
     });

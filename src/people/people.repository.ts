@@ -27,4 +27,9 @@ export class PeopleRepository {
     const rows = await this.db.query(`SELECT 1 FROM users u WHERE u.username = $2 AND ${HOLDS}`, [role, username]);
     return rows.length > 0;
   }
+
+  async displayName(username: string): Promise<string | null> {
+    const rows: { name: string | null }[] = await this.db.query('SELECT display_name AS name FROM users WHERE username = $1', [username]);
+    return rows[0]?.name ?? null;
+  }
 }

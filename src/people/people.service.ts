@@ -27,4 +27,9 @@ export class PeopleService {
       if (field.person && typeof value === 'string' && value !== '') await this.requireHolder(value, field.person, field.id);
     }
   }
+
+  /** How a person is shown to someone outside (a customer): their display name, else the name as given. */
+  async shownName(username: string): Promise<string> {
+    return (await this.people.displayName(username)) ?? username;
+  }
 }

@@ -1,6 +1,7 @@
 // The customer's status page behind a notification's link: the token (hash lookup, expiry) is the only credential and
 // names one instance; the view shows only customer-facing facts of that instance. Answering the quote correlates the
 // process's waiting quoteAnswered message, as POST /api/messages does.
+import { PeopleService } from '../people/people.service';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -27,6 +28,7 @@ export class StatusPageService {
     private readonly subscriptions: SubscriptionRepository,
     private readonly messages: MessagesService,
     private readonly deliveries: CustomerDeliveryRepository,
+    private readonly people: PeopleService,
   ) {}
 
   async view(token: string) {
@@ -47,7 +49,7 @@ export class StatusPageService {
       status: instance.status,
       done: done.map((t) => ({ activityId: t.activityId, name: t.name, at: t.endedAt })),
       next: tasks.filter((t) => t.status === 'open').map((t) => ({ activityId: t.activityId, name: t.name })),
-      technician: typeof v.technician === 'string' ? v.technician : null,
+      technician: typeof v.technician === 'string' && v.technician ? await this.people.shownName(v.technician) : null,
       appointmentAt: typeof v.appointmentAt === 'string' ? v.appointmentAt : null,
       quote: quoteOpen || v.quoteAccepted !== undefined ? { amount: v.estimatedCost ?? v.quoteAmount ?? null, open: quoteOpen, accepted: quoteOpen ? null : v.quoteAccepted === true } : null,
       optedOut,
