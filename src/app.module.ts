@@ -1,4 +1,5 @@
 // The root module: configuration, database, engine, features, logging and operations endpoints.
+import { CommandsModule } from './commands/commands.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock, SystemClock } from './common/clock';
@@ -52,6 +53,7 @@ export class AppModule {
         SurveysModule,
         KpisModule,
         DefinitionsModule,
+        CommandsModule,
         InstancesModule,
         TasksModule,
         MessagesModule,

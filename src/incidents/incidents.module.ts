@@ -1,5 +1,7 @@
 // Feature: incidents — failed service tasks, automatic retries with backoff, manual retry and resolution.
 import { Module } from '@nestjs/common';
+import { IncidentParticipant } from './incident-participant';
+import { IncidentPolicy } from './incident-policy';
 import { ExternalTasksModule } from '../external-tasks/external-tasks.module';
 import { InstancesModule } from '../instances/instances.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -7,5 +9,5 @@ import { IncidentRetryService } from './incident-retry.service';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
 
-@Module({ imports: [InstancesModule, NotificationsModule, ExternalTasksModule], controllers: [IncidentsController], providers: [IncidentsService, IncidentRetryService], exports: [IncidentRetryService] })
+@Module({ imports: [InstancesModule, NotificationsModule, ExternalTasksModule], controllers: [IncidentsController], providers: [IncidentsService, IncidentRetryService, IncidentPolicy, IncidentParticipant], exports: [IncidentRetryService] })
 export class IncidentsModule {}

@@ -1,7 +1,10 @@
 // Call activities: a waiting call activity is backed by a child instance (started in the parent's command); a child
 // that ends leaves a "callReturn" row in the timers table that resumes the parent in its own transaction, exactly once.
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
+import { CommandParticipants } from '../commands/command-participants';
+import { InstanceCommandsService, type PrepareAction } from '../commands/instance-commands.service';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { newRowId } from '../common/row-id';
 import type { ProcessInstanceEntity } from '../database/entities/process-instance.entity';
@@ -11,30 +14,40 @@ import type { CompiledDefinition } from '../engine/compiled-definition';
 import type { DefinitionModel } from '../engine/definition-model';
 import type { HistoryItem, ThrownError, WaitingActivity } from '../engine/run-types';
 import { mapVariables } from '../engine/variable-mapping.util';
-import type { PrepareAction } from './instance-commands.service';
+import { InstanceRepository } from './instance.repository';
 
 export const CALL_RETURN = 'callReturn';
 /** Calls nest at most this deep: a process that calls itself would otherwise start children without end. */
 export const MAX_CALL_DEPTH = 20;
 
-export interface ParentLink {
-  parentInstanceId: string;
-  parentExecutionId: string;
-  parentActivityId: string;
-}
-
-/** What the command service lends: starting and cancelling instances inside the caller's transaction. */
-export interface InstanceLifecycle {
-  start(em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, link: ParentLink): Promise<unknown>;
-  cancel(em: EntityManager, instanceId: string, reason: string): Promise<unknown>;
-}
-
 @Injectable()
-export class CallActivities {
-  constructor(private readonly cache: DefinitionCache) {}
+export class CallActivities implements CommandParticipant, OnModuleInit {
+  readonly name = 'child instances';
+  readonly phase = Phase.Rows + 50;
+
+  constructor(
+    private readonly cache: DefinitionCache,
+    private readonly commands: InstanceCommandsService,
+    private readonly instances: InstanceRepository,
+    private readonly participants: CommandParticipants,
+  ) {}
+
+  onModuleInit(): void {
+    this.participants.register(this);
+  }
+
+  async onRun({ em, instance, model, result, now, newInstance, history }: RunContext): Promise<void> {
+    history.push(...(await this.reconcile(em, { parent: instance, model, calls: result.calls, now, newInstance })));
+    if (result.completed) await this.childEnded(em, instance, result.thrownError, now);
+  }
+
+  /** A cancelled instance cancels its active children (in this transaction). */
+  async onCancel({ em, instance, reason }: CancelContext): Promise<void> {
+    for (const child of await this.instances.activeChildren(em, instance.id)) await this.commands.cancelIn(em, child, `parent instance cancelled: ${reason}`);
+  }
 
   /** Starts a child for each new waiting call; cancels the active children whose call no longer waits (interrupted). */
-  async reconcile(em: EntityManager, args: { parent: ProcessInstanceEntity; model: DefinitionModel; calls: WaitingActivity[]; now: Date; newInstance?: boolean }, lifecycle: InstanceLifecycle): Promise<HistoryItem[]> {
+  private async reconcile(em: EntityManager, args: { parent: ProcessInstanceEntity; model: DefinitionModel; calls: WaitingActivity[]; now: Date; newInstance?: boolean }): Promise<HistoryItem[]> {
     const { parent, model, calls, now } = args;
     if (args.newInstance && !calls.length) return [];
     const children: { id: string; parent_execution_id: string; status: string }[] = args.newInstance ? [] : await em.query('SELECT id, parent_execution_id, status FROM process_instances WHERE parent_instance_id = $1', [parent.id]);
@@ -42,7 +55,7 @@ export class CallActivities {
     const waiting = new Set(calls.map((c) => c.executionId));
     const history: HistoryItem[] = [];
     for (const child of children.filter((c) => c.status === 'active' && !waiting.has(c.parent_execution_id))) {
-      await lifecycle.cancel(em, child.id, 'the calling activity was interrupted');
+      await this.commands.cancelIn(em, child.id, 'the calling activity was interrupted');
     }
     // A return queued for a call that no longer waits has nothing to resume.
     if (children.length) await em.query(`DELETE FROM timers WHERE instance_id = $1 AND timer_type = $2 AND NOT (split_part(timer_key, ':', 3) = ANY($3::text[]))`, [parent.id, CALL_RETURN, [...waiting]]);
@@ -55,14 +68,14 @@ export class CallActivities {
       const callee = await this.callee(call.activityId, info.calledElement, info.version);
       const variables = mapVariables({ mappings: info.inputs, source: { ...parent.variables, ...call.localVariables } });
       const businessKey = info.inputs.some((m) => m.businessKey) ? parent.businessKey : null;
-      await lifecycle.start(em, callee, businessKey, variables, { parentInstanceId: parent.id, parentExecutionId: call.executionId, parentActivityId: call.activityId });
+      await this.commands.startIn(em, callee, businessKey, variables, [], { parentInstanceId: parent.id, parentExecutionId: call.executionId, parentActivityId: call.activityId });
       history.push({ at: now, type: 'call.started', activityId: call.activityId, detail: { definitionKey: callee.key, definitionVersion: callee.version } });
     }
     return history;
   }
 
   /** A child ended (normally or by a BPMN error): queue the parent's resumption, due at once. */
-  async childEnded(em: EntityManager, child: ProcessInstanceEntity, thrown: ThrownError | undefined, now: Date): Promise<void> {
+  private async childEnded(em: EntityManager, child: ProcessInstanceEntity, thrown: ThrownError | undefined, now: Date): Promise<void> {
     if (!child.parentInstanceId) return;
     await em.getRepository(TimerEntity).insert({
       id: newRowId(),

@@ -15,7 +15,7 @@ import { CancelInstanceDto, InstanceQueryDto, mapInstance, mapInstanceDetail, St
 import { CALL_RETURN } from './call-activities';
 import { SIGNAL_DELIVERY } from './signal.repository';
 import { HistoryRepository } from './history.repository';
-import { InstanceCommandsService } from './instance-commands.service';
+import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { InstanceRepository } from './instance.repository';
 import { SubscriptionRepository } from './subscription.repository';
 import { TimerRepository } from './timer.repository';

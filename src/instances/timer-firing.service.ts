@@ -1,7 +1,6 @@
 // Fires due timers: claim one due row (SKIP LOCKED, so replicas share the work), run the instance's fire command
 // in the same transaction, commit. A crash before commit leaves the row, so the timer fires once later.
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-error';
@@ -9,9 +8,10 @@ import { DefinitionCache } from '../definitions/definition-cache';
 import { StartTimers } from '../definitions/start-timers';
 import { CALL_RETURN, CallActivities } from './call-activities';
 import { SIGNAL_DELIVERY, type SignalDelivery } from './signal.repository';
-import { InstanceCommandsService, type PrepareAction } from './instance-commands.service';
+import { InstanceCommandsService, type PrepareAction } from '../commands/instance-commands.service';
 import type { TimerEntity } from '../database/entities';
 import { TimerRepository } from './timer.repository';
+import { SlaTracker } from '../sla/sla-tracker';
 import { timerLateness } from '../observability/domain-metrics';
 
 const RETRY_AFTER_MS = 60_000;
@@ -19,7 +19,6 @@ const RETRY_AFTER_MS = 60_000;
 @Injectable()
 export class TimerFiringService {
   constructor(
-    private readonly db: DataSource,
     private readonly timers: TimerRepository,
     private readonly commands: InstanceCommandsService,
     private readonly clock: Clock,
@@ -27,6 +26,7 @@ export class TimerFiringService {
     private readonly cache: DefinitionCache,
     private readonly startTimers: StartTimers,
     private readonly calls: CallActivities,
+    private readonly sla: SlaTracker,
   ) {}
 
   /** Fires every timer due at `now` (the clock's now by default); returns how many fired. */
@@ -42,13 +42,14 @@ export class TimerFiringService {
   }
 
   private async fireOne(now: Date): Promise<boolean> {
-    return this.db.transaction(async (em) => {
+    return this.commands.transaction(async (em) => {
       const timer = await this.timers.claimDue(em, now);
       if (!timer) return false;
       timerLateness.observe({ kind: timer.timerType }, Math.max(0, this.clock.now().getTime() - timer.dueAt.getTime()) / 1000);
       const history = [{ at: this.clock.now(), type: 'timer.due', activityId: timer.activityId, detail: { dueAt: timer.dueAt.toISOString() } }];
       if (timer.timerType === 'slaCheck') {
-        await this.commands.checkSlaIn(em, timer.instanceId!, timer.timerKey.slice('sla:'.length));
+        const clockId = timer.timerKey.slice('sla:'.length);
+        await this.commands.recordIn(em, timer.instanceId!, async (out, at) => void out.push(...(await this.sla.check(em, clockId, at))));
         return true;
       }
       if (timer.definitionId) {

@@ -1,9 +1,10 @@
 // Feature: message correlation.
 import { Module } from '@nestjs/common';
+import { MessageParticipant } from './message-participant';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { InstancesModule } from '../instances/instances.module';
 import { MessagesController } from './messages.controller';
 import { MessagesService } from './messages.service';
 
-@Module({ imports: [InstancesModule, DefinitionsModule], controllers: [MessagesController], providers: [MessagesService] })
+@Module({ imports: [InstancesModule, DefinitionsModule], controllers: [MessagesController], providers: [MessagesService, MessageParticipant] })
 export class MessagesModule {}
