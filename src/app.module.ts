@@ -1,5 +1,6 @@
 // The root module: configuration, database, engine, features, logging and operations endpoints.
 import { CommandsModule } from './commands/commands.module';
+import { TimersModule } from './timers/timers.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock, SystemClock } from './common/clock';
@@ -54,6 +55,7 @@ export class AppModule {
         KpisModule,
         DefinitionsModule,
         CommandsModule,
+        TimersModule,
         InstancesModule,
         TasksModule,
         MessagesModule,

@@ -6,10 +6,10 @@ import { Clock } from '../common/clock';
 import type { ProcessInstanceEntity } from '../database/entities/process-instance.entity';
 import type { CompiledDefinition } from '../engine/compiled-definition';
 import type { HistoryItem, RunResult } from '../engine/run-types';
-import { InstanceRepository } from '../instances/instance.repository';
 import type { CancelContext, CommandContext, CommandParticipant, RunContext } from './command-context';
 import { CommandParticipants } from './command-participants';
 import { CommandTransactions } from './command-transactions';
+import { InstanceRowRepository } from './instance-rows.repository';
 
 interface Base {
   definition: CompiledDefinition;
@@ -21,11 +21,11 @@ export class CommandContexts {
   constructor(
     private readonly participants: CommandParticipants,
     private readonly transactions: CommandTransactions,
-    private readonly instances: InstanceRepository,
+    private readonly instances: InstanceRowRepository,
     private readonly clock: Clock,
   ) {}
 
-  async persist(em: EntityManager, args: Base & { result: RunResult; history: HistoryItem[]; newInstance: boolean; completedTaskId?: string; resolution?: string }): Promise<void> {
+  async persist(em: EntityManager, args: Base & { result: RunResult; history: HistoryItem[]; newInstance: boolean; inserted: boolean; completedTaskId?: string; resolution?: string }): Promise<void> {
     const { instance, result } = args;
     const now = this.clock.now();
     Object.assign(instance, {
@@ -38,7 +38,7 @@ export class CommandContexts {
       updatedAt: now,
       endedAt: result.completed ? now : null,
     });
-    await this.instances.save(em, instance);
+    await (args.inserted ? this.instances.save(em, instance) : this.instances.insert(em, instance));
     const base = this.base(em, args, now, [...args.history, ...result.history]);
     const ctx: RunContext = { ...base.ctx, kind: 'run', result, newInstance: args.newInstance, completedTaskId: args.completedTaskId, resolution: args.resolution };
     await this.each(base, (p) => p.onRun?.(ctx));

@@ -2,17 +2,17 @@
 // CommandParticipants to take part in them.
 import { Global, Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module';
-import { InstanceRepository } from '../instances/instance.repository';
 import { CommandContexts } from './command-contexts';
 import { CommandParticipants } from './command-participants';
 import { CommandRunner } from './command-runner';
 import { CommandTransactions } from './command-transactions';
 import { InstanceCommandsService } from './instance-commands.service';
+import { InstanceRowRepository } from './instance-rows.repository';
 
 @Global()
 @Module({
   imports: [DefinitionsModule],
-  providers: [CommandParticipants, CommandTransactions, CommandRunner, CommandContexts, InstanceCommandsService, InstanceRepository],
-  exports: [CommandParticipants, InstanceCommandsService, InstanceRepository],
+  providers: [CommandParticipants, CommandTransactions, CommandRunner, CommandContexts, InstanceCommandsService, InstanceRowRepository],
+  exports: [CommandParticipants, InstanceCommandsService],
 })
 export class CommandsModule {}

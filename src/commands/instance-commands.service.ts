@@ -1,7 +1,7 @@
 // The command pipeline: lock the instance → run the engine → persist (every registered participant, in phase order) →
 // commit. It knows no feature: tasks, timers, subscriptions, … each register a CommandParticipant from their own module.
 import { Injectable } from '@nestjs/common';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { newRowId } from '../common/row-id';
@@ -10,12 +10,12 @@ import type { ProcessInstanceEntity } from '../database/entities/process-instanc
 import { DefinitionCache } from '../definitions/definition-cache';
 import type { CompiledDefinition } from '../engine/compiled-definition';
 import type { Action, HistoryItem, RunResult } from '../engine/run-types';
-import { InstanceRepository } from '../instances/instance.repository';
-import { checkVariableLimits, type VariableLimits } from '../instances/variable-limits.util';
+import { checkVariableLimits, type VariableLimits } from './variable-limits.util';
 import { observeCommand } from '../observability/domain-metrics';
 import { CommandContexts } from './command-contexts';
 import { CommandRunner } from './command-runner';
 import { CommandTransactions } from './command-transactions';
+import { InstanceRowRepository } from './instance-rows.repository';
 
 export interface CommandOutcome {
   instance: ProcessInstanceEntity;
@@ -45,7 +45,7 @@ export class InstanceCommandsService {
     private readonly runner: CommandRunner,
     private readonly contexts: CommandContexts,
     private readonly clock: Clock,
-    private readonly instances: InstanceRepository,
+    private readonly instances: InstanceRowRepository,
     config: AppConfig,
   ) {
     this.limits = { maxCount: config.VARIABLES_MAX_COUNT, maxBytes: config.VARIABLES_MAX_BYTES, maxDepth: config.VARIABLES_MAX_DEPTH };
@@ -87,12 +87,19 @@ export class InstanceCommandsService {
       endedAt: null,
       ...link,
     };
-    // Inserted without the variables: the save after the run writes them, once.
-    await this.instances.insert(em, { ...instance, variables: {} }).catch((err) => rethrowDuplicate(err, definition.key, businessKey));
+    // With a business key the row goes in first, so a duplicate is refused before the engine runs (and its handlers act);
+    // without one it is written once, after the run.
+    const inserted = businessKey !== null;
+    if (inserted) await this.instances.insert(em, { ...instance, variables: {} });
     const result = await this.runner.run(definition, instance, { type: 'start', variables });
-    await this.contexts.persist(em, { definition, instance, result, history: extraHistory, newInstance: true });
+    await this.contexts.persist(em, { definition, instance, result, history: extraHistory, newInstance: true, inserted });
     observeCommand('start', started);
     return { instance, result };
+  }
+
+  /** Starts an instance of a deployed version by its id (a timer start event), in the caller's transaction. */
+  async startByIdIn(em: EntityManager, definitionId: string, history: HistoryItem[]): Promise<CommandOutcome> {
+    return this.startIn(em, await this.cache.get(definitionId), null, {}, history);
   }
 
   execute(instanceId: string, prepare: PrepareAction): Promise<CommandOutcome> {
@@ -107,7 +114,7 @@ export class InstanceCommandsService {
     this.checkVariables(variablesOf(action));
     const definition = await this.cache.get(instance.definitionId);
     const result = await this.runner.run(definition, instance, action);
-    await this.contexts.persist(em, { definition, instance, result, history: history ?? [], completedTaskId, resolution, newInstance: false });
+    await this.contexts.persist(em, { definition, instance, result, history: history ?? [], completedTaskId, resolution, newInstance: false, inserted: true });
     observeCommand(action.type, started);
     return { instance, result };
   }
@@ -151,11 +158,4 @@ function variablesOf(action: Action): Record<string, unknown> | undefined {
   type Carrier = { variables?: Record<string, unknown>; skip?: { variables?: Record<string, unknown> }; external?: { variables?: Record<string, unknown> } };
   const carrier = action as Carrier;
   return carrier.variables ?? carrier.skip?.variables ?? carrier.external?.variables;
-}
-
-function rethrowDuplicate(err: unknown, key: string, businessKey: string | null): never {
-  if (err instanceof QueryFailedError && (err as any).driverError?.code === '23505') {
-    throw new DomainError(ErrorCode.Conflict, `an active ${key} instance with business key "${businessKey}" already exists`);
-  }
-  throw err;
 }

@@ -6,14 +6,15 @@ import { Phase, type CancelContext, type CommandParticipant, type RunContext } f
 import { CommandParticipants } from '../commands/command-participants';
 import { InstanceCommandsService, type PrepareAction } from '../commands/instance-commands.service';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { newRowId } from '../common/row-id';
 import type { ProcessInstanceEntity } from '../database/entities/process-instance.entity';
-import { TimerEntity } from '../database/entities';
+import type { TimerEntity } from '../database/entities';
 import { DefinitionCache } from '../definitions/definition-cache';
 import type { CompiledDefinition } from '../engine/compiled-definition';
 import type { DefinitionModel } from '../engine/definition-model';
 import type { HistoryItem, ThrownError, WaitingActivity } from '../engine/run-types';
 import { mapVariables } from '../engine/variable-mapping.util';
+import { TimerKinds, type TimerHandler } from '../timers/timer-kinds';
+import { TimerRepository } from '../timers/timer.repository';
 import { InstanceRepository } from './instance.repository';
 
 export const CALL_RETURN = 'callReturn';
@@ -21,19 +22,28 @@ export const CALL_RETURN = 'callReturn';
 export const MAX_CALL_DEPTH = 20;
 
 @Injectable()
-export class CallActivities implements CommandParticipant, OnModuleInit {
+export class CallActivities implements CommandParticipant, TimerHandler, OnModuleInit {
   readonly name = 'child instances';
   readonly phase = Phase.Rows + 50;
+  readonly postponeOnRefusal = true;
 
   constructor(
     private readonly cache: DefinitionCache,
     private readonly commands: InstanceCommandsService,
     private readonly instances: InstanceRepository,
     private readonly participants: CommandParticipants,
+    private readonly timers: TimerRepository,
+    private readonly kinds: TimerKinds,
   ) {}
 
   onModuleInit(): void {
     this.participants.register(this);
+    this.kinds.register(CALL_RETURN, this);
+  }
+
+  /** A callReturn row fell due: the parent's call activity completes (or throws the child's error) in this transaction. */
+  async fire(em: EntityManager, timer: TimerEntity): Promise<void> {
+    await this.commands.executeIn(em, timer.instanceId!, this.returnToParent(timer));
   }
 
   async onRun({ em, instance, model, result, now, newInstance, history }: RunContext): Promise<void> {
@@ -58,7 +68,7 @@ export class CallActivities implements CommandParticipant, OnModuleInit {
       await this.commands.cancelIn(em, child.id, 'the calling activity was interrupted');
     }
     // A return queued for a call that no longer waits has nothing to resume.
-    if (children.length) await em.query(`DELETE FROM timers WHERE instance_id = $1 AND timer_type = $2 AND NOT (split_part(timer_key, ':', 3) = ANY($3::text[]))`, [parent.id, CALL_RETURN, [...waiting]]);
+    if (children.length) await this.timers.dropStale(em, parent.id, CALL_RETURN, 3, [...waiting]);
     const fresh = calls.filter((c) => !byExecution.has(c.executionId) && model.elements[c.activityId]?.call);
     if (fresh.length && (await this.depth(em, parent.id)) >= MAX_CALL_DEPTH) {
       throw new DomainError(ErrorCode.EngineFailed, `call activity ${fresh[0].activityId}: calls are nested ${MAX_CALL_DEPTH} deep (does a process call itself?)`);
@@ -77,20 +87,12 @@ export class CallActivities implements CommandParticipant, OnModuleInit {
   /** A child ended (normally or by a BPMN error): queue the parent's resumption, due at once. */
   private async childEnded(em: EntityManager, child: ProcessInstanceEntity, thrown: ThrownError | undefined, now: Date): Promise<void> {
     if (!child.parentInstanceId) return;
-    await em.getRepository(TimerEntity).insert({
-      id: newRowId(),
-      instanceId: child.parentInstanceId,
-      activityId: child.parentActivityId!,
-      timerKey: `child:${child.id}:${child.parentExecutionId}`,
-      timerType: CALL_RETURN,
-      expression: thrown ? JSON.stringify(thrown) : null,
-      dueAt: now,
-      createdAt: now,
-    });
+    const key = `child:${child.id}:${child.parentExecutionId}`;
+    await this.timers.upsert(em, [{ instanceId: child.parentInstanceId, activityId: child.parentActivityId!, timerKey: key, timerType: CALL_RETURN, expression: thrown ? JSON.stringify(thrown) : null, dueAt: now }], now);
   }
 
   /** The parent's command for a callReturn row: complete the call activity with out-mapped variables, or throw the error. */
-  returnToParent(timer: TimerEntity): PrepareAction {
+  private returnToParent(timer: TimerEntity): PrepareAction {
     return async (parent, em) => {
       const [, childId, executionId] = timer.timerKey.split(':');
       // The row goes when the call no longer waits (reconcile); a failed command keeps it for a retry.

@@ -1,4 +1,4 @@
-// Feature: process instances — start, query, cancel, the transactional command service, timers and their poller.
+// Feature: process instances — start, query, cancel; child instances, history and the no-stuck check in every command.
 import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { ExternalTaskRepository } from '../external-tasks/external-task.repository';
@@ -10,20 +10,18 @@ import { StuckInstancesService } from './backing/stuck-instances.service';
 import { TokenBackers } from './backing/token-backers';
 import { BackingParticipant } from './backing/backing-participant';
 import { HistoryParticipant } from './history-participant';
-import { TimerParticipant } from './timer-participant';
 import { CallActivities } from './call-activities';
 import { HistoryRepository } from './history.repository';
+import { InstanceRepository } from './instance.repository';
 import { InstancesController } from './instances.controller';
 import { InstancesService } from './instances.service';
 import { SignalRepository } from './signal.repository';
 import { SubscriptionRepository } from './subscription.repository';
-import { TimerFiringService } from './timer-firing.service';
-import { TimerRepository } from './timer.repository';
 
 @Module({
   imports: [DefinitionsModule],
   controllers: [InstancesController, StuckInstancesController],
-  providers: [ExternalTaskRepository, IncidentRepository, OutboxRepository, TaskRepository, HistoryRepository, TimerRepository, SubscriptionRepository, SignalRepository, TokenBackers, StuckInstancesService, CallActivities, InstancesService, TimerFiringService, TimerParticipant, HistoryParticipant, BackingParticipant],
-  exports: [ExternalTaskRepository, SignalRepository, TokenBackers, HistoryRepository, OutboxRepository, IncidentRepository, TaskRepository, SubscriptionRepository, TimerFiringService],
+  providers: [InstanceRepository, ExternalTaskRepository, IncidentRepository, OutboxRepository, TaskRepository, HistoryRepository, SubscriptionRepository, SignalRepository, TokenBackers, StuckInstancesService, CallActivities, InstancesService, HistoryParticipant, BackingParticipant],
+  exports: [InstanceRepository, ExternalTaskRepository, SignalRepository, TokenBackers, HistoryRepository, OutboxRepository, IncidentRepository, TaskRepository, SubscriptionRepository],
 })
 export class InstancesModule {}

@@ -6,7 +6,8 @@ import { SlaView } from './sla-view';
 import { SlaController } from './sla.controller';
 import { SlaParticipant } from './sla-participant';
 import { SlaTracker } from './sla-tracker';
+import { SlaCheckTimers } from './sla-check-timers';
 
 @Global()
-@Module({ controllers: [SlaController], providers: [SlaConfig, SlaClockRepository, SlaView, SlaTracker, SlaParticipant], exports: [SlaConfig, SlaView, SlaTracker] })
+@Module({ controllers: [SlaController], providers: [SlaConfig, SlaClockRepository, SlaView, SlaTracker, SlaParticipant, SlaCheckTimers], exports: [SlaConfig, SlaView] })
 export class SlaModule {}

@@ -2,6 +2,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
 import { CommandParticipants } from '../commands/command-participants';
+import { TimerKinds } from './timer-kinds';
 import { TimerRepository } from './timer.repository';
 
 @Injectable()
@@ -11,6 +12,7 @@ export class TimerParticipant implements CommandParticipant, OnModuleInit {
 
   constructor(
     private readonly timers: TimerRepository,
+    private readonly kinds: TimerKinds,
     private readonly participants: CommandParticipants,
   ) {}
 
@@ -19,7 +21,7 @@ export class TimerParticipant implements CommandParticipant, OnModuleInit {
   }
 
   async onRun({ em, instance, result, now, newInstance }: RunContext): Promise<void> {
-    await this.timers.reconcile(em, instance.id, result.timers, now, newInstance);
+    await this.timers.reconcile(em, instance.id, result.timers, now, newInstance, this.kinds.featureKinds());
   }
 
   async onCancel({ em, instance }: CancelContext): Promise<void> {
