@@ -1,4 +1,6 @@
 // The root module: configuration, database, engine, features, logging and operations endpoints.
+import { CommandsModule } from './commands/commands.module';
+import { TimersModule } from './timers/timers.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock, SystemClock } from './common/clock';
@@ -61,6 +63,8 @@ export class AppModule {
         CustomerNotificationsModule,
         KpisModule,
         DefinitionsModule,
+        CommandsModule,
+        TimersModule,
         InstancesModule,
         TasksModule,
         BoardModule,

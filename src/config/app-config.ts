@@ -93,8 +93,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(60000)
   TIMER_POLL_MS = 500;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(32)
-  TIMER_FIRING_CONCURRENCY = 4;
+  /** Firing loops per server process; 0 = one per core (at least 2). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(32)
+  TIMER_FIRING_CONCURRENCY = 0;
+
+  /** Due timers one query claims (and one transaction fires, each under its own savepoint). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  TIMER_CLAIM_BATCH = 20;
 
   @IsString()
   @Matches(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+)$/, { message: 'TIME_ZONE must be an IANA zone such as Asia/Shanghai or UTC' })

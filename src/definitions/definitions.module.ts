@@ -10,13 +10,11 @@ import { DefinitionRepository } from './definition.repository';
 import { DefinitionsController } from './definitions.controller';
 import { DefinitionsService } from './definitions.service';
 import { HandlersController } from './handlers.controller';
-import { StartTimerRepository } from './start-timer.repository';
-import { StartTimers } from './start-timers';
 
 @Module({
   imports: [EngineModule],
   controllers: [DefinitionsController, HandlersController],
-  providers: [StartTimerRepository, StartTimers, DefinitionRepository, DefinitionCompiler, DefinitionPreview, DefinitionImport, DefinitionCache, DefinitionsService, BootDeployer],
-  exports: [DefinitionCache, DefinitionsService, StartTimers],
+  providers: [DefinitionRepository, DefinitionCompiler, DefinitionPreview, DefinitionImport, DefinitionCache, DefinitionsService, BootDeployer],
+  exports: [DefinitionCache, DefinitionsService],
 })
 export class DefinitionsModule {}

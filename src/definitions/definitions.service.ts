@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { DefinitionCompiler } from './definition-compiler';
 import { DefinitionRepository } from './definition.repository';
-import { StartTimers } from './start-timers';
+import { StartTimers } from '../timers/start-timers';
 import { type DefinitionDto, type DeployResultDto, mapDefinition } from './dto/definition.dto';
 import { newRowId } from '../common/row-id';
 

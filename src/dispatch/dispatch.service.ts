@@ -6,7 +6,7 @@ import { actorOf, type Principal } from '../auth/principal';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { HandlerContext } from '../engine/service-registry';
-import { InstanceCommandsService } from '../instances/instance-commands.service';
+import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { PeopleService } from '../people/people.service';
 import { SlaConfig } from '../sla/sla-config';
 import { isWorkingTime } from '../sla/business-time.util';

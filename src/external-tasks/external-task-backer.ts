@@ -7,10 +7,9 @@ import { ExternalTaskRepository } from './external-task.repository';
 export class ExternalTaskBacker implements OnModuleInit {
   constructor(
     private readonly backers: TokenBackers,
-    private readonly tasks: ExternalTaskRepository,
   ) {}
 
   onModuleInit(): void {
-    this.backers.register({ kind: 'an external task', activityIds: (em, instanceId) => this.tasks.openExternalTaskActivityIds(instanceId, em) });
+    this.backers.register({ kind: 'an external task', activityIdsSql: ExternalTaskRepository.OPEN_ACTIVITY_IDS_SQL });
   }
 }

@@ -1,7 +1,7 @@
 // What a worker reports back: complete, failure (retries, incident at 0) and BPMN error (error boundary, or an
 // incident when nothing catches it). Each runs under the instance row lock, like every command, in one transaction.
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { ExternalTaskEntity } from '../database/entities/external-task.entity';
@@ -11,7 +11,7 @@ import { DefinitionCache } from '../definitions/definition-cache';
 import type { HistoryItem } from '../engine/run-types';
 import { IncidentRepository } from '../incidents/incident.repository';
 import { HistoryRepository } from '../instances/history.repository';
-import { InstanceCommandsService } from '../instances/instance-commands.service';
+import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { InstanceRepository } from '../instances/instance.repository';
 import { OutboxRepository } from '../notifications/outbox.repository';
 import { toOutboxEvents } from '../notifications/outbox-events.util';
@@ -23,7 +23,6 @@ import { heldBy } from './worker-lock.util';
 @Injectable()
 export class ExternalTaskOutcomes {
   constructor(
-    private readonly db: DataSource,
     private readonly tasks: ExternalTaskRepository,
     private readonly commands: InstanceCommandsService,
     private readonly instances: InstanceRepository,
@@ -72,7 +71,7 @@ export class ExternalTaskOutcomes {
   async retryIncident(incident: IncidentEntity): Promise<boolean> {
     const open = await this.tasks.findOpenByExecution(incident.instanceId, incident.executionId);
     if (!open) return false;
-    await this.db.transaction(async (em) => {
+    await this.commands.transaction(async (em) => {
       const instance = await this.lockInstance(em, incident.instanceId);
       const task = await this.tasks.lockIn(em, open.id);
       if (task?.state !== 'open') throw new DomainError(ErrorCode.Conflict, `external task ${open.id} is ${task?.state ?? 'gone'}`);
@@ -88,7 +87,7 @@ export class ExternalTaskOutcomes {
   private async resume(id: string, workerId: string, decide: (task: ExternalTaskEntity, now: Date) => { outcome: { executionId: string; variables: Record<string, unknown>; bpmnError?: { errorCode: string; errorMessage?: string } }; history: HistoryItem }): Promise<void> {
     // Checked again under the locks; first here for the clearer answer (a finished instance has no open tasks).
     const found = heldBy({ task: await this.tasks.findById(id), id, workerId });
-    await this.db.transaction(async (em) => {
+    await this.commands.transaction(async (em) => {
       const { result } = await this.commands.executeIn(em, found.instanceId, async () => {
         const task = heldBy({ task: await this.tasks.lockIn(em, id), id, workerId });
         const now = this.clock.now();
@@ -106,7 +105,7 @@ export class ExternalTaskOutcomes {
   private async failIn(id: string, workerId: string, failure: { retries: number; errorMessage: string | null; errorDetails: string | null; retryTimeout: number }): Promise<void> {
     // Checked again under the locks; first here for the clearer answer (a finished instance has no open tasks).
     const found = heldBy({ task: await this.tasks.findById(id), id, workerId });
-    await this.db.transaction(async (em) => {
+    await this.commands.transaction(async (em) => {
       const instance = await this.lockInstance(em, found.instanceId);
       const task = heldBy({ task: await this.tasks.lockIn(em, id), id, workerId });
       const now = this.clock.now();

@@ -7,7 +7,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import type { IncidentCommand, IncidentEntity } from '../database/entities/incident.entity';
 import { DefinitionCache } from '../definitions/definition-cache';
 import { HistoryRepository } from '../instances/history.repository';
-import { InstanceCommandsService } from '../instances/instance-commands.service';
+import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { InstanceRepository } from '../instances/instance.repository';
 import { OutboxRepository } from '../notifications/outbox.repository';
 import { toOutboxEvents } from '../notifications/outbox-events.util';

@@ -1,15 +1,13 @@
 // Automatic incident retries: claim a due incident (SKIP LOCKED across replicas) and resume its instance in the
 // same transaction; the incident policy counts the attempt or resolves it.
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
-import { InstanceCommandsService } from '../instances/instance-commands.service';
+import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { IncidentRepository } from './incident.repository';
 
 @Injectable()
 export class IncidentRetryService {
   constructor(
-    private readonly db: DataSource,
     private readonly incidents: IncidentRepository,
     private readonly commands: InstanceCommandsService,
     private readonly clock: Clock,
@@ -22,7 +20,7 @@ export class IncidentRetryService {
   }
 
   private retryOne(now: Date): Promise<boolean> {
-    return this.db.transaction(async (em) => {
+    return this.commands.transaction(async (em) => {
       const incident = await this.incidents.claimDue(em, now);
       if (!incident) return false;
       await this.commands.executeIn(em, incident.instanceId, async () => ({ action: { type: 'resume' } }));

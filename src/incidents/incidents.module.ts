@@ -1,6 +1,8 @@
 // Feature: incidents — failed service tasks, automatic retries with backoff, manual retry and resolution.
 import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module';
+import { IncidentParticipant } from './incident-participant';
+import { IncidentPolicy } from './incident-policy';
 import { ExternalTasksModule } from '../external-tasks/external-tasks.module';
 import { DataIncidents } from './data-incidents';
 import { InstancesModule } from '../instances/instances.module';
@@ -9,5 +11,5 @@ import { IncidentRetryService } from './incident-retry.service';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
 
-@Module({ imports: [InstancesModule, NotificationsModule, ExternalTasksModule, DefinitionsModule], controllers: [IncidentsController], providers: [IncidentsService, IncidentRetryService, DataIncidents], exports: [IncidentRetryService] })
+@Module({ imports: [InstancesModule, NotificationsModule, ExternalTasksModule, DefinitionsModule], controllers: [IncidentsController], providers: [IncidentsService, IncidentRetryService, IncidentPolicy, IncidentParticipant, DataIncidents], exports: [IncidentRetryService] })
 export class IncidentsModule {}

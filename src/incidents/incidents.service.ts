@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { toPage, type Page } from '../common/page.dto';
-import { InstanceCommandsService } from '../instances/instance-commands.service';
+import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { IncidentQueryDto, mapIncident, ResolveIncidentDto, RetryIncidentDto } from './dto/incident.dto';
 import { DataIncidents } from './data-incidents';
 import { Clock } from '../common/clock';

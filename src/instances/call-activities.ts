@@ -1,40 +1,63 @@
 // Call activities: a waiting call activity is backed by a child instance (started in the parent's command); a child
 // that ends leaves a "callReturn" row in the timers table that resumes the parent in its own transaction, exactly once.
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
+import { CommandParticipants } from '../commands/command-participants';
+import { InstanceCommandsService, type PrepareAction } from '../commands/instance-commands.service';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { newRowId } from '../common/row-id';
 import type { ProcessInstanceEntity } from '../database/entities/process-instance.entity';
-import { TimerEntity } from '../database/entities';
+import type { TimerEntity } from '../database/entities';
 import { DefinitionCache } from '../definitions/definition-cache';
 import type { CompiledDefinition } from '../engine/compiled-definition';
 import type { DefinitionModel } from '../engine/definition-model';
 import type { HistoryItem, ThrownError, WaitingActivity } from '../engine/run-types';
 import { mapVariables } from '../engine/variable-mapping.util';
-import type { PrepareAction } from './instance-commands.service';
+import { TimerKinds, type TimerHandler } from '../timers/timer-kinds';
+import { TimerRepository } from '../timers/timer.repository';
+import { InstanceRepository } from './instance.repository';
 
 export const CALL_RETURN = 'callReturn';
 /** Calls nest at most this deep: a process that calls itself would otherwise start children without end. */
 export const MAX_CALL_DEPTH = 20;
 
-export interface ParentLink {
-  parentInstanceId: string;
-  parentExecutionId: string;
-  parentActivityId: string;
-}
-
-/** What the command service lends: starting and cancelling instances inside the caller's transaction. */
-export interface InstanceLifecycle {
-  start(em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, link: ParentLink): Promise<unknown>;
-  cancel(em: EntityManager, instanceId: string, reason: string): Promise<unknown>;
-}
-
 @Injectable()
-export class CallActivities {
-  constructor(private readonly cache: DefinitionCache) {}
+export class CallActivities implements CommandParticipant, TimerHandler, OnModuleInit {
+  readonly name = 'child instances';
+  readonly phase = Phase.Rows + 50;
+  readonly postponeOnRefusal = true;
+
+  constructor(
+    private readonly cache: DefinitionCache,
+    private readonly commands: InstanceCommandsService,
+    private readonly instances: InstanceRepository,
+    private readonly participants: CommandParticipants,
+    private readonly timers: TimerRepository,
+    private readonly kinds: TimerKinds,
+  ) {}
+
+  onModuleInit(): void {
+    this.participants.register(this);
+    this.kinds.register(CALL_RETURN, this);
+  }
+
+  /** A callReturn row fell due: the parent's call activity completes (or throws the child's error) in this transaction. */
+  async fire(em: EntityManager, timer: TimerEntity): Promise<void> {
+    await this.commands.executeIn(em, timer.instanceId!, this.returnToParent(timer));
+  }
+
+  async onRun({ em, instance, model, result, now, newInstance, history }: RunContext): Promise<void> {
+    history.push(...(await this.reconcile(em, { parent: instance, model, calls: result.calls, now, newInstance })));
+    if (result.completed) await this.childEnded(em, instance, result.thrownError, now);
+  }
+
+  /** A cancelled instance cancels its active children (in this transaction). */
+  async onCancel({ em, instance, reason }: CancelContext): Promise<void> {
+    for (const child of await this.instances.activeChildren(em, instance.id)) await this.commands.cancelIn(em, child, `parent instance cancelled: ${reason}`);
+  }
 
   /** Starts a child for each new waiting call; cancels the active children whose call no longer waits (interrupted). */
-  async reconcile(em: EntityManager, args: { parent: ProcessInstanceEntity; model: DefinitionModel; calls: WaitingActivity[]; now: Date; newInstance?: boolean }, lifecycle: InstanceLifecycle): Promise<HistoryItem[]> {
+  private async reconcile(em: EntityManager, args: { parent: ProcessInstanceEntity; model: DefinitionModel; calls: WaitingActivity[]; now: Date; newInstance?: boolean }): Promise<HistoryItem[]> {
     const { parent, model, calls, now } = args;
     if (args.newInstance && !calls.length) return [];
     const children: { id: string; parent_execution_id: string; status: string }[] = args.newInstance ? [] : await em.query('SELECT id, parent_execution_id, status FROM process_instances WHERE parent_instance_id = $1', [parent.id]);
@@ -42,10 +65,10 @@ export class CallActivities {
     const waiting = new Set(calls.map((c) => c.executionId));
     const history: HistoryItem[] = [];
     for (const child of children.filter((c) => c.status === 'active' && !waiting.has(c.parent_execution_id))) {
-      await lifecycle.cancel(em, child.id, 'the calling activity was interrupted');
+      await this.commands.cancelIn(em, child.id, 'the calling activity was interrupted');
     }
     // A return queued for a call that no longer waits has nothing to resume.
-    if (children.length) await em.query(`DELETE FROM timers WHERE instance_id = $1 AND timer_type = $2 AND NOT (split_part(timer_key, ':', 3) = ANY($3::text[]))`, [parent.id, CALL_RETURN, [...waiting]]);
+    if (children.length) await this.timers.dropStale(em, parent.id, CALL_RETURN, 3, [...waiting]);
     const fresh = calls.filter((c) => !byExecution.has(c.executionId) && model.elements[c.activityId]?.call);
     if (fresh.length && (await this.depth(em, parent.id)) >= MAX_CALL_DEPTH) {
       throw new DomainError(ErrorCode.EngineFailed, `call activity ${fresh[0].activityId}: calls are nested ${MAX_CALL_DEPTH} deep (does a process call itself?)`);
@@ -55,29 +78,21 @@ export class CallActivities {
       const callee = await this.callee(call.activityId, info.calledElement, info.version);
       const variables = mapVariables({ mappings: info.inputs, source: { ...parent.variables, ...call.localVariables } });
       const businessKey = info.inputs.some((m) => m.businessKey) ? parent.businessKey : null;
-      await lifecycle.start(em, callee, businessKey, variables, { parentInstanceId: parent.id, parentExecutionId: call.executionId, parentActivityId: call.activityId });
+      await this.commands.startIn(em, callee, businessKey, variables, [], { parentInstanceId: parent.id, parentExecutionId: call.executionId, parentActivityId: call.activityId });
       history.push({ at: now, type: 'call.started', activityId: call.activityId, detail: { definitionKey: callee.key, definitionVersion: callee.version } });
     }
     return history;
   }
 
   /** A child ended (normally or by a BPMN error): queue the parent's resumption, due at once. */
-  async childEnded(em: EntityManager, child: ProcessInstanceEntity, thrown: ThrownError | undefined, now: Date): Promise<void> {
+  private async childEnded(em: EntityManager, child: ProcessInstanceEntity, thrown: ThrownError | undefined, now: Date): Promise<void> {
     if (!child.parentInstanceId) return;
-    await em.getRepository(TimerEntity).insert({
-      id: newRowId(),
-      instanceId: child.parentInstanceId,
-      activityId: child.parentActivityId!,
-      timerKey: `child:${child.id}:${child.parentExecutionId}`,
-      timerType: CALL_RETURN,
-      expression: thrown ? JSON.stringify(thrown) : null,
-      dueAt: now,
-      createdAt: now,
-    });
+    const key = `child:${child.id}:${child.parentExecutionId}`;
+    await this.timers.upsert(em, [{ instanceId: child.parentInstanceId, activityId: child.parentActivityId!, timerKey: key, timerType: CALL_RETURN, expression: thrown ? JSON.stringify(thrown) : null, dueAt: now }], now);
   }
 
   /** The parent's command for a callReturn row: complete the call activity with out-mapped variables, or throw the error. */
-  returnToParent(timer: TimerEntity): PrepareAction {
+  private returnToParent(timer: TimerEntity): PrepareAction {
     return async (parent, em) => {
       const [, childId, executionId] = timer.timerKey.split(':');
       // The row goes when the call no longer waits (reconcile); a failed command keeps it for a retry.

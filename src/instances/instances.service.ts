@@ -12,13 +12,12 @@ import { TaskRepository } from '../tasks/task.repository';
 import { maySeeTask } from '../tasks/task-access.util';
 import type { Principal } from '../auth/principal';
 import { CancelInstanceDto, InstanceQueryDto, mapInstance, mapInstanceDetail, StartInstanceDto } from './dto/instance.dto';
-import { CALL_RETURN } from './call-activities';
-import { SIGNAL_DELIVERY } from './signal.repository';
 import { HistoryRepository } from './history.repository';
-import { InstanceCommandsService } from './instance-commands.service';
+import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { InstanceRepository } from './instance.repository';
 import { SubscriptionRepository } from './subscription.repository';
-import { TimerRepository } from './timer.repository';
+import { ENGINE_TIMER, TimerKinds } from '../timers/timer-kinds';
+import { TimerRepository } from '../timers/timer.repository';
 
 @Injectable()
 export class InstancesService {
@@ -29,6 +28,7 @@ export class InstancesService {
     private readonly history: HistoryRepository,
     private readonly tasks: TaskRepository,
     private readonly timers: TimerRepository,
+    private readonly kinds: TimerKinds,
     private readonly subscriptions: SubscriptionRepository,
     private readonly sla: SlaView,
     private readonly externalTasks: ExternalTaskRepository,
@@ -66,7 +66,7 @@ export class InstancesService {
     const hidden = new Set(allTasks.filter((task) => !tasks.includes(task)).map((task) => task.id));
     // The path stays visible; what was submitted in a hidden task (and to whom it went) does not.
     const history = allHistory.map((h) => (hidden.has(String(h.detail?.taskId)) ? { ...h, detail: { taskId: h.detail?.taskId } } : h));
-    const detail = mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => t.timerType !== 'slaCheck' && t.timerType !== CALL_RETURN && t.timerType !== SIGNAL_DELIVERY), messages });
+    const detail = mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => this.kinds.kindOf(t) === ENGINE_TIMER), messages });
     return { ...detail, sla, externalTasks: externalTasks.map(mapWaitingExternalTask), parentInstanceId: instance.parentInstanceId ?? null, parentActivityId: instance.parentActivityId ?? null, childInstances };
   }
 

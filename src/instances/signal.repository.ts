@@ -3,6 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { newRowId } from '../common/row-id';
+import { TimerRepository } from '../timers/timer.repository';
 import type { WaitingMessage } from '../engine/run-types';
 
 export const SIGNAL_DELIVERY = 'signal';
@@ -15,12 +16,14 @@ export interface SignalDelivery {
 
 @Injectable()
 export class SignalRepository {
+  constructor(private readonly timers: TimerRepository) {}
+
   async reconcile(em: EntityManager, instanceId: string, waiting: WaitingMessage[], now: Date, newInstance = false): Promise<void> {
     const ids = waiting.map((w) => w.executionId);
     if (!newInstance) {
       await em.query('DELETE FROM signal_subscriptions WHERE instance_id = $1 AND NOT (execution_id = ANY($2::text[]))', [instanceId, ids]);
       // A delivery queued for a catch that no longer waits (delivered, or interrupted) has nothing to do.
-      await em.query(`DELETE FROM timers WHERE instance_id = $1 AND timer_type = $2 AND NOT (split_part(timer_key, ':', 2) = ANY($3::text[]))`, [instanceId, SIGNAL_DELIVERY, ids]);
+      await this.timers.dropStale(em, instanceId, SIGNAL_DELIVERY, 2, ids);
     }
     for (const w of waiting) {
       await em.query(
@@ -38,13 +41,11 @@ export class SignalRepository {
         WHERE s.signal_name = $1 AND i.status = 'active' AND ($2::uuid IS NULL OR s.instance_id <> $2::uuid)`,
       [args.name, args.exceptInstanceId ?? null],
     );
-    for (const r of rows) {
+    const deliveries = rows.map((r) => {
       const delivery: SignalDelivery = { executionId: r.execution_id, signalId: r.signal_id, variables: args.variables };
-      await em.query(
-        `INSERT INTO timers (id, instance_id, activity_id, timer_key, timer_type, expression, due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
-        [newRowId(), r.instance_id, r.activity_id, `sig:${r.execution_id}:${newRowId()}`, SIGNAL_DELIVERY, JSON.stringify(delivery), args.now],
-      );
-    }
+      return { instanceId: r.instance_id, activityId: r.activity_id, timerKey: `sig:${r.execution_id}:${newRowId()}`, timerType: SIGNAL_DELIVERY, expression: JSON.stringify(delivery), dueAt: args.now };
+    });
+    await this.timers.upsert(em, deliveries, args.now);
     return rows.length;
   }
 

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { DefinitionCache } from '../definitions/definition-cache';
-import { InstanceCommandsService } from '../instances/instance-commands.service';
+import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { SubscriptionRepository } from '../instances/subscription.repository';
 import { CorrelateMessageDto } from './dto/message.dto';
 import { isPublicMessage, PLATFORM_MESSAGES } from './message-visibility.util';

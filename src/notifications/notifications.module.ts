@@ -1,5 +1,6 @@
 // Feature: live events (SSE fed by an outbox tailer in every replica) and webhooks (fan-out, signed delivery, log).
 import { Module } from '@nestjs/common';
+import { OutboxParticipant } from './outbox-participant';
 import { OutboundGuard } from '../common/outbound/outbound-guard';
 import { InstancesModule } from '../instances/instances.module';
 import { OutboxReaderRepository } from './outbox-reader.repository';
@@ -21,6 +22,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
   controllers: [EventsController, WebhooksController],
   providers: [
     OutboundGuard,
+    OutboxParticipant,
     OutboxReaderRepository,
     OutboxTailer,
     EventStreamService,

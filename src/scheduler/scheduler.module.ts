@@ -1,8 +1,7 @@
-// The background poller of every replica (due timers, incident retries).
+// The background poller of every replica for incident retries (due timers: src/timers/).
 import { Module } from '@nestjs/common';
 import { IncidentsModule } from '../incidents/incidents.module';
-import { InstancesModule } from '../instances/instances.module';
 import { DueWorkPoller } from './due-work-poller';
 
-@Module({ imports: [InstancesModule, IncidentsModule], providers: [DueWorkPoller] })
+@Module({ imports: [IncidentsModule], providers: [DueWorkPoller] })
 export class SchedulerModule {}

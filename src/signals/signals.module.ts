@@ -1,5 +1,6 @@
 // Feature: signal broadcasts (the subscriptions themselves are kept by the instance commands).
 import { Module } from '@nestjs/common';
+import { SignalParticipant } from './signal-participant';
 import { InstancesModule } from '../instances/instances.module';
 import { SignalsController } from './signals.controller';
 import { SignalsService } from './signals.service';
@@ -7,6 +8,6 @@ import { SignalsService } from './signals.service';
 @Module({
   imports: [InstancesModule],
   controllers: [SignalsController],
-  providers: [SignalsService],
+  providers: [SignalsService, SignalParticipant],
 })
 export class SignalsModule {}

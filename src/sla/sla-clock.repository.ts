@@ -1,11 +1,12 @@
-// Queries on SLA clocks and on their check timers (timers rows keyed "sla:<clock id>", type slaCheck).
+// Queries on SLA clocks; their check timers (rows keyed "sla:<clock id>", kind slaCheck) are written through the timers module.
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { SlaClockEntity } from '../database/entities/sla-clock.entity';
-import { TimerEntity } from '../database/entities';
 import { newRowId } from '../common/row-id';
+import { TimerRepository } from '../timers/timer.repository';
 
 export const SLA_TIMER_PREFIX = 'sla:';
+export const SLA_CHECK = 'slaCheck';
 
 export interface SlaClockFilter {
   status?: 'open' | 'running' | 'paused' | 'met' | 'missed' | 'cancelled';
@@ -27,7 +28,10 @@ export interface SlaClockRow {
 
 @Injectable()
 export class SlaClockRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly timers: TimerRepository,
+  ) {}
 
   openIn(em: EntityManager, instanceId: string): Promise<SlaClockEntity[]> {
     return em.getRepository(SlaClockEntity).find({ where: { instanceId, status: In(['running', 'paused']) } });
@@ -54,17 +58,8 @@ export class SlaClockRepository {
   /** The clock's next check (a warning or the breach), or none. */
   async scheduleCheck(em: EntityManager, clock: SlaClockEntity, at: Date | null, now: Date): Promise<void> {
     const timerKey = `${SLA_TIMER_PREFIX}${clock.id}`;
-    if (!at) {
-      await em.getRepository(TimerEntity).delete({ instanceId: clock.instanceId, timerKey });
-      return;
-    }
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(TimerEntity)
-      .values({ id: newRowId(), instanceId: clock.instanceId, activityId: clock.activityId, timerKey, timerType: 'slaCheck', expression: clock.policy, dueAt: at, createdAt: now })
-      .orUpdate(['due_at'], ['instance_id', 'timer_key'])
-      .execute();
+    if (!at) await this.timers.deleteKey(em, clock.instanceId, timerKey);
+    else await this.timers.upsert(em, [{ instanceId: clock.instanceId, activityId: clock.activityId, timerKey, timerType: SLA_CHECK, expression: clock.policy, dueAt: at }], now, ['due_at']);
   }
 
   forInstance(instanceId: string): Promise<SlaClockEntity[]> {

@@ -4,13 +4,13 @@
 // resolution key guards against a second survey of one resolution (e.g. one started by hand through the API).
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Duration } from 'luxon';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { DefinitionCache } from '../definitions/definition-cache';
 import type { HistoryItem } from '../engine/run-types';
-import { InstanceCommandsService } from '../instances/instance-commands.service';
+import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { InstanceRepository } from '../instances/instance.repository';
 import { OutboxReaderRepository } from '../notifications/outbox-reader.repository';
 import type { OutboxRecord } from '../notifications/outbox-position';
@@ -27,7 +27,6 @@ export class SurveyRelay implements OnApplicationBootstrap {
   private readonly logger = new Logger('SurveyRelay');
 
   constructor(
-    private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly outbox: OutboxReaderRepository,
@@ -45,7 +44,7 @@ export class SurveyRelay implements OnApplicationBootstrap {
   async relay(): Promise<number> {
     let started = 0;
     for (let i = 0; i < MAX_STEPS; i++) {
-      const step = await this.db.transaction((em) => this.step(em));
+      const step = await this.commands.transaction((em) => this.step(em));
       started += step.started;
       if (!step.more) break;
     }

@@ -1,6 +1,9 @@
 // Feature: satisfaction surveys (handlers, channels, the relay that starts them, the public answer API) and
 // service recovery after a low score.
 import { Module, OnModuleInit } from '@nestjs/common';
+import { SurveyParticipant } from './survey-participant';
+import { SurveyPolicy } from './survey-policy';
+import { SurveyRepository } from './survey.repository';
 import { Duration } from 'luxon';
 import { AppConfig } from '../config/app-config';
 import { DefinitionsModule } from '../definitions/definitions.module';
@@ -17,7 +20,7 @@ import { SurveysService } from './surveys.service';
 @Module({
   imports: [InstancesModule, DefinitionsModule, NotificationsModule],
   controllers: [SurveysController],
-  providers: [OutboxReaderRepository, SurveyChannels, SurveyHandlers, SurveyRelay, SurveyPoller, SurveysService],
+  providers: [SurveyRepository, SurveyPolicy, SurveyParticipant, OutboxReaderRepository, SurveyChannels, SurveyHandlers, SurveyRelay, SurveyPoller, SurveysService],
   exports: [SurveyRelay],
 })
 export class SurveysModule implements OnModuleInit {

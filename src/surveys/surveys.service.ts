@@ -5,7 +5,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { toPage } from '../common/page.dto';
 import { AppConfig } from '../config/app-config';
 import type { SurveyEntity } from '../database/entities/survey.entity';
-import { InstanceCommandsService } from '../instances/instance-commands.service';
+import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { InstanceRepository } from '../instances/instance.repository';
 import { SubscriptionRepository } from '../instances/subscription.repository';
 import { AnswerSurveyDto, mapPublicSurvey, mapSurvey, SurveyQueryDto } from './dto/survey.dto';

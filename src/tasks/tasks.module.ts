@@ -2,6 +2,7 @@
 import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { DataIncidents } from '../incidents/data-incidents';
+import { TaskParticipant } from './task-participant';
 import { InstancesModule } from '../instances/instances.module';
 import { TaskActionsService } from './task-actions.service';
 import { TaskFilterRepository } from './task-filter.repository';
@@ -15,6 +16,6 @@ import { TasksService } from './tasks.service';
 @Module({
   imports: [InstancesModule, DefinitionsModule],
   controllers: [TasksController, TaskFiltersController],
-  providers: [TasksService, DataIncidents, TaskActionsService, TaskFiltersService, TaskListRepository, TaskWorkRepository, TaskFilterRepository],
+  providers: [TasksService, TaskParticipant, DataIncidents, TaskActionsService, TaskFiltersService, TaskListRepository, TaskWorkRepository, TaskFilterRepository],
 })
 export class TasksModule {}

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { toPage, type Page } from '../common/page.dto';
-import { InstanceCommandsService } from '../instances/instance-commands.service';
+import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { InstanceRepository } from '../instances/instance.repository';
 import { ClaimTaskDto, CompleteTaskDto, mapTask, TaskQueryDto } from './dto/task.dto';
 import { validateForm } from './form-validator';

@@ -3,7 +3,7 @@
 // loses nothing, and stale or wrong workers get 409. Lock expiry and retry timeouts run on a fake clock.
 import type { AddressInfo } from 'node:net';
 import { FakeClock } from '../../src/common/clock';
-import { TimerFiringService } from '../../src/instances/timer-firing.service';
+import { TimerFiringService } from '../../src/timers/timer-firing.service';
 import { bpmn } from '../support/bpmn';
 import { startTestApp, type TestApp } from '../support/app';
 import { invoiceProcess, Worker } from '../support/external-tasks';

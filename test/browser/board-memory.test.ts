@@ -3,7 +3,7 @@
 // level, and alerts acknowledged before stay acknowledged.
 import type { Page } from 'playwright-core';
 import { FakeClock } from '../../src/common/clock';
-import { TimerFiringService } from '../../src/instances/timer-firing.service';
+import { TimerFiringService } from '../../src/timers/timer-firing.service';
 import { fillForm } from '../support/scenario';
 import { errorsOf, saveScreenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { FakeClock } from '../../src/common/clock';
-import { TimerFiringService } from '../../src/instances/timer-firing.service';
+import { TimerFiringService } from '../../src/timers/timer-firing.service';
 import { errorsOf, saveScreenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 
 const COMPLAINT = { channel: 'phone', customerName: 'Wang Fang', customerContact: '138 0013 8000', complaint: 'The technician came two hours late', urgent: true };

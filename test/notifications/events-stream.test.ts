@@ -2,7 +2,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { FakeClock } from '../../src/common/clock';
-import { TimerFiringService } from '../../src/instances/timer-firing.service';
+import { TimerFiringService } from '../../src/timers/timer-firing.service';
 import { startTestApp, type TestApp } from '../support/app';
 import { listenLocally, startReplica } from '../support/replica';
 import { SseClient, type SseMessage } from '../support/sse-client';

@@ -3,7 +3,7 @@
 import { bpmn } from '../support/bpmn';
 import { startTestApp, type TestApp } from '../support/app';
 import { withClient } from '../support/database';
-import { TimerFiringService } from '../../src/instances/timer-firing.service';
+import { TimerFiringService } from '../../src/timers/timer-firing.service';
 
 const timerProcess = bpmn(
   `<bpmn:startEvent id="Start" name="Start" />

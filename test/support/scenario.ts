@@ -2,7 +2,7 @@
 import { FakeClock } from '../../src/common/clock';
 import type { FormField } from '../../src/engine/definition-model';
 import { IncidentRetryService } from '../../src/incidents/incident-retry.service';
-import { TimerFiringService } from '../../src/instances/timer-firing.service';
+import { TimerFiringService } from '../../src/timers/timer-firing.service';
 import { startTestApp, type TestApp } from './app';
 
 export interface InstanceView {

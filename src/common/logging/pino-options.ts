@@ -14,7 +14,10 @@ export function correlationIdOf(header: unknown): string {
   return typeof header === 'string' && SAFE_REQUEST_ID.test(header) ? header : randomUUID();
 }
 
+const brief = (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) });
+
 export function pinoParams(config: AppConfig): Params {
+  const verbose = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace';
   const options = {
     level: config.LOG_LEVEL,
     genReqId: (req: { headers: Record<string, unknown> }, res: { setHeader(name: string, value: string): unknown }) => {
@@ -24,8 +27,9 @@ export function pinoParams(config: AppConfig): Params {
     },
     autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' || req.url === '/metrics' },
     redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', 'req.params.token'],
-    // `params` would repeat the path (the token too); the URL says it all, redacted.
-    serializers: { req: (req: { url?: string; params?: unknown }) => Object.assign(req, { url: redactUrl(req.url), params: undefined }) },
+    // `params` would repeat the path (the token too); the URL says it all, redacted. Headers (every request's, a dozen
+    // each way) only at debug or trace: at the default level the line is who asked what and how it ended.
+    serializers: (verbose ? { req: (req: { url?: string; params?: unknown }) => Object.assign(req, { url: redactUrl(req.url), params: undefined }) } : { req: brief, res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }) }) as Record<string, (value: any) => unknown>,
   };
   return { pinoHttp: config.LOG_FILE ? [options, ownerOnlyFile(config.LOG_FILE)] : options };
 }

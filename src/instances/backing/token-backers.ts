@@ -8,8 +8,10 @@ import type { DefinitionModel } from '../../engine/definition-model';
 export interface TokenBacker {
   /** What it is, for messages: "an external task". */
   readonly kind: string;
-  /** The activities of an instance it backs (it reads its rows in the caller's transaction). */
-  activityIds(em: EntityManager, instanceId: string): Promise<string[]>;
+  /** The activities of an instance it backs (it reads its rows in the caller's transaction)… */
+  activityIds?(em: EntityManager, instanceId: string): Promise<string[]>;
+  /** …or a `SELECT activity_id … WHERE instance_id = $1`, read in the same query as the built-in ones (one round trip). */
+  activityIdsSql?: string;
 }
 
 export interface UnbackedToken {
@@ -54,9 +56,10 @@ export class TokenBackers {
   async unbacked(em: EntityManager, args: { instanceId: string; model: DefinitionModel; activeActivityIds: string[] }): Promise<UnbackedToken[]> {
     const { instanceId, model, activeActivityIds } = args;
     if (!activeActivityIds.length) return [];
-    const rows: { activity_id: string }[] = await em.query(BUILT_IN, [instanceId]);
+    const sql = [BUILT_IN, ...this.extra.flatMap((b) => (b.activityIdsSql ? [b.activityIdsSql] : []))].join(' UNION ');
+    const rows: { activity_id: string }[] = await em.query(sql, [instanceId]);
     const backed = new Set(rows.map((r) => r.activity_id));
-    for (const backer of this.extra) for (const id of await backer.activityIds(em, instanceId)) backed.add(id);
+    for (const backer of this.extra) for (const id of (await backer.activityIds?.(em, instanceId)) ?? []) backed.add(id);
     const active = new Set(activeActivityIds);
     const inside = (containerId: string) => activeActivityIds.some((id) => id !== containerId && isWithin(model, id, containerId));
     const others = (id: string) => activeActivityIds.some((o) => o !== id && !JOINS.has(model.elements[o]?.type ?? ''));

@@ -1,0 +1,28 @@
+// External tasks in every command: one row per waiting external service task; cancel closes the open ones.
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
+import { CommandParticipants } from '../commands/command-participants';
+import { ExternalTaskRepository } from './external-task.repository';
+
+@Injectable()
+export class ExternalTaskParticipant implements CommandParticipant, OnModuleInit {
+  readonly name = 'external tasks';
+  readonly phase = Phase.Rows + 40;
+
+  constructor(
+    private readonly externalTasks: ExternalTaskRepository,
+    private readonly participants: CommandParticipants,
+  ) {}
+
+  onModuleInit(): void {
+    this.participants.register(this);
+  }
+
+  async onRun({ em, instance, model, result, now, newInstance, history }: RunContext): Promise<void> {
+    history.push(...(await this.externalTasks.reconcile(em, { instanceId: instance.id, waiting: result.externalTasks, model, now, newInstance })));
+  }
+
+  async onCancel({ em, instance, now }: CancelContext): Promise<void> {
+    await this.externalTasks.cancelOpen(em, instance.id, now);
+  }
+}

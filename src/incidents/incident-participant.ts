@@ -1,0 +1,29 @@
+// Incidents in every command: handler failures become incidents (retries, backoff, resolution); cancel closes them.
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
+import { CommandParticipants } from '../commands/command-participants';
+import { IncidentPolicy } from './incident-policy';
+
+@Injectable()
+export class IncidentParticipant implements CommandParticipant, OnModuleInit {
+  readonly name = 'incidents';
+  // Last of the rows: an open incident backs a failed token, and its history follows the command's own.
+  readonly phase = Phase.Rows + 90;
+
+  constructor(
+    private readonly incidents: IncidentPolicy,
+    private readonly participants: CommandParticipants,
+  ) {}
+
+  onModuleInit(): void {
+    this.participants.register(this);
+  }
+
+  async onRun({ em, instance, result, now, resolution, newInstance, history }: RunContext): Promise<void> {
+    history.push(...(await this.incidents.reconcile(em, { instanceId: instance.id, failures: result.failures, activeActivityIds: result.activeActivityIds, now, resolution, newInstance })));
+  }
+
+  async onCancel({ em, instance, now, reason }: CancelContext): Promise<void> {
+    await this.incidents.closeForInstance(em, instance.id, now, `instance cancelled: ${reason}`);
+  }
+}

@@ -1,0 +1,46 @@
+// Signals in every command: one subscription row per waiting signal catch, and a signal thrown by the command queued
+// for every other instance waiting for it (this one's catches got it in the engine); cancel drops the subscriptions.
+// A queued delivery (timer kind "signal") is received by the waiting catch in that instance's own command.
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
+import { CommandParticipants } from '../commands/command-participants';
+import type { EntityManager } from 'typeorm';
+import { InstanceCommandsService } from '../commands/instance-commands.service';
+import type { TimerEntity } from '../database/entities';
+import { SIGNAL_DELIVERY, SignalRepository, type SignalDelivery } from '../instances/signal.repository';
+import { TimerKinds, type TimerHandler } from '../timers/timer-kinds';
+
+@Injectable()
+export class SignalParticipant implements CommandParticipant, TimerHandler, OnModuleInit {
+  readonly name = 'signal subscriptions';
+  readonly phase = Phase.Rows + 30;
+  readonly postponeOnRefusal = true;
+
+  constructor(
+    private readonly signals: SignalRepository,
+    private readonly participants: CommandParticipants,
+    private readonly commands: InstanceCommandsService,
+    private readonly kinds: TimerKinds,
+  ) {}
+
+  onModuleInit(): void {
+    this.participants.register(this);
+    this.kinds.register(SIGNAL_DELIVERY, this);
+  }
+
+  async fire(em: EntityManager, timer: TimerEntity): Promise<void> {
+    const delivery = JSON.parse(timer.expression ?? '{}') as SignalDelivery;
+    const history = [{ at: timer.dueAt, type: 'signal.received', activityId: timer.activityId, detail: { signalId: delivery.signalId } }];
+    const action = { type: 'signal' as const, activityId: timer.activityId, executionId: delivery.executionId, messageId: delivery.signalId, variables: delivery.variables };
+    await this.commands.executeIn(em, timer.instanceId!, async () => ({ action, history }));
+  }
+
+  async onRun({ em, instance, result, now, newInstance }: RunContext): Promise<void> {
+    await this.signals.reconcile(em, instance.id, result.signals, now, newInstance);
+    for (const name of new Set(result.thrownSignals)) await this.signals.broadcast(em, { name, variables: {}, now, exceptInstanceId: instance.id });
+  }
+
+  async onCancel({ em, instance }: CancelContext): Promise<void> {
+    await this.signals.deleteForInstance(em, instance.id);
+  }
+}

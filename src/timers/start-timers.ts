@@ -1,0 +1,59 @@
+// Timer start events: rows written with the deployment, an instance started when one falls due ("start" kind), and the
+// next occurrence computed after each firing.
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { InstanceCommandsService } from '../commands/instance-commands.service';
+import { AppConfig } from '../config/app-config';
+import type { TimerEntity } from '../database/entities';
+import type { DefinitionModel } from '../engine/definition-model';
+import { evaluateExpression } from '../engine/feel';
+import { nextOccurrence } from '../engine/timer-schedule.util';
+import { dueEntry } from './engine-timers';
+import { START_TIMER, TimerKinds, type TimerHandler } from './timer-kinds';
+import { TimerRepository, type NewTimer } from './timer.repository';
+
+@Injectable()
+export class StartTimers implements TimerHandler, OnModuleInit {
+  readonly postponeOnRefusal = false;
+
+  constructor(
+    private readonly rows: TimerRepository,
+    private readonly config: AppConfig,
+    private readonly commands: InstanceCommandsService,
+    private readonly clock: Clock,
+    private readonly kinds: TimerKinds,
+  ) {}
+
+  onModuleInit(): void {
+    this.kinds.register(START_TIMER, this);
+  }
+
+  /** The new version's start timers replace those of every earlier version of the key. */
+  async schedule(em: EntityManager, definition: { id: string; key: string }, model: DefinitionModel, now: Date): Promise<void> {
+    const rows: NewTimer[] = [];
+    for (const { activityId, timer } of model.startTimers) {
+      const value = String(evaluateExpression(timer.expression, {}));
+      const dueAt = this.next(timer.type, value, now, 0, now);
+      if (dueAt) rows.push({ instanceId: null, definitionId: definition.id, activityId, timerKey: `start:${activityId}`, timerType: timer.type, expression: value, dueAt });
+    }
+    await this.rows.replaceStartTimers(em, definition.key, rows, now);
+  }
+
+  /** Starts an instance of that version, then schedules the next occurrence. */
+  async fire(em: EntityManager, timer: TimerEntity, now: Date): Promise<void> {
+    await this.commands.startByIdIn(em, timer.definitionId!, [dueEntry(timer, this.clock.now())]);
+    await this.afterFire(em, timer, now);
+  }
+
+  /** A start timer that fell due while every server was down fires once, then continues from now. */
+  private async afterFire(em: EntityManager, timer: TimerEntity, now: Date): Promise<void> {
+    const after = timer.dueAt > now ? timer.dueAt : now;
+    const next = this.next(timer.timerType, timer.expression ?? '', after, timer.firedCount + 1, timer.createdAt);
+    await this.rows.reschedule(em, timer.id, next, timer.firedCount + 1);
+  }
+
+  private next(timerType: string, value: string, after: Date, firedCount: number, deployedAt: Date): Date | null {
+    return nextOccurrence({ timerType, value, after, firedCount, deployedAt, timeZone: this.config.TIME_ZONE });
+  }
+}

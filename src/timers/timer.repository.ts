@@ -1,0 +1,101 @@
+// The timers table, and the only place that writes it: engine timers reconciled after each command, rows of other kinds
+// (SLA checks, call returns, signal deliveries, start events) written for their features, due rows claimed in batches.
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { TimerEntity } from '../database/entities';
+import type { ArmedTimer } from '../engine/durable-timers';
+import { newRowId } from '../common/row-id';
+
+/** A row to write: the id and creation time are filled in. */
+export type NewTimer = Omit<TimerEntity, 'id' | 'createdAt' | 'firedCount' | 'definitionId'> & { definitionId?: string | null; firedCount?: number };
+
+const COLUMNS = 't.id, t.instance_id, t.definition_id, t.activity_id, t.timer_key, t.timer_type, t.expression, t.due_at, t.created_at, t.fired_count';
+
+@Injectable()
+export class TimerRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Makes the instance's engine timers equal to the armed set (rows of `featureKinds` are left alone). */
+  async reconcile(em: EntityManager, instanceId: string, armed: ArmedTimer[], now: Date, newInstance: boolean, featureKinds: string[]): Promise<void> {
+    // A new instance has none to drop.
+    if (!newInstance) await em.query('DELETE FROM timers WHERE instance_id = $1 AND NOT (timer_key = ANY($2::text[])) AND NOT (timer_type = ANY($3::text[]))', [instanceId, armed.map((t) => t.key), featureKinds]);
+    // A repeating timer re-armed by this command keeps its key and gets its next due time.
+    const fresh = armed.filter((t) => !t.rearmed);
+    await this.upsert(em, fresh.map((t) => ({ instanceId, activityId: t.activityId, timerKey: t.key, timerType: t.timerType, expression: t.expression, dueAt: t.dueAt })), now, ['due_at', 'expression', 'timer_type']);
+  }
+
+  /** Inserts rows (one statement); a row whose (instance, key) exists gets the `update` columns instead. */
+  async upsert(em: EntityManager, rows: NewTimer[], now: Date, update: string[] = []): Promise<void> {
+    if (!rows.length) return;
+    const insert = em
+      .createQueryBuilder()
+      .insert()
+      .into(TimerEntity)
+      .values(rows.map((r) => ({ id: newRowId(), createdAt: now, firedCount: 0, definitionId: null, ...r })));
+    await (update.length ? insert.orUpdate(update, ['instance_id', 'timer_key']) : insert).execute();
+  }
+
+  deleteKey(em: EntityManager, instanceId: string, timerKey: string): Promise<unknown> {
+    return em.query('DELETE FROM timers WHERE instance_id = $1 AND timer_key = $2', [instanceId, timerKey]);
+  }
+
+  /** Drops the instance's rows of `kind` whose key part `part` (split on ':', 1-based) is not among `keep`. */
+  dropStale(em: EntityManager, instanceId: string, kind: string, part: number, keep: string[]): Promise<unknown> {
+    return em.query(`DELETE FROM timers WHERE instance_id = $1 AND timer_type = $2 AND NOT (split_part(timer_key, ':', $3::int) = ANY($4::text[]))`, [instanceId, kind, part, keep]);
+  }
+
+  deleteForInstance(em: EntityManager, instanceId: string): Promise<unknown> {
+    return em.query('DELETE FROM timers WHERE instance_id = $1', [instanceId]);
+  }
+
+  /** The start-event rows of a definition key are replaced by the new version's. */
+  async replaceStartTimers(em: EntityManager, key: string, rows: NewTimer[], now: Date): Promise<void> {
+    await em.query('DELETE FROM timers WHERE definition_id IN (SELECT id FROM definitions WHERE key = $1)', [key]);
+    await this.upsert(em, rows, now);
+  }
+
+  /** After a start timer fired: its next due time, or gone when it has no occurrence left. */
+  async reschedule(em: EntityManager, id: string, next: Date | null, firedCount: number): Promise<void> {
+    if (next) await em.query('UPDATE timers SET due_at = $2, fired_count = $3 WHERE id = $1', [id, next, firedCount]);
+    else await em.query('DELETE FROM timers WHERE id = $1', [id]);
+  }
+
+  /**
+   * Claims up to `max` due rows for the rest of the transaction in one query, skipping rows other transactions hold. An
+   * instance timer is claimed together with its instance row: a busy instance (a command or another firing on it) is
+   * skipped rather than waited for, so two transactions never wait on each other's timer and instance rows. Timer
+   * start events follow when fewer instance timers were due.
+   */
+  async claimDue(em: EntityManager, now: Date, max: number): Promise<TimerEntity[]> {
+    const rows: RawTimer[] = await em.query(`SELECT ${COLUMNS} FROM timers t JOIN process_instances i ON i.id = t.instance_id WHERE t.due_at <= $1 ORDER BY t.due_at LIMIT $2 FOR UPDATE OF t, i SKIP LOCKED`, [now, max]);
+    if (rows.length < max) rows.push(...(await em.query(`SELECT ${COLUMNS} FROM timers t WHERE t.instance_id IS NULL AND t.due_at <= $1 ORDER BY t.due_at LIMIT $2 FOR UPDATE SKIP LOCKED`, [now, max - rows.length])));
+    return rows.map(toTimer);
+  }
+
+  /** Moves a timer whose firing failed to a later time; a timer of an instance that is no longer active is dropped. */
+  async postpone(em: EntityManager, id: string, dueAt: Date): Promise<void> {
+    await em.query(`DELETE FROM timers t USING process_instances i WHERE t.id = $1 AND i.id = t.instance_id AND i.status <> 'active'`, [id]);
+    await em.query('UPDATE timers SET due_at = $2 WHERE id = $1', [id, dueAt]);
+  }
+
+  forInstance(instanceId: string): Promise<TimerEntity[]> {
+    return this.db.getRepository(TimerEntity).find({ where: { instanceId }, order: { dueAt: 'ASC' } });
+  }
+}
+
+interface RawTimer {
+  id: string;
+  instance_id: string | null;
+  definition_id: string | null;
+  activity_id: string;
+  timer_key: string;
+  timer_type: string;
+  expression: string | null;
+  due_at: Date;
+  created_at: Date;
+  fired_count: number;
+}
+
+function toTimer(r: RawTimer): TimerEntity {
+  return { id: r.id, instanceId: r.instance_id, definitionId: r.definition_id, activityId: r.activity_id, timerKey: r.timer_key, timerType: r.timer_type, expression: r.expression, dueAt: new Date(r.due_at), createdAt: new Date(r.created_at), firedCount: r.fired_count };
+}

@@ -1,0 +1,50 @@
+// Round trips to PostgreSQL of one start and one task completion (every statement the pg client sends, BEGIN and
+// COMMIT included), counted at the driver, so the persist step stays lean. Run with ROUND_TRIPS_VERBOSE=1 to list them.
+// Only statements sent on behalf of the measured call count (AsyncLocalStorage), not the background pollers'.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Client } from 'pg';
+import { InstanceCommandsService } from '../../src/commands/instance-commands.service';
+import { DefinitionCache } from '../../src/definitions/definition-cache';
+import { TasksService } from '../../src/tasks/tasks.service';
+import { startTestApp, type TestApp } from '../support/app';
+import { fillForm } from '../support/scenario';
+
+const measured = new AsyncLocalStorage<string[]>();
+const original = Client.prototype.query;
+
+async function counted<T>(work: () => Promise<T>): Promise<{ value: T; statements: string[] }> {
+  const statements: string[] = [];
+  const value = await measured.run(statements, work);
+  if (process.env.ROUND_TRIPS_VERBOSE) process.stdout.write(`${statements.length} round trips:\n${statements.map((s) => `  ${s.slice(0, 140)}`).join('\n')}\n`);
+  return { value, statements };
+}
+
+describe('round trips of a command', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    (Client.prototype as any).query = function (this: Client, ...args: unknown[]) {
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
+      if (text) measured.getStore()?.push(text.replace(/\s+/g, ' '));
+      return (original as any).apply(this, args);
+    };
+  });
+  afterAll(async () => {
+    Client.prototype.query = original;
+    await t.close();
+  });
+
+  it('starts a service request and completes its first task in few round trips', async () => {
+    // given the shipped service-request process
+    const definition = await t.app.get(DefinitionCache).version('service-request', undefined);
+    // when one instance starts and its first task is completed
+    const start = await counted(() => t.app.get(InstanceCommandsService).start(definition, null, { customerName: 'Wang', phone: '13800000000', faultType: 'hardware' }));
+    const [task] = (await t.http.get(`/api/tasks?processInstanceId=${start.value.instance.id}&status=open`).expect(200)).body.items;
+    const completion = await counted(() => t.app.get(TasksService).complete(task.id, { variables: fillForm(task.form) }));
+    // then
+    expect(completion.value.status).toBe('completed');
+    process.stdout.write(`round trips: start ${start.statements.length}, task completion ${completion.statements.length}\n`);
+    expect(start.statements.length).toBeLessThanOrEqual(Number(process.env.ROUND_TRIPS_MAX_START ?? 9));
+    expect(completion.statements.length).toBeLessThanOrEqual(Number(process.env.ROUND_TRIPS_MAX_COMPLETE ?? 27));
+  });
+});
