@@ -1,5 +1,6 @@
 // What the host needs to know of a definition, read once from the moddle tree: tasks, forms, handlers, messages, timers.
 import type { CallInfo } from './call-activity-reader';
+import type { EventCode } from './event-codes';
 
 export type FormFieldType = 'string' | 'long' | 'boolean' | 'date' | 'enum';
 
@@ -52,6 +53,12 @@ export interface ElementInfo {
   attachedTo?: string;
   /** A call activity: the callee and the variable mappings. */
   call?: CallInfo;
+  /** An error or escalation event: its code (boundaries on call activities catch a child's by it). */
+  event?: EventCode;
+  /** A boundary event with cancelActivity="false". */
+  nonInterrupting?: boolean;
+  /** An event subprocess. */
+  triggeredByEvent?: boolean;
 }
 
 export interface DefinitionModel {

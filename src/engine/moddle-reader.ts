@@ -1,6 +1,7 @@
 // Reads our dialect (Camunda 7 extension attributes and elements) off bpmn-moddle elements into a DefinitionModel.
 import { readCall } from './call-activity-reader';
 import type { DefinitionModel, ElementInfo, FormField, FormFieldType } from './definition-model';
+import { readEventCode } from './event-codes';
 
 // bpmn-moddle elements are loosely typed; this is the shape we read.
 export type ModdleElement = { $type: string; id?: string; name?: string; get(name: string): any; [key: string]: any };
@@ -76,6 +77,10 @@ export function readElement(element: ModdleElement): ElementInfo {
   if (properties.slaStop === 'true') info.slaStop = true;
   if (element.$type === 'bpmn:CallActivity') info.call = readCall(element);
   if (element.attachedToRef?.id) info.attachedTo = element.attachedToRef.id;
+  const event = readEventCode(element);
+  if (event) info.event = event;
+  if (element.$type === 'bpmn:BoundaryEvent' && element.cancelActivity === false) info.nonInterrupting = true;
+  if (element.triggeredByEvent) info.triggeredByEvent = true;
   const loop = element.loopCharacteristics;
   if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') info.multiInstance = { sequential: !!loop.isSequential, elementVariable: loop.elementVariable ?? (loop.collection ? 'item' : undefined) };
   const timerDef = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:TimerEventDefinition');

@@ -8,6 +8,8 @@ export type Action =
   | { type: 'signal'; activityId: string; executionId: string; variables?: Record<string, unknown>; messageId?: string }
   | { type: 'fireTimers'; keys: string[] }
   | { type: 'callError'; activityId: string; executionId: string; error: ThrownError }
+  /** A child's escalation reaches the escalation boundary `boundaryId` on the call activity. */
+  | { type: 'callEscalation'; activityId: string; boundaryId: string; escalation: { id: string | null; name: string | null } }
   | { type: 'resume'; skip?: { executionId: string; variables: Record<string, unknown> }; external?: ExternalOutcome };
 
 /** A BPMN error that ended the process (a child's error end event): it travels to the parent's call activity. */
@@ -15,6 +17,13 @@ export interface ThrownError {
   code: string | null;
   name: string | null;
   message: string;
+}
+
+/** An escalation thrown in a child that nothing in the child catches: it travels to the parent's call activity. */
+export interface ThrownEscalation {
+  activityId: string;
+  code: string | null;
+  name: string | null;
 }
 
 export interface HistoryItem {
@@ -53,6 +62,8 @@ export interface RunResult {
   calls: WaitingActivity[];
   /** Set when the process ended by a BPMN error nobody in it caught (only for children: see RunInput.child). */
   thrownError?: ThrownError;
+  /** Escalations thrown in this command that nothing in the process catches (only for children). */
+  escalations?: ThrownEscalation[];
   history: HistoryItem[];
   /** Service handlers that failed in this command (see incidents). */
   failures: ServiceFailure[];

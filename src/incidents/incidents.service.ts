@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { toPage, type Page } from '../common/page.dto';
+import { CallIncidents } from '../instances/call-incidents';
 import { InstanceCommandsService } from '../instances/instance-commands.service';
 import { IncidentQueryDto, mapIncident, ResolveIncidentDto } from './dto/incident.dto';
 import { Clock } from '../common/clock';
@@ -18,6 +19,7 @@ export class IncidentsService {
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly clock: Clock,
     private readonly externalTasks: ExternalTaskOutcomes,
+    private readonly calls: CallIncidents,
   ) {}
 
   async list(query: IncidentQueryDto): Promise<Page<ReturnType<typeof mapIncident>>> {
@@ -33,6 +35,7 @@ export class IncidentsService {
     const incident = await this.unresolved(id);
     if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX)) return this.retryWebhook(incident.id, incident.executionId);
     if (await this.externalTasks.retryIncident(incident)) return this.get(id); // an external task: fetchable again
+    if (await this.calls.isCall(incident)) return this.calls.retry(incident).then(() => this.get(id)); // a child's error: call again
     await this.commands.execute(incident.instanceId, async () => ({ action: { type: 'resume' } }));
     return this.get(id);
   }
@@ -44,6 +47,7 @@ export class IncidentsService {
       await this.incidents.update(null, id, { status: 'resolved', resolvedAt: this.clock.now(), updatedAt: this.clock.now(), resolution: `resolved by hand: ${dto.note}` });
       return this.get(id);
     }
+    if (await this.calls.isCall(incident)) return this.calls.resolve(incident, dto.note, dto.variables ?? {}).then(() => this.get(id));
     await this.commands.execute(incident.instanceId, async () => ({
       action: { type: 'resume', skip: { executionId: incident.executionId, variables: dto.variables ?? {} } },
       resolution: `resolved by hand: ${dto.note}`,

@@ -211,8 +211,9 @@ export class InstanceCommandsService {
     await this.signals.reconcile(em, instance.id, result.signals, now, newInstance);
     // A signal thrown here reaches every other instance waiting for it (this one's catches got it in the engine).
     for (const name of new Set(result.thrownSignals)) await this.signals.broadcast(em, { name, variables: {}, now, exceptInstanceId: instance.id });
-    const callHistory = await this.calls.reconcile(em, { parent: instance, model: definition.model, calls: result.calls, now, newInstance }, this.lifecycle);
-    if (result.completed) await this.calls.childEnded(em, instance, result.thrownError, now);
+    // Call activities: children started/cancelled, consumed returns dropped; a child's return and escalations queued.
+    const callHistory = await this.calls.reconcile(em, { parent: instance, model: definition.model, calls: result.calls, now, newInstance, history: extra.history }, this.lifecycle);
+    await this.calls.childReported(em, instance, result, now);
     const externalHistory = await this.externalTasks.reconcile(em, { instanceId: instance.id, waiting: result.externalTasks, model: definition.model, now, newInstance });
     const incidentHistory = await this.incidents.reconcile(em, { instanceId: instance.id, failures: result.failures, activeActivityIds: result.activeActivityIds, now, resolution: extra.resolution, newInstance });
     if (!result.completed) await this.backers.assertBacked(em, { instanceId: instance.id, model: definition.model, activeActivityIds: result.activeActivityIds });

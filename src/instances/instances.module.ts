@@ -17,6 +17,8 @@ import { StuckInstancesController } from './backing/stuck-instances.controller';
 import { StuckInstancesService } from './backing/stuck-instances.service';
 import { TokenBackers } from './backing/token-backers';
 import { CallActivities } from './call-activities';
+import { CallEvents } from './call-events';
+import { CallIncidents } from './call-incidents';
 import { HistoryRepository } from './history.repository';
 import { InstanceCommandsService } from './instance-commands.service';
 import { InstanceRepository } from './instance.repository';
@@ -30,7 +32,7 @@ import { TimerRepository } from './timer.repository';
 @Module({
   imports: [DefinitionsModule],
   controllers: [InstancesController, StuckInstancesController],
-  providers: [ExternalTaskRepository, SurveyRepository, SurveyPolicy, SlaView, SlaClockRepository, SlaTracker, EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, SignalRepository, TokenBackers, StuckInstancesService, CallActivities, InstanceCommandsService, InstancesService, TimerFiringService],
-  exports: [ExternalTaskRepository, SignalRepository, TokenBackers, SurveyRepository, SlaView, SlaClockRepository, EscalationRepository, HistoryRepository, OutboxRepository, InstanceRepository, IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
+  providers: [ExternalTaskRepository, SurveyRepository, SurveyPolicy, SlaView, SlaClockRepository, SlaTracker, EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, SignalRepository, TokenBackers, StuckInstancesService, CallEvents, CallActivities, CallIncidents, InstanceCommandsService, InstancesService, TimerFiringService],
+  exports: [CallIncidents, ExternalTaskRepository, SignalRepository, TokenBackers, SurveyRepository, SlaView, SlaClockRepository, EscalationRepository, HistoryRepository, OutboxRepository, InstanceRepository, IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
 })
 export class InstancesModule {}

@@ -28,10 +28,6 @@ export default function supportedElements(): Rule {
       if (node.$type === 'bpmn:CallActivity') checkCall(node, reporter);
       if (node.$type === 'bpmn:StartEvent' && node.$parent?.triggeredByEvent) checkEventSubprocessStart(node, reporter);
       if (node.$type === 'bpmn:SignalEventDefinition') checkSignal(node, reporter);
-      if (node.$type === 'bpmn:EscalationEventDefinition' && node.$parent?.$type === 'bpmn:BoundaryEvent' && node.$parent.attachedToRef?.$type === 'bpmn:CallActivity') {
-        // A child's escalation does not reach its parent yet: such a boundary would never fire.
-        reporter.report(node.$parent.id, 'escalation boundary events on a call activity are not supported yet: the called process cannot raise them; use an error boundary (the child ends with an error end event) or a message');
-      }
       if (node.$type === 'bpmn:InclusiveGateway' && (node.incoming ?? []).length > 1) {
         reporter.report(node.id, 'inclusive gateway joins are not supported yet: join with a parallel gateway (all branches) or an exclusive gateway (one branch)');
       }
