@@ -77,6 +77,8 @@ export class ProcessRunner {
       const listener = collector.listener();
       if (action.type === 'start') {
         await engine.execute({ listener, variables: action.variables });
+        // A signal or message start event waits like a catch: the event that started the instance is delivered.
+        if (action.trigger) engine.execution.signal({ id: action.trigger });
       } else {
         engine.recover(fullState(input.state, input.variables ?? {}));
         timers.setResuming(true);

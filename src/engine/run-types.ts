@@ -4,7 +4,8 @@ import type { ServiceFailure } from './engine-extension';
 import type { ExternalOutcome, ExternalWait } from './external-service';
 
 export type Action =
-  | { type: 'start'; variables: Record<string, unknown> }
+  /** `trigger`: the signal or message id of the start event that started it (fired at once). */
+  | { type: 'start'; variables: Record<string, unknown>; trigger?: string }
   | { type: 'signal'; activityId: string; executionId: string; variables?: Record<string, unknown>; messageId?: string }
   | { type: 'fireTimers'; keys: string[] }
   | { type: 'callError'; activityId: string; executionId: string; error: ThrownError }

@@ -28,6 +28,7 @@ import { AppConfig } from '../config/app-config';
 import { checkVariableLimits, type VariableLimits } from './variable-limits.util';
 import { TokenBackers } from './backing/token-backers';
 import { CallActivities, type InstanceLifecycle, type ParentLink } from './call-activities';
+import { EventStarts, type EventStarter } from './event-starts';
 
 export interface CommandOutcome {
   instance: ProcessInstanceEntity;
@@ -62,6 +63,7 @@ export class InstanceCommandsService {
     private readonly calls: CallActivities,
     private readonly backers: TokenBackers,
     private readonly signals: SignalRepository,
+    private readonly eventStarts: EventStarts,
   ) {
     this.limits = { maxCount: config.VARIABLES_MAX_COUNT, maxBytes: config.VARIABLES_MAX_BYTES, maxDepth: config.VARIABLES_MAX_DEPTH };
   }
@@ -79,11 +81,15 @@ export class InstanceCommandsService {
     cancel: (em, instanceId, reason) => this.cancelIn(em, instanceId, reason),
   };
 
+  /** Lent to signal and message start events: an instance started by its start event's trigger, in the caller's transaction. */
+  readonly eventStarter: EventStarter = (em, definition, businessKey, variables, history, trigger) => this.startIn(em, definition, businessKey, variables, history, undefined, trigger);
+
   start(definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>): Promise<CommandOutcome> {
     return this.transaction((em) => this.startIn(em, definition, businessKey, variables));
   }
 
-  async startIn(em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, extraHistory: HistoryItem[] = [], link?: ParentLink): Promise<CommandOutcome> {
+  /** `trigger`: the signal or message id of the start event that starts it (see event-starts). */
+  async startIn(em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, extraHistory: HistoryItem[] = [], link?: ParentLink, trigger?: string): Promise<CommandOutcome> {
     const started = process.hrtime.bigint();
     this.checkVariables(variables);
     const now = this.clock.now();
@@ -107,7 +113,7 @@ export class InstanceCommandsService {
     };
     // Inserted without the variables: the save after the run writes them, once.
     await this.instances.insert(em, { ...instance, variables: {} }).catch((err) => rethrowDuplicate(err, definition.key, businessKey));
-    const result = await this.run(definition, instance, { type: 'start', variables });
+    const result = await this.run(definition, instance, { type: 'start', variables, ...(trigger && { trigger }) });
     await this.persist(em, definition, instance, result, { history: extraHistory, newInstance: true });
     observeCommand('start', started);
     return { instance, result };
@@ -210,7 +216,11 @@ export class InstanceCommandsService {
     await this.subscriptions.reconcile(em, instance.id, result.messages, now, newInstance);
     await this.signals.reconcile(em, instance.id, result.signals, now, newInstance);
     // A signal thrown here reaches every other instance waiting for it (this one's catches got it in the engine).
-    for (const name of new Set(result.thrownSignals)) await this.signals.broadcast(em, { name, variables: {}, now, exceptInstanceId: instance.id });
+    // It also starts every definition with a matching signal start event (event-starts).
+    for (const name of new Set(result.thrownSignals)) {
+      await this.signals.broadcast(em, { name, variables: {}, now, exceptInstanceId: instance.id });
+      await this.eventStarts.start(em, { kind: 'signal', name, variables: {}, businessKey: null, now }, this.eventStarter);
+    }
     // Call activities: children started/cancelled, consumed returns dropped; a child's return and escalations queued.
     const callHistory = await this.calls.reconcile(em, { parent: instance, model: definition.model, calls: result.calls, now, newInstance, history: extra.history }, this.lifecycle);
     await this.calls.childReported(em, instance, result, now);

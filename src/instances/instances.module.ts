@@ -18,6 +18,7 @@ import { StuckInstancesService } from './backing/stuck-instances.service';
 import { TokenBackers } from './backing/token-backers';
 import { CallActivities } from './call-activities';
 import { CallEvents } from './call-events';
+import { EventStarts } from './event-starts';
 import { CallIncidents } from './call-incidents';
 import { HistoryRepository } from './history.repository';
 import { InstanceCommandsService } from './instance-commands.service';
@@ -32,7 +33,7 @@ import { TimerRepository } from './timer.repository';
 @Module({
   imports: [DefinitionsModule],
   controllers: [InstancesController, StuckInstancesController],
-  providers: [ExternalTaskRepository, SurveyRepository, SurveyPolicy, SlaView, SlaClockRepository, SlaTracker, EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, SignalRepository, TokenBackers, StuckInstancesService, CallEvents, CallActivities, CallIncidents, InstanceCommandsService, InstancesService, TimerFiringService],
-  exports: [CallIncidents, ExternalTaskRepository, SignalRepository, TokenBackers, SurveyRepository, SlaView, SlaClockRepository, EscalationRepository, HistoryRepository, OutboxRepository, InstanceRepository, IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
+  providers: [ExternalTaskRepository, SurveyRepository, SurveyPolicy, SlaView, SlaClockRepository, SlaTracker, EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, SignalRepository, TokenBackers, StuckInstancesService, CallEvents, EventStarts, CallActivities, CallIncidents, InstanceCommandsService, InstancesService, TimerFiringService],
+  exports: [CallIncidents, EventStarts, ExternalTaskRepository, SignalRepository, TokenBackers, SurveyRepository, SlaView, SlaClockRepository, EscalationRepository, HistoryRepository, OutboxRepository, InstanceRepository, IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
 })
 export class InstancesModule {}

@@ -169,7 +169,7 @@ describe('call activity: errors and escalations from the child', () => {
     expect(s.openTasks(await s.instance(started.id))).toEqual(['Handle']);
   });
 
-  it('an escalation the child catches itself, or that no boundary on the call catches, changes nothing in the parent', async () => {
+  it('an escalation that no boundary on the call catches changes nothing in the parent: the call completes normally', async () => {
     // given a parent whose boundary waits for another code
     const other = '<bpmn:escalation id="Esc_Other" name="other" escalationCode="OTHER" />';
     await deploy(withRoots(parent('other-esc-parent', 'late-end-child', boundary('<bpmn:escalationEventDefinition escalationRef="Esc_Other" />')), other));

@@ -59,9 +59,7 @@ function checkEventSubprocessStart(node: Node, reporter: Reporter): void {
   if (what) reporter.report(node.id, `event subprocesses started by a ${what} are not supported yet: put the main flow in a subprocess and attach a ${what} boundary event to it (cancelActivity="false" for a non-interrupting one)`);
 }
 
-/** Signals need a named bpmn:signal; a process started by a signal is not supported. */
+/** Signals need a named bpmn:signal (a signal start event starts the process on a broadcast: see event-starts). */
 function checkSignal(node: Node, reporter: Reporter): void {
-  const event = node.$parent;
-  if (!node.signalRef?.name) reporter.report(event?.id, 'signal event must reference a bpmn:signal with a name');
-  if (event?.$type === 'bpmn:StartEvent' && !event.$parent?.triggeredByEvent) reporter.report(event.id, 'signal start events are not supported yet: start the process through the API (POST /api/process-instances) instead');
+  if (!node.signalRef?.name) reporter.report(node.$parent?.id, 'signal event must reference a bpmn:signal with a name');
 }
