@@ -59,6 +59,8 @@ export interface ElementInfo {
   nonInterrupting?: boolean;
   /** An event subprocess. */
   triggeredByEvent?: boolean;
+  /** camunda:initiator on a start event: the variable that gets the starting user's (or API key's) name. */
+  initiator?: string;
 }
 
 export interface DefinitionModel {

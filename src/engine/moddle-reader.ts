@@ -81,6 +81,7 @@ export function readElement(element: ModdleElement): ElementInfo {
   if (event) info.event = event;
   if (element.$type === 'bpmn:BoundaryEvent' && element.cancelActivity === false) info.nonInterrupting = true;
   if (element.triggeredByEvent) info.triggeredByEvent = true;
+  if (element.$type === 'bpmn:StartEvent' && element.get('camunda:initiator')) info.initiator = element.get('camunda:initiator');
   const loop = element.loopCharacteristics;
   if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') info.multiInstance = { sequential: !!loop.isSequential, elementVariable: loop.elementVariable ?? (loop.collection ? 'item' : undefined) };
   const timerDef = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:TimerEventDefinition');
