@@ -53,7 +53,7 @@ export function readElement(element: ModdleElement): ElementInfo {
     if (assignee) info.assignee = assignee;
     info.form = readForm(element);
   }
-  if (element.$type === 'bpmn:ServiceTask' || element.$type === 'bpmn:SendTask') {
+  if (element.$type === 'bpmn:ServiceTask' || element.$type === 'bpmn:SendTask' || element.$type === 'bpmn:BusinessRuleTask') {
     info.topic = element.get('camunda:topic') ?? undefined;
     const priority = Number(element.get('camunda:taskPriority'));
     if (Number.isSafeInteger(priority) && priority !== 0) info.taskPriority = priority;

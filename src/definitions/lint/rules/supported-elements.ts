@@ -6,7 +6,6 @@ import type { Node, Reporter, Rule } from '../rule-helpers';
 
 const UNSUPPORTED: Record<string, string> = {
   'bpmn:ComplexGateway': 'complex gateways are not supported',
-  'bpmn:BusinessRuleTask': 'business rule tasks are not supported: use a service task with a registered handler',
   'bpmn:Transaction': 'transactions are not supported',
   'bpmn:AdHocSubProcess': 'ad-hoc subprocesses are not supported',
   'bpmn:ConditionalEventDefinition': 'conditional events are not supported',
