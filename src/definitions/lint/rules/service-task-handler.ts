@@ -3,7 +3,7 @@
 // (src/external-tasks). A DMN decision (camunda:decisionRef) is not evaluated here: refused with what to do instead.
 import { attr, type Node, type Reporter, type Rule } from '../rule-helpers';
 
-const KINDS: Record<string, string> = { 'bpmn:ServiceTask': 'service task', 'bpmn:SendTask': 'send task', 'bpmn:BusinessRuleTask': 'business rule task' };
+const KINDS: Record<string, string> = { 'bpmn:ServiceTask': 'service task', 'bpmn:SendTask': 'service task', 'bpmn:BusinessRuleTask': 'business rule task' };
 
 export default function serviceTaskHandler(_config?: { handlers?: string[] }): Rule {
   return {
