@@ -169,6 +169,39 @@ describe('call activity: errors and escalations from the child', () => {
     expect(s.openTasks(await s.instance(started.id))).toEqual(['Handle']);
   });
 
+  it('an escalation the child catches itself (a boundary on its subprocess) does not reach the parent', async () => {
+    // given a child whose subprocess throws LATE and catches it on its own boundary, and a parent catching every escalation
+    await deploy(
+      withRoots(
+        bpmn(
+          `<bpmn:startEvent id="Start" name="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Sub" />
+          <bpmn:subProcess id="Sub" name="Sub">
+            <bpmn:startEvent id="SubStart" name="s" /><bpmn:sequenceFlow id="S1" sourceRef="SubStart" targetRef="Throw" />
+            ${ESCALATION_THROW.replace('Before', 'Throw')}<bpmn:sequenceFlow id="S2" sourceRef="Throw" targetRef="SubEnd" />
+            <bpmn:endEvent id="SubEnd" name="e" />
+          </bpmn:subProcess>
+          <bpmn:sequenceFlow id="F2" sourceRef="Sub" targetRef="End" /><bpmn:endEvent id="End" name="End" />
+          <bpmn:boundaryEvent id="CaughtInside" name="caught" attachedToRef="Sub"><bpmn:escalationEventDefinition escalationRef="Esc_Late" /></bpmn:boundaryEvent>
+          <bpmn:sequenceFlow id="F3" sourceRef="CaughtInside" targetRef="Repair" />
+          <bpmn:userTask id="Repair" name="Repair" camunda:candidateGroups="technician" />
+          <bpmn:sequenceFlow id="F4" sourceRef="Repair" targetRef="End2" /><bpmn:endEvent id="End2" name="e2" />`,
+          { id: 'self-catching-child' },
+        ),
+        ESCALATION,
+      ),
+    );
+    await deploy(parent('self-catching-parent', 'self-catching-child', boundary('<bpmn:escalationEventDefinition />')));
+    // when
+    const started = await s.start('self-catching-parent', {});
+    await s.advance(0);
+    // then the child handled it, the parent still calls
+    const [kid] = await childrenOf(started.id);
+    expect(s.openTasks(await s.instance(kid.id))).toEqual(['Repair']);
+    const view = await s.instance(started.id);
+    expect(s.openTasks(view)).toEqual([]);
+    expect(view.history.filter((h) => h.type.startsWith('call.escalat'))).toEqual([]);
+  });
+
   it('an escalation that no boundary on the call catches changes nothing in the parent: the call completes normally', async () => {
     // given a parent whose boundary waits for another code
     const other = '<bpmn:escalation id="Esc_Other" name="other" escalationCode="OTHER" />';
