@@ -46,11 +46,10 @@ export class CallActivities {
   async reconcile(em: EntityManager, args: { parent: ProcessInstanceEntity; model: DefinitionModel; calls: WaitingActivity[]; now: Date; newInstance?: boolean; history?: HistoryItem[] }, lifecycle: InstanceLifecycle): Promise<HistoryItem[]> {
     const { parent, model, calls, now } = args;
     if (args.newInstance && !calls.length) return [];
-    if (args.history?.length) await this.events.consume(em, parent.id, args.history, now);
+    const history: HistoryItem[] = args.history?.length ? await this.events.consume(em, parent.id, args.history, now) : [];
     const children: { id: string; parent_execution_id: string; status: string }[] = args.newInstance ? [] : await em.query('SELECT id, parent_execution_id, status FROM process_instances WHERE parent_instance_id = $1', [parent.id]);
     const byExecution = await this.busyCalls(em, parent.id, children, calls);
     const waiting = new Set(calls.map((c) => c.executionId));
-    const history: HistoryItem[] = [];
     for (const child of children.filter((c) => c.status === 'active' && !waiting.has(c.parent_execution_id))) {
       await lifecycle.cancel(em, child.id, 'the calling activity was interrupted');
     }

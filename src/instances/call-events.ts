@@ -59,14 +59,17 @@ export class CallEvents {
     return { action, history: [{ at, type: 'call.escalated', activityId, detail: { ...detail, boundaryId: boundary.id } }] };
   }
 
-  /** After the parent's command ran: drop the rows it consumed and open the incidents of uncaught errors. */
-  async consume(em: EntityManager, parentId: string, history: HistoryItem[], now: Date): Promise<void> {
+  /** After the parent's command ran: drop the rows it consumed and open the incidents of uncaught errors (their history, as the incident policy writes it). */
+  async consume(em: EntityManager, parentId: string, history: HistoryItem[], now: Date): Promise<HistoryItem[]> {
+    const opened: HistoryItem[] = [];
     for (const item of history.filter((h) => CONSUMED.has(h.type))) {
       await em.query('DELETE FROM timers WHERE instance_id = $1 AND timer_key = $2', [parentId, item.detail!.timerKey]);
       if (item.type !== 'call.error_uncaught') continue;
       // Not transient: retrying by itself would call the process again unasked, so the incident opens for a person.
       const { executionId, error } = item.detail as { executionId: string; error: string };
       await this.incidents.insert(em, { instanceId: parentId, activityId: item.activityId!, executionId, error, attempts: 1, status: 'open', nextRetryAt: null, createdAt: now, updatedAt: now, resolvedAt: null, resolution: null });
+      opened.push({ at: now, type: 'incident.created', activityId: item.activityId, detail: { error, attempts: 1, status: 'open', role: 'supervisor' } });
     }
+    return opened;
   }
 }

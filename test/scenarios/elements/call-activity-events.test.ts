@@ -71,6 +71,7 @@ describe('call activity: errors and escalations from the child', () => {
     expect(incident.error).toMatch(/Call.*broken-child.*BROKEN/);
     const view = await s.instance(started.id);
     expect(view.activeActivityIds).toEqual(['Call']);
+    expect(view.history.filter((h) => h.type === 'incident.created')).toEqual([expect.objectContaining({ activityId: 'Call', detail: expect.objectContaining({ status: 'open', role: 'supervisor' }) })]);
     // and no timer row keeps firing the return every minute
     expect(await s.advance(10 * MINUTE)).toBe(0);
     expect(await incidentsOf(started.id)).toHaveLength(1);
