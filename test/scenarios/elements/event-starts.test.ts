@@ -74,6 +74,26 @@ describe('signal and message start events', () => {
     expect(await instancesOf('outage-notice')).toHaveLength(2);
   });
 
+  it('a process started by a signal that throws it again is stopped 10 deep, and nothing is written', async () => {
+    // given
+    const ECHO = '<bpmn:signal id="Sig_Echo" name="echo" />';
+    await deploy(
+      bpmn(
+        `<bpmn:startEvent id="OnEcho" name="Echo"><bpmn:signalEventDefinition signalRef="Sig_Echo" /></bpmn:startEvent>
+        <bpmn:sequenceFlow id="F1" sourceRef="OnEcho" targetRef="Again" />
+        <bpmn:intermediateThrowEvent id="Again" name="again"><bpmn:signalEventDefinition signalRef="Sig_Echo" /></bpmn:intermediateThrowEvent>
+        <bpmn:sequenceFlow id="F2" sourceRef="Again" targetRef="End" /><bpmn:endEvent id="End" name="End" />`,
+        { id: 'echo', messages: ECHO },
+      ),
+    );
+    // when
+    const res = await s.t.http.post('/api/signals').send({ name: 'echo' });
+    // then
+    expect(res.status).toBe(422);
+    expect(res.body.message).toMatch(/signal "echo" starts processes that throw it again, 10 deep/);
+    expect(await instancesOf('echo')).toEqual([]);
+  });
+
   it('POST /api/messages starts the definition with that message start event, with the business key and variables', async () => {
     // when
     const res = await s.t.http.post('/api/messages').send({ messageName: 'orderReceived', businessKey: 'ORD-1', variables: { sku: 'X1' } }).expect(200);
