@@ -65,7 +65,12 @@ export class InstanceCommandsService {
     return this.transaction((em) => this.startIn(em, definition, businessKey, variables));
   }
 
-  async startIn(em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, extraHistory: HistoryItem[] = [], link?: ParentLink): Promise<CommandOutcome> {
+  /** Starts an instance whose start event `trigger` (a signal or message start event's id) fires at once, in the caller's transaction. */
+  readonly eventStarter = (em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, history: HistoryItem[], trigger: string): Promise<CommandOutcome> =>
+    this.startIn(em, definition, businessKey, variables, history, undefined, trigger);
+
+  /** `trigger`: the signal or message id of the start event that starts it (see instances/event-starts). */
+  async startIn(em: EntityManager, definition: CompiledDefinition, businessKey: string | null, variables: Record<string, unknown>, extraHistory: HistoryItem[] = [], link?: ParentLink, trigger?: string): Promise<CommandOutcome> {
     const started = process.hrtime.bigint();
     this.checkVariables(variables);
     const now = this.clock.now();
@@ -91,7 +96,7 @@ export class InstanceCommandsService {
     // without one it is written once, after the run.
     const inserted = businessKey !== null;
     if (inserted) await this.instances.insert(em, { ...instance, variables: {} });
-    const result = await this.runner.run(definition, instance, { type: 'start', variables });
+    const result = await this.runner.run(definition, instance, { type: 'start', variables, ...(trigger && { trigger }) });
     await this.contexts.persist(em, { definition, instance, result, history: extraHistory, newInstance: true, inserted });
     observeCommand('start', started);
     return { instance, result };

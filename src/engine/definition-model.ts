@@ -1,5 +1,6 @@
 // What the host needs to know of a definition, read once from the moddle tree: tasks, forms, handlers, messages, timers.
 import type { CallInfo } from './call-activity-reader';
+import type { EventCode } from './event-codes';
 
 // decimal and duration are our custom Camunda 7 form field types (Camunda allows registering more types).
 export type FormFieldType = 'string' | 'long' | 'decimal' | 'boolean' | 'date' | 'duration' | 'enum';
@@ -61,6 +62,14 @@ export interface ElementInfo {
   attachedTo?: string;
   /** A call activity: the callee and the variable mappings. */
   call?: CallInfo;
+  /** An error or escalation event: its code (boundaries on call activities catch a child's by it). */
+  event?: EventCode;
+  /** A boundary event with cancelActivity="false". */
+  nonInterrupting?: boolean;
+  /** An event subprocess. */
+  triggeredByEvent?: boolean;
+  /** camunda:initiator on a start event: the variable that gets the starting user's (or API key's) name. */
+  initiator?: string;
 }
 
 export interface DefinitionModel {

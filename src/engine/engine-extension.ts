@@ -4,6 +4,9 @@ import { forgetExternal, runExternal, type ExternalOutcome, type ExternalWait } 
 import { evaluateExpression } from './feel';
 import type { HandlerContext, ServiceRegistry } from './service-registry';
 
+/** Tasks that run a topic (bpmn-elements runs a business rule task as a service task). */
+const TOPIC_TASKS = new Set(['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask']);
+
 export class HandlerError extends Error {
   constructor(
     readonly activityId: string,
@@ -36,7 +39,7 @@ export interface ServiceCallTracker {
 export function createExtension(model: DefinitionModel, registry: ServiceRegistry, tracker: ServiceCallTracker) {
   return function extension(activity: any) {
     const info = model.elements[activity.id];
-    if (!info?.topic || (activity.type !== 'bpmn:ServiceTask' && activity.type !== 'bpmn:SendTask')) return;
+    if (!info?.topic || !TOPIC_TASKS.has(activity.type)) return;
     const topic = info.topic;
     activity.behaviour.Service = function Service() {
       let current: string | undefined;

@@ -1,6 +1,7 @@
 // Reads our dialect (Camunda 7 extension attributes and elements) off bpmn-moddle elements into a DefinitionModel.
 import { readCall } from './call-activity-reader';
 import type { DefinitionModel, ElementInfo, FormField, FormFieldType } from './definition-model';
+import { readEventCode } from './event-codes';
 
 // bpmn-moddle elements are loosely typed; this is the shape we read.
 export type ModdleElement = { $type: string; id?: string; name?: string; get(name: string): any; [key: string]: any };
@@ -70,7 +71,7 @@ export function readElement(element: ModdleElement): ElementInfo {
     if (assignee) info.assignee = assignee;
     info.form = readForm(element);
   }
-  if (element.$type === 'bpmn:ServiceTask' || element.$type === 'bpmn:SendTask') {
+  if (element.$type === 'bpmn:ServiceTask' || element.$type === 'bpmn:SendTask' || element.$type === 'bpmn:BusinessRuleTask') {
     info.topic = element.get('camunda:topic') ?? undefined;
     const priority = Number(element.get('camunda:taskPriority'));
     if (Number.isSafeInteger(priority) && priority !== 0) info.taskPriority = priority;
@@ -94,6 +95,11 @@ export function readElement(element: ModdleElement): ElementInfo {
   if (properties.slaStop === 'true') info.slaStop = true;
   if (element.$type === 'bpmn:CallActivity') info.call = readCall(element);
   if (element.attachedToRef?.id) info.attachedTo = element.attachedToRef.id;
+  const event = readEventCode(element);
+  if (event) info.event = event;
+  if (element.$type === 'bpmn:BoundaryEvent' && element.cancelActivity === false) info.nonInterrupting = true;
+  if (element.triggeredByEvent) info.triggeredByEvent = true;
+  if (element.$type === 'bpmn:StartEvent' && element.get('camunda:initiator')) info.initiator = element.get('camunda:initiator');
   const loop = element.loopCharacteristics;
   if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') info.multiInstance = { sequential: !!loop.isSequential, elementVariable: loop.elementVariable ?? (loop.collection ? 'item' : undefined) };
   const timerDef = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:TimerEventDefinition');

@@ -9,7 +9,9 @@ import { createExtension, type ServiceCallTracker } from './engine-extension';
 import { expressions, NoScripts, silentLogger } from './engine-environment';
 import { allPostponed, assignEverywhere } from './postponed.util';
 import { RunCollector } from './run-collector';
-import type { Action, RunResult, ThrownError } from './run-types';
+import type { Action, RunResult, ThrownError, ThrownEscalation } from './run-types';
+import type { DefinitionModel } from './definition-model';
+import { escalationCaughtInside } from './event-codes';
 import { ServiceRegistry } from './service-registry';
 import { fullState } from './state-variables';
 
@@ -75,6 +77,8 @@ export class ProcessRunner {
       const listener = collector.listener();
       if (action.type === 'start') {
         await engine.execute({ listener, variables: action.variables });
+        // A signal or message start event waits like a catch: the event that started the instance is delivered.
+        if (action.trigger) engine.execution.signal({ id: action.trigger });
       } else {
         engine.recover(fullState(input.state, input.variables ?? {}));
         timers.setResuming(true);
@@ -84,9 +88,10 @@ export class ProcessRunner {
       }
       await waitUntilIdle(tracker, collector, failures);
       const thrown = input.child ? thrownBpmnError(failures) : undefined;
-      if (thrown) return { ...(await collector.ended(engine, processVariables(engine))), thrownError: thrown, failures: [], externalTasks: [] };
+      const escalations = input.child ? uncaughtEscalations(definition.model, collector.escalated) : [];
+      if (thrown) return { ...(await collector.ended(engine, processVariables(engine))), thrownError: thrown, escalations, failures: [], externalTasks: [] };
       this.raiseFailures(collector, failures);
-      const result: RunResult = { ...(await collector.result(engine, timers, processVariables(engine))), failures: tracker.failures, externalTasks: tracker.external.waits };
+      const result: RunResult = { ...(await collector.result(engine, timers, processVariables(engine))), escalations, failures: tracker.failures, externalTasks: tracker.external.waits };
       if (input.child && result.completed && collector.thrown) result.thrownError = collector.thrown;
       idle = tracker.pending === 0;
       return result;
@@ -117,6 +122,13 @@ export class ProcessRunner {
         api.sendApiMessage('error', { message: action.error.message, code: action.error.code ?? undefined, name: action.error.name ?? undefined });
         return;
       }
+      case 'callEscalation': {
+        const boundary = allPostponed(engine).find((a: any) => a.id === action.boundaryId);
+        if (!boundary) throw new EngineRunError(`boundary event ${action.boundaryId} on ${action.activityId} is not waiting in this instance`);
+        // The boundary's escalation catch takes an escalation naming its bpmn:escalation (none for a catch-all).
+        boundary.sendApiMessage('escalate', { message: action.escalation.id ? { id: action.escalation.id, name: action.escalation.name } : { name: 'anonymous' } });
+        return;
+      }
       case 'fireTimers':
       case 'resume':
         return; // timers fire from DurableTimers on resume; nothing else to do
@@ -138,6 +150,13 @@ function processEnvironment(engine: any): any {
 function processVariables(engine: any): Record<string, unknown> {
   const vars = processEnvironment(engine)?.variables ?? {};
   return Object.fromEntries(Object.entries(vars).filter(([k]) => !RESERVED_KEYS.has(k)));
+}
+
+/** The escalations thrown in a child that no boundary or event subprocess in it catches. */
+function uncaughtEscalations(model: DefinitionModel, activityIds: string[]): ThrownEscalation[] {
+  return activityIds
+    .map((id) => ({ activityId: id, code: model.elements[id]?.event?.code ?? null, name: model.elements[id]?.event?.name ?? null }))
+    .filter((e) => !escalationCaughtInside(model, e.activityId, e.code));
 }
 
 function thrownBpmnError(failures: any[]): ThrownError | undefined {

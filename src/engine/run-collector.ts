@@ -23,6 +23,8 @@ export class RunCollector {
   /** A BPMN error thrown at the process level (an error end event): nothing in the process can catch it. */
   thrown: ThrownError | undefined;
   private readonly thrownSignals: string[] = [];
+  /** Activities that threw an escalation in this command (intermediate throw or end events). */
+  readonly escalated: string[] = [];
   private endActivityId: string | null = null;
   private readonly history: HistoryItem[] = [];
   private runawayHandler: () => void = () => undefined;
@@ -58,6 +60,7 @@ export class RunCollector {
     // A terminate end event ends the process before its own activity.end: its start is where the process ended.
     if ((event === 'activity.end' || event === 'activity.start') && api?.type === 'bpmn:EndEvent') this.endActivityId = api.id;
     if (event === 'activity.signal' && api?.content?.message?.name) this.thrownSignals.push(api.content.message.name);
+    if (event === 'activity.escalate' && api?.id) this.escalated.push(api.id);
     if (event === 'activity.throw' && api?.content?.parent?.id === this.model.processId && api.content.message) {
       const m = api.content.message;
       this.thrown = { code: m.code ?? null, name: m.name ?? null, message: m.name ?? m.id ?? 'BPMN error' };

@@ -5,6 +5,7 @@ import { toPage, type Page } from '../common/page.dto';
 import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { IncidentQueryDto, mapIncident, ResolveIncidentDto, RetryIncidentDto } from './dto/incident.dto';
 import { DataIncidents } from './data-incidents';
+import { CallIncidents } from '../instances/call-incidents';
 import { Clock } from '../common/clock';
 import { ExternalTaskOutcomes } from '../external-tasks/external-task-outcomes.service';
 import { WebhookDeliveryRepository } from '../notifications/webhooks/webhook-delivery.repository';
@@ -20,6 +21,7 @@ export class IncidentsService {
     private readonly clock: Clock,
     private readonly externalTasks: ExternalTaskOutcomes,
     private readonly dataIncidents: DataIncidents,
+    private readonly calls: CallIncidents,
   ) {}
 
   async list(query: IncidentQueryDto): Promise<Page<ReturnType<typeof mapIncident>>> {
@@ -37,6 +39,7 @@ export class IncidentsService {
     if (dto.variables) throw new DomainError(ErrorCode.Invalid, 'corrected variables apply to a failed task completion only');
     if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX)) return this.retryWebhook(incident.id, incident.executionId);
     if (await this.externalTasks.retryIncident(incident)) return this.get(id); // an external task: fetchable again
+    if (await this.calls.isCall(incident)) return this.calls.retry(incident).then(() => this.get(id)); // a child's error: call again
     await this.commands.execute(incident.instanceId, async () => ({ action: { type: 'resume' } }));
     return this.get(id);
   }
@@ -49,6 +52,7 @@ export class IncidentsService {
       await this.incidents.update(null, id, { status: 'resolved', resolvedAt: this.clock.now(), updatedAt: this.clock.now(), resolution: `resolved by hand: ${dto.note}` });
       return this.get(id);
     }
+    if (await this.calls.isCall(incident)) return this.calls.resolve(incident, dto.note, dto.variables ?? {}).then(() => this.get(id));
     await this.commands.execute(incident.instanceId, async () => ({
       action: { type: 'resume', skip: { executionId: incident.executionId, variables: dto.variables ?? {} } },
       resolution: `resolved by hand: ${dto.note}`,

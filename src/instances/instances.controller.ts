@@ -15,8 +15,8 @@ export class InstancesController {
 
   @Post()
   @Access(Rules.startInstance)
-  start(@Body() dto: StartInstanceDto) {
-    return this.service.start(dto);
+  start(@CurrentPrincipal() principal: Principal, @Body() dto: StartInstanceDto) {
+    return this.service.start(dto, principal);
   }
 
   @Get()

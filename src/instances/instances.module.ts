@@ -11,6 +11,9 @@ import { TokenBackers } from './backing/token-backers';
 import { BackingParticipant } from './backing/backing-participant';
 import { HistoryParticipant } from './history-participant';
 import { CallActivities } from './call-activities';
+import { CallEvents } from './call-events';
+import { CallIncidents } from './call-incidents';
+import { EventStarts } from './event-starts';
 import { HistoryRepository } from './history.repository';
 import { InstanceRepository } from './instance.repository';
 import { InstancesController } from './instances.controller';
@@ -21,7 +24,7 @@ import { SubscriptionRepository } from './subscription.repository';
 @Module({
   imports: [DefinitionsModule],
   controllers: [InstancesController, StuckInstancesController],
-  providers: [InstanceRepository, ExternalTaskRepository, IncidentRepository, OutboxRepository, TaskRepository, HistoryRepository, SubscriptionRepository, SignalRepository, TokenBackers, StuckInstancesService, CallActivities, InstancesService, HistoryParticipant, BackingParticipant],
-  exports: [InstanceRepository, ExternalTaskRepository, SignalRepository, TokenBackers, HistoryRepository, OutboxRepository, IncidentRepository, TaskRepository, SubscriptionRepository],
+  providers: [InstanceRepository, ExternalTaskRepository, IncidentRepository, OutboxRepository, TaskRepository, HistoryRepository, SubscriptionRepository, SignalRepository, TokenBackers, StuckInstancesService, CallEvents, EventStarts, CallActivities, CallIncidents, InstancesService, HistoryParticipant, BackingParticipant],
+  exports: [CallIncidents, EventStarts, InstanceRepository, ExternalTaskRepository, SignalRepository, TokenBackers, HistoryRepository, OutboxRepository, IncidentRepository, TaskRepository, SubscriptionRepository],
 })
 export class InstancesModule {}

@@ -35,11 +35,14 @@ export class InstancesService {
     private readonly groups: GroupRepository,
   ) {}
 
-  async start(dto: StartInstanceDto) {
+  async start(dto: StartInstanceDto, principal?: Principal) {
     this.commands.checkVariables(dto.variables); // before the form check copies them
     const definition = await this.cache.latest(dto.definitionKey);
     const { values, errors } = validateForm(definition.model.startForm, dto.variables ?? {}, true);
     if (errors.length) throw new DomainError(ErrorCode.Invalid, `the start variables have ${errors.length} problem(s): ${errors.map((e) => e.message).join('; ')}`, errors);
+    // camunda:initiator: who started it, as the server knows it (what the caller sent under that name is replaced).
+    const initiator = Object.values(definition.model.elements).find((e) => e.type === 'bpmn:StartEvent' && !e.parentId && e.initiator)?.initiator;
+    if (initiator && principal) values[initiator] = principal.name;
     const { instance } = await this.commands.start(definition, dto.businessKey ?? null, values);
     return mapInstance(instance);
   }

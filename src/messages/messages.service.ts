@@ -1,6 +1,9 @@
 // Correlates a named message to the active instances waiting for it (by business key or instance id). Only messages
 // the diagram lets integrators send are delivered here; internal ones (the survey answer) are refused with 403.
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ElementInfo } from '../engine/definition-model';
+import { EventStarts } from '../instances/event-starts';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { DefinitionCache } from '../definitions/definition-cache';
@@ -23,6 +26,8 @@ export class MessagesService {
     private readonly commands: InstanceCommandsService,
     private readonly definitions: DefinitionCache,
     private readonly clock: Clock,
+    private readonly starts: EventStarts,
+    private readonly db: DataSource,
   ) {}
 
   async correlate(dto: CorrelateMessageDto): Promise<{ processInstanceIds: string[] }> {
@@ -44,11 +49,19 @@ export class MessagesService {
       if (ok) delivered.push(instanceId);
     }
     if (!delivered.length && internal) throw internalMessage(dto.messageName);
+    // No instance waits for it: a process with that message start event is started (as in Camunda's correlation).
+    if (!delivered.length && !dto.processInstanceId) delivered.push(...(await this.startOn(dto)));
     if (!delivered.length) {
       const who = dto.processInstanceId ? `process instance ${dto.processInstanceId}` : `business key "${dto.businessKey}"`;
       throw new DomainError(ErrorCode.NotFound, `no active process instance with ${who} is waiting for message "${dto.messageName}"`);
     }
     return { processInstanceIds: delivered };
+  }
+
+  private startOn(dto: CorrelateMessageDto): Promise<string[]> {
+    const accept = (start: ElementInfo) => isPublicMessage({ messageName: dto.messageName, element: start });
+    const args = { kind: 'message' as const, name: dto.messageName, variables: dto.variables ?? {}, businessKey: dto.businessKey ?? null, now: this.clock.now(), accept };
+    return this.commands.transaction((em) => this.starts.start(em, args, this.commands.eventStarter));
   }
 
   private async deliver(instanceId: string, dto: CorrelateMessageDto): Promise<boolean> {

@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { InstanceCommandsService } from '../commands/instance-commands.service';
 import type { TimerEntity } from '../database/entities';
 import { SIGNAL_DELIVERY, SignalRepository, type SignalDelivery } from '../instances/signal.repository';
+import { EventStarts } from '../instances/event-starts';
 import { TimerKinds, type TimerHandler } from '../timers/timer-kinds';
 
 @Injectable()
@@ -21,6 +22,7 @@ export class SignalParticipant implements CommandParticipant, TimerHandler, OnMo
     private readonly participants: CommandParticipants,
     private readonly commands: InstanceCommandsService,
     private readonly kinds: TimerKinds,
+    private readonly starts: EventStarts,
   ) {}
 
   onModuleInit(): void {
@@ -37,7 +39,11 @@ export class SignalParticipant implements CommandParticipant, TimerHandler, OnMo
 
   async onRun({ em, instance, result, now, newInstance }: RunContext): Promise<void> {
     await this.signals.reconcile(em, instance.id, result.signals, now, newInstance);
-    for (const name of new Set(result.thrownSignals)) await this.signals.broadcast(em, { name, variables: {}, now, exceptInstanceId: instance.id });
+    for (const name of new Set(result.thrownSignals)) {
+      await this.signals.broadcast(em, { name, variables: {}, now, exceptInstanceId: instance.id });
+      // it also starts every definition with a matching signal start event
+      await this.starts.start(em, { kind: 'signal', name, variables: {}, businessKey: null, now }, this.commands.eventStarter);
+    }
   }
 
   async onCancel({ em, instance }: CancelContext): Promise<void> {

@@ -33,10 +33,9 @@ describe('deploy refuses elements the engine cannot run', () => {
   it.each([
     ['a signal catch without a named signal', around('WaitSignal', '<bpmn:intermediateCatchEvent id="WaitSignal" name="w"><bpmn:signalEventDefinition /></bpmn:intermediateCatchEvent>'), 'WaitSignal', /must reference a bpmn:signal with a name/],
     ['a signal-started event subprocess', eventSub('<bpmn:signalEventDefinition signalRef="Sig" />').replace('<bpmn:process', '<bpmn:signal id="Sig" name="recall" /><bpmn:process'), 'EvStart', /started by a signal are not supported yet/],
-    ['a business rule task', around('Decide', '<bpmn:businessRuleTask id="Decide" name="d" />'), 'Decide', /business rule tasks are not supported/],
+    ['a business rule task without a topic', around('Decide', '<bpmn:businessRuleTask id="Decide" name="d" />'), 'Decide', /business rule task must name a handler or an external task topic/],
     ['a timer-started event subprocess', eventSub('<bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>'), 'EvStart', /started by a timer are not supported yet.*boundary event/],
     ['a message-started event subprocess', eventSub('<bpmn:messageEventDefinition messageRef="Msg_X" />'), 'EvStart', /started by a message are not supported yet/],
-    ['an escalation boundary on a call activity', around('Call', '<bpmn:callActivity id="Call" name="c" calledElement="child" /><bpmn:boundaryEvent id="OnEsc" name="esc" attachedToRef="Call"><bpmn:escalationEventDefinition /></bpmn:boundaryEvent><bpmn:sequenceFlow id="F8" sourceRef="OnEsc" targetRef="End" />'), 'OnEsc', /escalation boundary events on a call activity are not supported yet/],
     ['a call activity without a callee', around('Call', '<bpmn:callActivity id="Call" name="c" />'), 'Call', /must name the called process/],
     ['a call activity with deployment binding', around('Call', '<bpmn:callActivity id="Call" name="c" calledElement="x" camunda:calledElementBinding="deployment" />'), 'Call', /binding "deployment" is not supported/],
   ])('%s', async (_what, xml, elementId, reason) => {

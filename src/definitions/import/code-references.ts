@@ -6,7 +6,7 @@ import type { Conversion, Element } from './conversion';
 import { idOf } from './conversion';
 
 const CODE = ['camunda:class', 'camunda:delegateExpression', 'camunda:expression'] as const;
-const TASKS = ['bpmn:ServiceTask', 'bpmn:SendTask'];
+const TASKS = ['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask'];
 
 /** The topic a code reference becomes: com.acme.ReserveStockDelegate → reserveStock; ${mailer.send(x)} → mailer.send. */
 export function topicFor(attribute: string, value: string): string {
@@ -30,6 +30,11 @@ export function convertServiceTask(task: Element, report: Conversion[]): void {
     from = `${code}="${task.get(code)}"`;
     topic = topicFor(code, task.get(code));
     for (const name of CODE) task.set(name, undefined);
+  } else if (task.get('camunda:decisionRef')) {
+    // A DMN decision is not evaluated here: the worker named after it decides (it may call a DMN engine).
+    from = `camunda:decisionRef="${task.get('camunda:decisionRef')}"`;
+    topic = topicFor('camunda:expression', task.get('camunda:decisionRef'));
+    for (const name of ['camunda:decisionRef', 'camunda:decisionRefBinding', 'camunda:decisionRefVersion', 'camunda:mapDecisionResult']) task.set(name, undefined);
   } else if (connector) {
     from = `camunda:connector ${connector.connectorId ?? ''}`;
     topic = topicFor('camunda:expression', connector.connectorId ?? 'connector');

@@ -6,7 +6,6 @@ import type { Node, Reporter, Rule } from '../rule-helpers';
 
 const UNSUPPORTED: Record<string, string> = {
   'bpmn:ComplexGateway': 'complex gateways are not supported',
-  'bpmn:BusinessRuleTask': 'business rule tasks are not supported: use a service task with a registered handler',
   'bpmn:Transaction': 'transactions are not supported',
   'bpmn:AdHocSubProcess': 'ad-hoc subprocesses are not supported',
   'bpmn:ConditionalEventDefinition': 'conditional events are not supported',
@@ -28,10 +27,6 @@ export default function supportedElements(): Rule {
       if (node.$type === 'bpmn:CallActivity') checkCall(node, reporter);
       if (node.$type === 'bpmn:StartEvent' && node.$parent?.triggeredByEvent) checkEventSubprocessStart(node, reporter);
       if (node.$type === 'bpmn:SignalEventDefinition') checkSignal(node, reporter);
-      if (node.$type === 'bpmn:EscalationEventDefinition' && node.$parent?.$type === 'bpmn:BoundaryEvent' && node.$parent.attachedToRef?.$type === 'bpmn:CallActivity') {
-        // A child's escalation does not reach its parent yet: such a boundary would never fire.
-        reporter.report(node.$parent.id, 'escalation boundary events on a call activity are not supported yet: the called process cannot raise them; use an error boundary (the child ends with an error end event) or a message');
-      }
       if (node.$type === 'bpmn:InclusiveGateway' && (node.incoming ?? []).length > 1) {
         reporter.report(node.id, 'inclusive gateway joins are not supported yet: join with a parallel gateway (all branches) or an exclusive gateway (one branch)');
       }
@@ -63,9 +58,7 @@ function checkEventSubprocessStart(node: Node, reporter: Reporter): void {
   if (what) reporter.report(node.id, `event subprocesses started by a ${what} are not supported yet: put the main flow in a subprocess and attach a ${what} boundary event to it (cancelActivity="false" for a non-interrupting one)`);
 }
 
-/** Signals need a named bpmn:signal; a process started by a signal is not supported. */
+/** Signals need a named bpmn:signal (a signal start event starts the process on a broadcast: see event-starts). */
 function checkSignal(node: Node, reporter: Reporter): void {
-  const event = node.$parent;
-  if (!node.signalRef?.name) reporter.report(event?.id, 'signal event must reference a bpmn:signal with a name');
-  if (event?.$type === 'bpmn:StartEvent' && !event.$parent?.triggeredByEvent) reporter.report(event.id, 'signal start events are not supported yet: start the process through the API (POST /api/process-instances) instead');
+  if (!node.signalRef?.name) reporter.report(node.$parent?.id, 'signal event must reference a bpmn:signal with a name');
 }
