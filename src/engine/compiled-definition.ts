@@ -2,6 +2,7 @@
 import * as Elements from 'bpmn-elements';
 import { default as serialize, TypeResolver } from 'moddle-context-serializer';
 import type { DefinitionModel } from './definition-model';
+import { isHostArmedEventStart } from './moddle-reader';
 import { normalizeLoops } from './multi-instance';
 
 export interface CompiledDefinition {
@@ -23,6 +24,7 @@ export function compileContext(moddleContext: any): unknown {
   neutralizeStartTimers(moddleContext);
   normalizeLoops(moddleContext);
   hostCalls(moddleContext);
+  hostEventStarts(moddleContext);
   return serialize(moddleContext, typeResolver);
 }
 
@@ -49,5 +51,15 @@ function neutralizeStartTimers(moddleContext: any): void {
 function hostCalls(moddleContext: any): void {
   for (const el of Object.values<any>(moddleContext.elementsById ?? {})) {
     if (el.$type === 'bpmn:CallActivity' && el.calledElement) el.calledElement = `host-call:${el.calledElement}`;
+  }
+}
+
+/**
+ * The host arms timer, message and signal starts of event subprocesses and runs the event subprocess when one fires
+ * (event-starts.ts): for the engine their start event is a plain one that passes at once.
+ */
+function hostEventStarts(moddleContext: any): void {
+  for (const el of Object.values<any>(moddleContext.elementsById ?? {})) {
+    if (isHostArmedEventStart(el)) el.eventDefinitions = undefined; // the serializer checks presence
   }
 }

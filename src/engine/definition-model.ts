@@ -50,6 +50,8 @@ export interface ElementInfo {
   parentId?: string;
   /** A boundary event: the activity it is attached to. */
   attachedTo?: string;
+  /** The timer, message or signal start event of an event subprocess: the host arms it while its scope runs. */
+  eventStart?: { subprocessId: string; interrupting: boolean };
   /** A call activity: the callee and the variable mappings. */
   call?: CallInfo;
 }

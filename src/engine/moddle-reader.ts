@@ -95,6 +95,13 @@ export function splitList(value: unknown): string[] {
   return typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
 
+const HOST_ARMED_STARTS = new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition']);
+
+/** A start event of an event subprocess that bpmn-engine never arms itself (see event-starts.ts). */
+export function isHostArmedEventStart(el: ModdleElement): boolean {
+  return el.$type === 'bpmn:StartEvent' && !!el.$parent?.triggeredByEvent && (el.eventDefinitions ?? []).some((d: ModdleElement) => HOST_ARMED_STARTS.has(d.$type));
+}
+
 /** Builds the model of the first executable process of a definitions root. */
 export function readDefinitionModel(root: ModdleElement): DefinitionModel | null {
   const process = (root.rootElements ?? []).find((e: ModdleElement) => e.$type === 'bpmn:Process' && e.isExecutable);
@@ -109,6 +116,7 @@ export function readDefinitionModel(root: ModdleElement): DefinitionModel | null
       if (container !== process) elements[el.id].parentId = container.id;
       if (el.$type === 'bpmn:StartEvent' && container === process && !el.eventDefinitions?.length) startForm = readForm(el);
       if (el.$type === 'bpmn:StartEvent' && container === process && elements[el.id].timer) startTimers.push({ activityId: el.id, timer: elements[el.id].timer! });
+      if (isHostArmedEventStart(el)) elements[el.id].eventStart = { subprocessId: container.id ?? '', interrupting: el.isInterrupting !== false };
       if (el.flowElements) visit(el);
     }
   };

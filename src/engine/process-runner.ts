@@ -7,6 +7,7 @@ import type { CompiledDefinition } from './compiled-definition';
 import { DurableTimers } from './durable-timers';
 import { createExtension, type ServiceCallTracker } from './engine-extension';
 import { expressions, NoScripts, silentLogger } from './engine-environment';
+import { armEventStarts, emptyMemo, type EventStartMemo, isEventStartKey, startEventSubprocess } from './event-starts';
 import { allPostponed, assignEverywhere } from './postponed.util';
 import { RunCollector } from './run-collector';
 import type { Action, RunResult, ThrownError } from './run-types';
@@ -43,6 +44,8 @@ export class ProcessRunner {
     const { definition, action } = input;
     const collector = new RunCollector(this.clock, definition.model, MAX_STEPS_PER_COMMAND);
     const timers = new DurableTimers(this.clock, new Set(action.type === 'fireTimers' ? action.keys : []));
+    const { eventStarts, ...saved } = input.state ?? {};
+    const memo: EventStartMemo = eventStarts ?? emptyMemo();
     let engine: any;
     const tracker: ServiceCallTracker = {
       pending: 0,
@@ -76,17 +79,18 @@ export class ProcessRunner {
       if (action.type === 'start') {
         await engine.execute({ listener, variables: action.variables });
       } else {
-        engine.recover(fullState(input.state, input.variables ?? {}));
+        engine.recover(fullState(saved, input.variables ?? {}));
         timers.setResuming(true);
         await engine.resume({ listener });
         timers.setResuming(false);
-        this.act(engine, action);
+        this.act(engine, action, { definition, memo });
       }
       await waitUntilIdle(tracker, collector, failures);
       const thrown = input.child ? thrownBpmnError(failures) : undefined;
       if (thrown) return { ...(await collector.ended(engine, processVariables(engine))), thrownError: thrown, failures: [], externalTasks: [] };
       this.raiseFailures(collector, failures);
       const result: RunResult = { ...(await collector.result(engine, timers, processVariables(engine))), failures: tracker.failures, externalTasks: tracker.external.waits };
+      if (!result.completed) withEventStarts(result, armEventStarts(engine, definition.model, memo, this.clock.now()));
       if (input.child && result.completed && collector.thrown) result.thrownError = collector.thrown;
       idle = tracker.pending === 0;
       return result;
@@ -99,9 +103,15 @@ export class ProcessRunner {
     }
   }
 
-  private act(engine: any, action: Action): void {
+  private act(engine: any, action: Action, starts: { definition: CompiledDefinition; memo: EventStartMemo }): void {
+    const startEvent = (key: string) => startEventSubprocess(engine, starts.definition.model, starts.memo, key, this.clock.now());
     switch (action.type) {
       case 'signal': {
+        if (isEventStartKey(action.executionId)) {
+          if (action.variables) assignEverywhere(engine, processEnvironment(engine), action.variables);
+          if (!startEvent(action.executionId)) throw new EngineRunError(`event subprocess start ${action.activityId} is not armed in this instance`);
+          return;
+        }
         const api = allPostponed(engine).find((a: any) => a.executionId === action.executionId);
         if (!api) throw new EngineRunError(`activity ${action.activityId} is not waiting in this instance`);
         if (action.variables) assignEverywhere(engine, processEnvironment(engine), action.variables);
@@ -118,6 +128,9 @@ export class ProcessRunner {
         return;
       }
       case 'fireTimers':
+        // A start that is no longer armed (its scope ended meanwhile) does nothing: its row goes with this command.
+        for (const key of action.keys.filter(isEventStartKey)) startEvent(key);
+        return;
       case 'resume':
         return; // timers fire from DurableTimers on resume; nothing else to do
     }
@@ -127,6 +140,14 @@ export class ProcessRunner {
     if (collector.runaway) throw new EngineRunError(`more than ${MAX_STEPS_PER_COMMAND} steps without a wait state: endless loop near ${collector.lastActivityId}`);
     if (failures.length) throw new EngineRunError(describeFailure(failures[0]));
   }
+}
+
+/** Adds the armed event-subprocess starts to the waits, and what fired so far to the saved state. */
+function withEventStarts(result: RunResult, starts: ReturnType<typeof armEventStarts>): void {
+  result.timers.push(...starts.timers);
+  result.messages.push(...starts.messages);
+  result.signals.push(...starts.signals);
+  if (starts.memo.armed.length || Object.keys(starts.memo.fired).length) (result.state as any).eventStarts = starts.memo;
 }
 
 function processEnvironment(engine: any): any {

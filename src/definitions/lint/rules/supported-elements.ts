@@ -14,9 +14,6 @@ const UNSUPPORTED: Record<string, string> = {
   'bpmn:ChoreographyTask': 'choreographies are not executable',
 };
 
-/** Event-subprocess starts that bpmn-engine never arms (only thrown errors and escalations reach it). */
-const EVENT_SUBPROCESS_STARTS = new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition']);
-
 export default function supportedElements(): Rule {
   return {
     check(node: Node, reporter: Reporter) {
@@ -57,10 +54,16 @@ function checkCall(node: Node, reporter: Reporter): void {
   if (node.get?.('camunda:variableMappingClass') || node.get?.('camunda:variableMappingDelegateExpression')) reporter.report(node.id, 'call activity variable mapping classes run code: use camunda:in / camunda:out');
 }
 
+/**
+ * Timer, message and signal starts are armed by the host (engine/event-starts.ts) in the process or an embedded
+ * subprocess; inside a multi-instance subprocess or another event subprocess nothing would arm them.
+ */
 function checkEventSubprocessStart(node: Node, reporter: Reporter): void {
-  const kind = (node.eventDefinitions ?? []).map((d: Node) => d.$type).find((t: string) => EVENT_SUBPROCESS_STARTS.has(t));
-  const what = kind?.replace('bpmn:', '').replace('EventDefinition', '').toLowerCase();
-  if (what) reporter.report(node.id, `event subprocesses started by a ${what} are not supported yet: put the main flow in a subprocess and attach a ${what} boundary event to it (cancelActivity="false" for a non-interrupting one)`);
+  const hostArmed = (node.eventDefinitions ?? []).some((d: Node) => ['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition'].includes(d.$type));
+  const scope = node.$parent?.$parent;
+  if (!hostArmed || !scope) return;
+  if (scope.triggeredByEvent) reporter.report(node.id, 'an event subprocess inside another event subprocess cannot be started by a timer, message or signal: move it to the enclosing subprocess or process');
+  else if (scope.loopCharacteristics) reporter.report(node.id, 'an event subprocess inside a multi-instance subprocess cannot be started by a timer, message or signal yet: attach a boundary event to the multi-instance subprocess instead');
 }
 
 /** Signals need a named bpmn:signal; a process started by a signal is not supported. */
