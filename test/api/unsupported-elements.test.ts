@@ -44,17 +44,4 @@ describe('deploy refuses elements the engine cannot run', () => {
     // then
     expect(details).toEqual(expect.arrayContaining([expect.objectContaining({ elementId, message: expect.stringMatching(reason) })]));
   });
-
-  it('an inclusive gateway join', async () => {
-    // given
-    const xml = bpmn(
-      `<bpmn:startEvent id="Start" name="s" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Fork" /><bpmn:inclusiveGateway id="Fork" name="f" />
-      <bpmn:sequenceFlow id="F2" sourceRef="Fork" targetRef="Merge"><bpmn:conditionExpression>=a</bpmn:conditionExpression></bpmn:sequenceFlow>
-      <bpmn:sequenceFlow id="F3" sourceRef="Fork" targetRef="Merge"><bpmn:conditionExpression>=b</bpmn:conditionExpression></bpmn:sequenceFlow>
-      <bpmn:inclusiveGateway id="Merge" name="m" /><bpmn:sequenceFlow id="F4" sourceRef="Merge" targetRef="End" /><bpmn:endEvent id="End" name="e" />`,
-      { id: 'refused-inclusive' },
-    );
-    // when / then
-    expect(await refusal(xml)).toEqual(expect.arrayContaining([expect.objectContaining({ elementId: 'Merge', message: expect.stringMatching(/inclusive gateway joins are not supported yet/) })]));
-  });
 });

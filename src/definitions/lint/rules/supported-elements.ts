@@ -29,9 +29,6 @@ export default function supportedElements(): Rule {
         // A child's escalation does not reach its parent yet: such a boundary would never fire.
         reporter.report(node.$parent.id, 'escalation boundary events on a call activity are not supported yet: the called process cannot raise them; use an error boundary (the child ends with an error end event) or a message');
       }
-      if (node.$type === 'bpmn:InclusiveGateway' && (node.incoming ?? []).length > 1) {
-        reporter.report(node.id, 'inclusive gateway joins are not supported yet: join with a parallel gateway (all branches) or an exclusive gateway (one branch)');
-      }
       if (node.$type === 'bpmn:ReceiveTask' && !node.messageRef?.name) reporter.report(node.id, 'receive task must reference a bpmn:message with a name');
     },
   };
