@@ -50,7 +50,9 @@ export interface ElementInfo {
   parentId?: string;
   /** A boundary event: the activity it is attached to. */
   attachedTo?: string;
-  /** The timer, message or signal start event of an event subprocess: the host arms it while its scope runs. */
+  /** A conditional event (catch, boundary or event-subprocess start): its FEEL condition, re-evaluated after each command. */
+  condition?: string;
+  /** The timer, message, signal or conditional start event of an event subprocess: the host arms it while its scope runs. */
   eventStart?: { subprocessId: string; interrupting: boolean };
   /** A call activity: the callee and the variable mappings. */
   call?: CallInfo;

@@ -14,12 +14,16 @@ const PROCESS_SCOPE = 'process';
 export interface EventStartMemo {
   fired: Record<string, number>;
   armed: string[];
+  /** Conditional starts ("scope/start") whose condition held at the last evaluation: they fire when it turns true. */
+  held?: string[];
 }
 
 export interface EventStartWaits {
   timers: ArmedTimer[];
   messages: WaitingMessage[];
   signals: WaitingMessage[];
+  /** Conditional starts: evaluated by the host after each command (see conditions.ts). */
+  conditions: { key: string; firedKey: string; condition: string }[];
   memo: EventStartMemo;
 }
 
@@ -55,7 +59,7 @@ function scopes(engine: any, model: DefinitionModel): Scope[] {
 
 /** The starts armed now, given what fired before (`memo`), the ones fired by this command, and the clock. */
 export function armEventStarts(engine: any, model: DefinitionModel, memo: EventStartMemo, now: Date): EventStartWaits {
-  const waits: EventStartWaits = { timers: [], messages: [], signals: [], memo: { fired: {}, armed: [] } };
+  const waits: EventStartWaits = { timers: [], messages: [], signals: [], conditions: [], memo: { fired: {}, armed: [], held: memo.held } };
   const starts = Object.values(model.elements).filter((e) => e.eventStart);
   for (const scope of scopes(engine, model)) {
     const own = starts.filter((s) => model.elements[s.eventStart!.subprocessId]?.parentId === scope.activityId);
@@ -81,6 +85,8 @@ export function armEventStarts(engine: any, model: DefinitionModel, memo: EventS
         waits.messages.push({ activityId: start.id, executionId: key, messageName: start.messageName, messageId: start.messageId });
       } else if (start.signalName && start.signalId) {
         waits.signals.push({ activityId: start.id, executionId: key, messageName: start.signalName, messageId: start.signalId });
+      } else if (start.condition) {
+        waits.conditions.push({ key, firedKey, condition: start.condition });
       }
     }
   }
@@ -102,7 +108,11 @@ function cycleLeft(type: string, expression: string, fired: number): boolean {
  */
 export function startEventSubprocess(engine: any, model: DefinitionModel, memo: EventStartMemo, key: string, now: Date): boolean {
   const armed = armEventStarts(engine, model, memo, now);
-  const wait = [...armed.timers.map((t) => ({ key: t.key, activityId: t.activityId })), ...[...armed.messages, ...armed.signals].map((m) => ({ key: m.executionId, activityId: m.activityId }))].find((w) => w.key === key);
+  const wait = [
+    ...armed.timers.map((t) => ({ key: t.key, activityId: t.activityId })),
+    ...[...armed.messages, ...armed.signals].map((m) => ({ key: m.executionId, activityId: m.activityId })),
+    ...armed.conditions.map((c) => ({ key: c.key, activityId: c.firedKey.split('/')[1] })),
+  ].find((w) => w.key === key);
   if (!wait) return false;
   const scopeKey = key.slice(EVENT_START_PREFIX.length).split('/')[0];
   const scope = scopes(engine, model).find((s) => s.key === scopeKey);

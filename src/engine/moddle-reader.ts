@@ -80,6 +80,8 @@ export function readElement(element: ModdleElement): ElementInfo {
   if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') info.multiInstance = { sequential: !!loop.isSequential, elementVariable: loop.elementVariable ?? (loop.collection ? 'item' : undefined) };
   const timerDef = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:TimerEventDefinition');
   if (timerDef) info.timer = readTimer(timerDef);
+  const conditional = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:ConditionalEventDefinition');
+  if (conditional) info.condition = String(conditional.condition?.body ?? '').trim();
   return info;
 }
 
@@ -95,7 +97,7 @@ export function splitList(value: unknown): string[] {
   return typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
 
-const HOST_ARMED_STARTS = new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition']);
+const HOST_ARMED_STARTS = new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition', 'bpmn:ConditionalEventDefinition']);
 
 /** A start event of an event subprocess that bpmn-engine never arms itself (see event-starts.ts). */
 export function isHostArmedEventStart(el: ModdleElement): boolean {

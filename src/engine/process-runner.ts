@@ -5,6 +5,7 @@ import { Engine } from 'bpmn-engine';
 import { Clock } from '../common/clock';
 import type { CompiledDefinition } from './compiled-definition';
 import { DurableTimers } from './durable-timers';
+import { settleConditions } from './conditions';
 import { createExtension, type ServiceCallTracker } from './engine-extension';
 import { expressions, NoScripts, silentLogger } from './engine-environment';
 import { armEventStarts, emptyMemo, type EventStartMemo, isEventStartKey, startEventSubprocess } from './event-starts';
@@ -86,6 +87,10 @@ export class ProcessRunner {
         this.act(engine, action, { definition, memo });
       }
       await waitUntilIdle(tracker, collector, failures);
+      if (!failures.length && !collector.runaway) {
+        const idleAgain = () => waitUntilIdle(tracker, collector, failures);
+        await settleConditions({ engine, model: definition.model, memo, now: this.clock.now(), variables: () => processVariables(engine), idle: idleAgain });
+      }
       const thrown = input.child ? thrownBpmnError(failures) : undefined;
       if (thrown) return { ...(await collector.ended(engine, processVariables(engine))), thrownError: thrown, failures: [], externalTasks: [] };
       this.raiseFailures(collector, failures);
@@ -147,7 +152,7 @@ function withEventStarts(result: RunResult, starts: ReturnType<typeof armEventSt
   result.timers.push(...starts.timers);
   result.messages.push(...starts.messages);
   result.signals.push(...starts.signals);
-  if (starts.memo.armed.length || Object.keys(starts.memo.fired).length) (result.state as any).eventStarts = starts.memo;
+  if (starts.memo.armed.length || Object.keys(starts.memo.fired).length || starts.memo.held?.length) (result.state as any).eventStarts = starts.memo;
 }
 
 function processEnvironment(engine: any): any {

@@ -15,6 +15,7 @@ import { SurveyRepository } from '../surveys/survey.repository';
 import { TaskRepository } from '../tasks/task.repository';
 import { StuckInstancesController } from './backing/stuck-instances.controller';
 import { StuckInstancesService } from './backing/stuck-instances.service';
+import { ConditionalBacker } from './backing/conditional-backer';
 import { TokenBackers } from './backing/token-backers';
 import { CallActivities } from './call-activities';
 import { HistoryRepository } from './history.repository';
@@ -30,7 +31,7 @@ import { TimerRepository } from './timer.repository';
 @Module({
   imports: [DefinitionsModule],
   controllers: [InstancesController, StuckInstancesController],
-  providers: [ExternalTaskRepository, SurveyRepository, SurveyPolicy, SlaView, SlaClockRepository, SlaTracker, EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, SignalRepository, TokenBackers, StuckInstancesService, CallActivities, InstanceCommandsService, InstancesService, TimerFiringService],
+  providers: [ExternalTaskRepository, SurveyRepository, SurveyPolicy, SlaView, SlaClockRepository, SlaTracker, EscalationRepository, EscalationPolicy, IncidentRepository, IncidentPolicy, OutboxRepository, InstanceRepository, HistoryRepository, TimerRepository, SubscriptionRepository, TaskRepository, SignalRepository, TokenBackers, ConditionalBacker, StuckInstancesService, CallActivities, InstanceCommandsService, InstancesService, TimerFiringService],
   exports: [ExternalTaskRepository, SignalRepository, TokenBackers, SurveyRepository, SlaView, SlaClockRepository, EscalationRepository, HistoryRepository, OutboxRepository, InstanceRepository, IncidentRepository, InstanceCommandsService, TaskRepository, SubscriptionRepository, TimerFiringService],
 })
 export class InstancesModule {}

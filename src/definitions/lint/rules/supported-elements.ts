@@ -1,6 +1,7 @@
 // Elements our runtime does not run (yet) are refused by name with what to use instead, and message events must
 // name their message: nothing deploys that would wait with nothing to move it (see processes/README.md).
-import { checkFeel } from '../../../engine/feel';
+import { checkFeel, isFeel } from '../../../engine/feel';
+import { isJuel } from '../../../engine/juel';
 import { collectionAsFeel } from '../../../engine/multi-instance';
 import type { Node, Reporter, Rule } from '../rule-helpers';
 
@@ -9,7 +10,6 @@ const UNSUPPORTED: Record<string, string> = {
   'bpmn:BusinessRuleTask': 'business rule tasks are not supported: use a service task with a registered handler',
   'bpmn:Transaction': 'transactions are not supported',
   'bpmn:AdHocSubProcess': 'ad-hoc subprocesses are not supported',
-  'bpmn:ConditionalEventDefinition': 'conditional events are not supported',
   'bpmn:CompensateEventDefinition': 'compensation is not supported',
   'bpmn:ChoreographyTask': 'choreographies are not executable',
 };
@@ -23,6 +23,7 @@ export default function supportedElements(): Rule {
         reporter.report(node.$parent?.id, 'message event must reference a bpmn:message with a name');
       }
       if (node.$type === 'bpmn:CallActivity') checkCall(node, reporter);
+      if (node.$type === 'bpmn:ConditionalEventDefinition') checkConditional(node, reporter);
       if (node.$type === 'bpmn:StartEvent' && node.$parent?.triggeredByEvent) checkEventSubprocessStart(node, reporter);
       if (node.$type === 'bpmn:SignalEventDefinition') checkSignal(node, reporter);
       if (node.$type === 'bpmn:EscalationEventDefinition' && node.$parent?.$type === 'bpmn:BoundaryEvent' && node.$parent.attachedToRef?.$type === 'bpmn:CallActivity') {
@@ -52,15 +53,23 @@ function checkCall(node: Node, reporter: Reporter): void {
 }
 
 /**
- * Timer, message and signal starts are armed by the host (engine/event-starts.ts) in the process or an embedded
+ * Timer, message, signal and conditional starts are armed by the host (engine/event-starts.ts) in the process or an embedded
  * subprocess; inside a multi-instance subprocess or another event subprocess nothing would arm them.
  */
 function checkEventSubprocessStart(node: Node, reporter: Reporter): void {
-  const hostArmed = (node.eventDefinitions ?? []).some((d: Node) => ['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition'].includes(d.$type));
+  const hostArmed = (node.eventDefinitions ?? []).some((d: Node) => ['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition', 'bpmn:ConditionalEventDefinition'].includes(d.$type));
   const scope = node.$parent?.$parent;
   if (!hostArmed || !scope) return;
-  if (scope.triggeredByEvent) reporter.report(node.id, 'an event subprocess inside another event subprocess cannot be started by a timer, message or signal: move it to the enclosing subprocess or process');
-  else if (scope.loopCharacteristics) reporter.report(node.id, 'an event subprocess inside a multi-instance subprocess cannot be started by a timer, message or signal yet: attach a boundary event to the multi-instance subprocess instead');
+  if (scope.triggeredByEvent) reporter.report(node.id, 'an event subprocess inside another event subprocess cannot be started by a timer, message, signal or condition: move it to the enclosing subprocess or process');
+  else if (scope.loopCharacteristics) reporter.report(node.id, 'an event subprocess inside a multi-instance subprocess cannot be started by a timer, message, signal or condition yet: attach a boundary event to the multi-instance subprocess instead');
+}
+
+/** A conditional event needs a condition on the variables: FEEL (=…) or ${…} (translated); feel-expressions checks it. */
+function checkConditional(node: Node, reporter: Reporter): void {
+  const body = String(node.condition?.body ?? '').trim();
+  const feelLanguage = /feel\/?$/i.test(String(node.condition?.language ?? ''));
+  if (!body) reporter.report(node.$parent?.id, 'conditional event needs a condition, e.g. <bpmn:condition xsi:type="bpmn:tFormalExpression">=approved = true</bpmn:condition>');
+  else if (!isFeel(body) && !isJuel(body) && !feelLanguage) reporter.report(node.$parent?.id, `conditional event condition "${body}" must be a FEEL expression with a leading "=" (or \${…}), e.g. =approved = true`);
 }
 
 /** Signals need a named bpmn:signal; a process started by a signal is not supported. */
