@@ -60,6 +60,12 @@ function checkEventSubprocessStart(node: Node, reporter: Reporter): void {
   const hostArmed = (node.eventDefinitions ?? []).some((d: Node) => ['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition', 'bpmn:ConditionalEventDefinition'].includes(d.$type));
   const scope = node.$parent?.$parent;
   if (!hostArmed || !scope) return;
+  const timer = (node.eventDefinitions ?? []).find((d: Node) => d.$type === 'bpmn:TimerEventDefinition');
+  const value = String((timer?.timeCycle ?? timer?.timeDuration ?? timer?.timeDate)?.body ?? '').trim();
+  // The host computes these due dates itself (engine/event-starts.ts): literal ISO 8601 values only.
+  if (timer && (/^[=$#]/.test(value) || (timer.timeCycle && !/^R\d*\//.test(value)))) {
+    reporter.report(node.id, `event subprocess timer "${value}" must be a literal ISO 8601 value (a cycle as R3/PT1H or R/P1D; no cron, no expression)`);
+  }
   if (scope.triggeredByEvent) reporter.report(node.id, 'an event subprocess inside another event subprocess cannot be started by a timer, message, signal or condition: move it to the enclosing subprocess or process');
   else if (scope.loopCharacteristics) reporter.report(node.id, 'an event subprocess inside a multi-instance subprocess cannot be started by a timer, message, signal or condition yet: attach a boundary event to the multi-instance subprocess instead');
 }
