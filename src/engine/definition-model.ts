@@ -60,6 +60,10 @@ export interface ElementInfo {
   parentId?: string;
   /** A boundary event: the activity it is attached to. */
   attachedTo?: string;
+  /** A conditional event (catch, boundary or event-subprocess start): its FEEL condition, re-evaluated after each command. */
+  condition?: string;
+  /** The timer, message, signal or conditional start event of an event subprocess: the host arms it while its scope runs. */
+  eventStart?: { subprocessId: string; interrupting: boolean };
   /** A call activity: the callee and the variable mappings. */
   call?: CallInfo;
   /** An error or escalation event: its code (boundaries on call activities catch a child's by it). */

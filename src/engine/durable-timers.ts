@@ -76,7 +76,7 @@ export class DurableTimers {
 }
 
 /** Dates are absolute; durations and cycles count from the host clock (a fake one in scenario tests), to the millisecond. */
-function dueDate(timerType: string, value: string | null, now: Date): Date | null {
+export function dueDate(timerType: string, value: string | null, now: Date): Date | null {
   if (!value) return null;
   try {
     if (timerType === 'timeDate') return getDate(value);

@@ -104,6 +104,8 @@ export function readElement(element: ModdleElement): ElementInfo {
   if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') info.multiInstance = { sequential: !!loop.isSequential, elementVariable: loop.elementVariable ?? (loop.collection ? 'item' : undefined) };
   const timerDef = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:TimerEventDefinition');
   if (timerDef) info.timer = readTimer(timerDef);
+  const conditional = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:ConditionalEventDefinition');
+  if (conditional) info.condition = String(conditional.condition?.body ?? '').trim();
   return info;
 }
 
@@ -117,6 +119,13 @@ export function readProperties(element: ModdleElement): Record<string, string> {
 export function splitList(value: unknown): string[] {
   if (typeof value === 'string' && value.trimStart().startsWith('=')) return [value.trim()];
   return typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
+}
+
+const HOST_ARMED_STARTS = new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition', 'bpmn:ConditionalEventDefinition']);
+
+/** A start event of an event subprocess that bpmn-engine never arms itself (see event-starts.ts). */
+export function isHostArmedEventStart(el: ModdleElement): boolean {
+  return el.$type === 'bpmn:StartEvent' && !!el.$parent?.triggeredByEvent && (el.eventDefinitions ?? []).some((d: ModdleElement) => HOST_ARMED_STARTS.has(d.$type));
 }
 
 /** Builds the model of the first executable process of a definitions root. */
@@ -133,6 +142,7 @@ export function readDefinitionModel(root: ModdleElement): DefinitionModel | null
       if (container !== process) elements[el.id].parentId = container.id;
       if (el.$type === 'bpmn:StartEvent' && container === process && !el.eventDefinitions?.length) startForm = readForm(el);
       if (el.$type === 'bpmn:StartEvent' && container === process && elements[el.id].timer) startTimers.push({ activityId: el.id, timer: elements[el.id].timer! });
+      if (isHostArmedEventStart(el)) elements[el.id].eventStart = { subprocessId: container.id ?? '', interrupting: el.isInterrupting !== false };
       if (el.flowElements) visit(el);
     }
   };

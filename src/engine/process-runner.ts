@@ -5,8 +5,10 @@ import { Engine } from 'bpmn-engine';
 import { Clock } from '../common/clock';
 import type { CompiledDefinition } from './compiled-definition';
 import { DurableTimers } from './durable-timers';
+import { settleConditions } from './conditions';
 import { createExtension, type ServiceCallTracker } from './engine-extension';
 import { expressions, NoScripts, silentLogger } from './engine-environment';
+import { armEventStarts, emptyMemo, type EventStartMemo, isEventStartKey, startEventSubprocess } from './event-starts';
 import { allPostponed, assignEverywhere } from './postponed.util';
 import { RunCollector } from './run-collector';
 import type { Action, RunResult, ThrownError, ThrownEscalation } from './run-types';
@@ -45,6 +47,8 @@ export class ProcessRunner {
     const { definition, action } = input;
     const collector = new RunCollector(this.clock, definition.model, MAX_STEPS_PER_COMMAND);
     const timers = new DurableTimers(this.clock, new Set(action.type === 'fireTimers' ? action.keys : []));
+    const { eventStarts, ...saved } = input.state ?? {};
+    const memo: EventStartMemo = eventStarts ?? emptyMemo();
     let engine: any;
     const tracker: ServiceCallTracker = {
       pending: 0,
@@ -80,18 +84,23 @@ export class ProcessRunner {
         // A signal or message start event waits like a catch: the event that started the instance is delivered.
         if (action.trigger) engine.execution.signal({ id: action.trigger });
       } else {
-        engine.recover(fullState(input.state, input.variables ?? {}));
+        engine.recover(fullState(saved, input.variables ?? {}));
         timers.setResuming(true);
         await engine.resume({ listener });
         timers.setResuming(false);
-        this.act(engine, action);
+        this.act(engine, action, { definition, memo });
       }
       await waitUntilIdle(tracker, collector, failures);
+      if (!failures.length && !collector.runaway) {
+        const idleAgain = () => waitUntilIdle(tracker, collector, failures);
+        await settleConditions({ engine, model: definition.model, memo, now: this.clock.now(), variables: () => processVariables(engine), idle: idleAgain });
+      }
       const thrown = input.child ? thrownBpmnError(failures) : undefined;
       const escalations = input.child ? uncaughtEscalations(definition.model, collector.escalated) : [];
       if (thrown) return { ...(await collector.ended(engine, processVariables(engine))), thrownError: thrown, escalations, failures: [], externalTasks: [] };
       this.raiseFailures(collector, failures);
       const result: RunResult = { ...(await collector.result(engine, timers, processVariables(engine))), escalations, failures: tracker.failures, externalTasks: tracker.external.waits };
+      if (!result.completed) withEventStarts(result, armEventStarts(engine, definition.model, memo, this.clock.now()));
       if (input.child && result.completed && collector.thrown) result.thrownError = collector.thrown;
       idle = tracker.pending === 0;
       return result;
@@ -104,9 +113,15 @@ export class ProcessRunner {
     }
   }
 
-  private act(engine: any, action: Action): void {
+  private act(engine: any, action: Action, starts: { definition: CompiledDefinition; memo: EventStartMemo }): void {
+    const startEvent = (key: string) => startEventSubprocess(engine, starts.definition.model, starts.memo, key, this.clock.now());
     switch (action.type) {
       case 'signal': {
+        if (isEventStartKey(action.executionId)) {
+          if (action.variables) assignEverywhere(engine, processEnvironment(engine), action.variables);
+          if (!startEvent(action.executionId)) throw new EngineRunError(`event subprocess start ${action.activityId} is not armed in this instance`);
+          return;
+        }
         const api = allPostponed(engine).find((a: any) => a.executionId === action.executionId);
         if (!api) throw new EngineRunError(`activity ${action.activityId} is not waiting in this instance`);
         if (action.variables) assignEverywhere(engine, processEnvironment(engine), action.variables);
@@ -130,6 +145,9 @@ export class ProcessRunner {
         return;
       }
       case 'fireTimers':
+        // A start that is no longer armed (its scope ended meanwhile) does nothing: its row goes with this command.
+        for (const key of action.keys.filter(isEventStartKey)) startEvent(key);
+        return;
       case 'resume':
         return; // timers fire from DurableTimers on resume; nothing else to do
     }
@@ -139,6 +157,14 @@ export class ProcessRunner {
     if (collector.runaway) throw new EngineRunError(`more than ${MAX_STEPS_PER_COMMAND} steps without a wait state: endless loop near ${collector.lastActivityId}`);
     if (failures.length) throw new EngineRunError(describeFailure(failures[0]));
   }
+}
+
+/** Adds the armed event-subprocess starts to the waits, and what fired so far to the saved state. */
+function withEventStarts(result: RunResult, starts: ReturnType<typeof armEventStarts>): void {
+  result.timers.push(...starts.timers);
+  result.messages.push(...starts.messages);
+  result.signals.push(...starts.signals);
+  if (starts.memo.armed.length || Object.keys(starts.memo.fired).length || starts.memo.held?.length) (result.state as any).eventStarts = starts.memo;
 }
 
 function processEnvironment(engine: any): any {

@@ -7,6 +7,7 @@ import { OutboxRepository } from '../notifications/outbox.repository';
 import { TaskRepository } from '../tasks/task.repository';
 import { StuckInstancesController } from './backing/stuck-instances.controller';
 import { StuckInstancesService } from './backing/stuck-instances.service';
+import { ConditionalBacker } from './backing/conditional-backer';
 import { TokenBackers } from './backing/token-backers';
 import { BackingParticipant } from './backing/backing-participant';
 import { HistoryParticipant } from './history-participant';
@@ -24,7 +25,7 @@ import { SubscriptionRepository } from './subscription.repository';
 @Module({
   imports: [DefinitionsModule],
   controllers: [InstancesController, StuckInstancesController],
-  providers: [InstanceRepository, ExternalTaskRepository, IncidentRepository, OutboxRepository, TaskRepository, HistoryRepository, SubscriptionRepository, SignalRepository, TokenBackers, StuckInstancesService, CallEvents, EventStarts, CallActivities, CallIncidents, InstancesService, HistoryParticipant, BackingParticipant],
+  providers: [InstanceRepository, ExternalTaskRepository, IncidentRepository, OutboxRepository, TaskRepository, HistoryRepository, SubscriptionRepository, SignalRepository, TokenBackers, ConditionalBacker, StuckInstancesService, CallEvents, EventStarts, CallActivities, CallIncidents, InstancesService, HistoryParticipant, BackingParticipant],
   exports: [CallIncidents, EventStarts, InstanceRepository, ExternalTaskRepository, SignalRepository, TokenBackers, HistoryRepository, OutboxRepository, IncidentRepository, TaskRepository, SubscriptionRepository],
 })
 export class InstancesModule {}
