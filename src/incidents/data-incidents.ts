@@ -41,7 +41,7 @@ export class DataIncidents {
   async onCompletionFailed(err: unknown, failed: FailedCompletion): Promise<unknown> {
     if (!(err instanceof DomainError) || err.code !== ErrorCode.EngineFailed) return err;
     const id = await this.record(failed, err.message);
-    return new DomainError(ErrorCode.EngineFailed, `${err.message} (incident ${id} is open: a supervisor can correct the variables and retry)`);
+    return new DomainError(ErrorCode.EngineFailed, `${err.message} (incident ${id} is open: a supervisor can correct the variables and retry)`, err.details);
   }
 
   /** Completes the task again with the worker's values and the supervisor's corrections; a new failure counts an attempt. */

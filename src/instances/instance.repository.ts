@@ -40,10 +40,6 @@ export class InstanceRepository {
     return em.getRepository(ProcessInstanceEntity).update({ id }, changes);
   }
 
-  /** The definition and waiting activities of an instance, read in the caller's transaction (token backers). */
-  activeActivities(em: EntityManager, id: string): Promise<Pick<ProcessInstanceEntity, 'definitionId' | 'activeActivityIds'> | null> {
-    return em.getRepository(ProcessInstanceEntity).findOne({ where: { id }, select: { definitionId: true, activeActivityIds: true } });
-  }
 
   /** Ids of the active children an instance's call activities started. */
   async activeChildren(em: EntityManager, parentId: string): Promise<string[]> {

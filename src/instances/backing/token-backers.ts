@@ -10,8 +10,10 @@ export interface TokenBacker {
   readonly kind: string;
   /** The activities of an instance it backs (it reads its rows in the caller's transaction)… */
   activityIds?(em: EntityManager, instanceId: string): Promise<string[]>;
-  /** …or a `SELECT activity_id … WHERE instance_id = $1`, read in the same query as the built-in ones (one round trip). */
+  /** …or a `SELECT activity_id … WHERE instance_id = $1`, read in the same query as the built-in ones (one round trip)… */
   activityIdsSql?: string;
+  /** …or, with no read at all, whether the element itself is movable by any later command (e.g. a condition on the variables). */
+  backsElement?(model: DefinitionModel, activityId: string): boolean;
 }
 
 export interface UnbackedToken {
@@ -66,6 +68,7 @@ export class TokenBackers {
     return activeActivityIds
       .filter((id) => {
         if (backed.has(id)) return false;
+        if (this.extra.some((b) => b.backsElement?.(model, id))) return false;
         const info = model.elements[id];
         if (!info) return true;
         if (CONTAINERS.has(info.type)) return !inside(id);
