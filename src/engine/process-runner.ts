@@ -1,12 +1,12 @@
 // Runs one command against one instance: recover state into a fresh Engine → resume → act → wait until idle →
-// report state, waits (tasks, timers, messages) and history → stop. It holds nothing between commands.
+// report state, waits (tasks, timers, messages) and history. With a cached live engine (see engine-cache.ts) at the
+// row's revision it skips recover + resume and acts on that engine; an engine fit for reuse is handed to `keep`.
 import { Injectable } from '@nestjs/common';
-import { Engine } from 'bpmn-engine';
 import { Clock } from '../common/clock';
 import type { CompiledDefinition } from './compiled-definition';
-import { DurableTimers } from './durable-timers';
-import { createExtension, type ServiceCallTracker } from './engine-extension';
-import { expressions, NoScripts, silentLogger } from './engine-environment';
+import type { ServiceCallTracker } from './engine-extension';
+import { isJsonStable } from './json-stable.util';
+import { LiveEngine } from './live-engine';
 import { allPostponed, assignEverywhere } from './postponed.util';
 import { RunCollector } from './run-collector';
 import type { Action, RunResult, ThrownError } from './run-types';
@@ -17,7 +17,6 @@ export class EngineRunError extends Error {}
 
 /** A process that runs this many activities without reaching a wait state is stopped as an endless loop. */
 const MAX_STEPS_PER_COMMAND = 2000;
-const RESERVED_KEYS = new Set(['fields', 'content', 'properties']);
 
 export interface RunInput {
   definition: CompiledDefinition;
@@ -30,6 +29,10 @@ export interface RunInput {
   action: Action;
   /** A child of a call activity: a BPMN error ending it is a result for the parent, not a failure. */
   child?: boolean;
+  /** A live engine of this instance at the row's revision (EngineCache.take); used only when `canReuse` says so. */
+  live?: LiveEngine;
+  /** Receives the engine after a successful run when it may serve the next command (idle, waiting, plain JSON). */
+  keep?: (live: LiveEngine) => void;
 }
 
 @Injectable()
@@ -42,69 +45,50 @@ export class ProcessRunner {
   async run(input: RunInput): Promise<RunResult> {
     const { definition, action } = input;
     const collector = new RunCollector(this.clock, definition.model, MAX_STEPS_PER_COMMAND);
-    const timers = new DurableTimers(this.clock, new Set(action.type === 'fireTimers' ? action.keys : []));
-    let engine: any;
-    const tracker: ServiceCallTracker = {
-      pending: 0,
-      failures: [],
-      skip: new Map(action.type === 'resume' && action.skip ? [[action.skip.executionId, action.skip.variables]] : []),
-      external: { waits: [], outcome: action.type === 'resume' ? action.external : undefined },
-      variables: () => processVariables(engine),
-      assign: (vars) => assignEverywhere(engine, processEnvironment(engine), vars),
-      context: (activityId) => ({
-        instanceId: input.instanceId,
-        businessKey: input.businessKey,
-        now: this.clock.now(),
-        record: (type, detail) => collector.record(type, detail, activityId),
-      }),
-    };
-    engine = new Engine({
-      name: input.instanceId,
-      sourceContext: definition.sourceContext,
-      expressions,
-      scripts: new NoScripts(),
-      timers,
-      Logger: silentLogger,
-      extensions: { ops: createExtension(definition.model, this.registry, tracker) },
-    } as any);
+    const reuse = !!input.live && canReuse(input.live, input);
+    const live = reuse ? input.live! : new LiveEngine(definition, input.instanceId, input.businessKey, this.clock, this.registry);
+    const { engine, timers, tracker } = live;
+    live.begin(collector, action);
     collector.onRunaway(() => void engine.stop());
-    const failures: Error[] = [];
     let idle = false;
-    engine.on('error', (err: Error) => failures.push(err));
     try {
-      const listener = collector.listener();
       if (action.type === 'start') {
-        await engine.execute({ listener, variables: action.variables });
+        await engine.execute({ listener: live.listener, variables: action.variables });
       } else {
-        engine.recover(fullState(input.state, input.variables ?? {}));
-        timers.setResuming(true);
-        await engine.resume({ listener });
-        timers.setResuming(false);
-        this.act(engine, action);
+        if (reuse) timers.rearmAll();
+        else {
+          engine.recover(fullState(input.state, input.variables ?? {}));
+          timers.setResuming(true);
+          await engine.resume({ listener: live.listener });
+          timers.setResuming(false);
+        }
+        this.act(live, action);
       }
-      await waitUntilIdle(tracker, collector, failures);
-      const thrown = input.child ? thrownBpmnError(failures) : undefined;
-      if (thrown) return { ...(await collector.ended(engine, processVariables(engine))), thrownError: thrown, failures: [], externalTasks: [] };
-      this.raiseFailures(collector, failures);
-      const result: RunResult = { ...(await collector.result(engine, timers, processVariables(engine))), failures: tracker.failures, externalTasks: tracker.external.waits };
+      await waitUntilIdle(tracker, collector, live.failures);
+      const thrown = input.child ? thrownBpmnError(live.failures) : undefined;
+      if (thrown) return { ...(await collector.ended(engine, live.variables())), thrownError: thrown, failures: [], externalTasks: [] };
+      this.raiseFailures(collector, live.failures);
+      const result: RunResult = { ...(await collector.result(engine, timers, live.variables())), failures: tracker.failures, externalTasks: tracker.external.waits };
       if (input.child && result.completed && collector.thrown) result.thrownError = collector.thrown;
       idle = tracker.pending === 0;
+      if (idle && input.keep && mayKeep(result)) input.keep(live);
       return result;
     } finally {
-      // An idle engine waiting on tasks, messages or durable timers holds no timer or socket: it is dropped as it is.
-      // Stopping it would deactivate every activity, an eighth of a command's engine time. An engine with work
-      // still in flight (a failure, a runaway loop, a pending handler) is stopped. A finished engine is idle and
-      // never emits 'stop': stopping it would wait forever.
+      // An idle engine waiting on tasks, messages or durable timers holds no timer or socket: it is dropped as it is
+      // (or kept for the next command). Stopping it would deactivate every activity, an eighth of a command's engine
+      // time. An engine with work still in flight (a failure, a runaway loop, a pending handler) is stopped. A
+      // finished engine is idle and never emits 'stop': stopping it would wait forever.
       if (!idle && engine.state === 'running') await engine.stop();
     }
   }
 
-  private act(engine: any, action: Action): void {
+  private act(live: LiveEngine, action: Action): void {
+    const engine = live.engine;
     switch (action.type) {
       case 'signal': {
         const api = allPostponed(engine).find((a: any) => a.executionId === action.executionId);
         if (!api) throw new EngineRunError(`activity ${action.activityId} is not waiting in this instance`);
-        if (action.variables) assignEverywhere(engine, processEnvironment(engine), action.variables);
+        if (action.variables) assignEverywhere(engine, live.environment(), action.variables);
         if (action.messageId) engine.execution.signal({ id: action.messageId });
         // The submitted values are the iteration's output: multi-instance completion conditions count them.
         else api.signal({ ...(action.variables ?? {}) });
@@ -129,15 +113,23 @@ export class ProcessRunner {
   }
 }
 
-function processEnvironment(engine: any): any {
-  const definition = engine?.execution?.definitions?.[0];
-  const process = definition?.getRunningProcesses?.()[0] ?? definition?.getProcesses?.()[0];
-  return process?.environment;
+/**
+ * A live engine may take this command in place of recovering the row only when the result cannot differ: a task,
+ * message or call-activity outcome (timers and incident retries run on resume, so those recover), on the same
+ * definition version, and no timer due that a resume would fire at once.
+ */
+function canReuse(live: LiveEngine, input: RunInput): boolean {
+  const { action } = input;
+  if (action.type !== 'signal' && action.type !== 'callError') return false;
+  return live.definition.id === input.definition.id && live.instanceId === input.instanceId && !live.timers.anyExpired();
 }
 
-function processVariables(engine: any): Record<string, unknown> {
-  const vars = processEnvironment(engine)?.variables ?? {};
-  return Object.fromEntries(Object.entries(vars).filter(([k]) => !RESERVED_KEYS.has(k)));
+/**
+ * Worth keeping: still waiting, nothing failed or waiting for an external worker (their state lives in this
+ * command's tracker), and variables that the row stores unchanged (a Date or undefined would come back different).
+ */
+function mayKeep(result: RunResult): boolean {
+  return !result.completed && !result.thrownError && result.failures.length === 0 && result.externalTasks.length === 0 && isJsonStable(result.variables);
 }
 
 function thrownBpmnError(failures: any[]): ThrownError | undefined {

@@ -8,6 +8,7 @@ import type { ProcessInstanceEntity } from '../database/entities/process-instanc
 import { DefinitionCache } from '../definitions/definition-cache';
 import type { CompiledDefinition } from '../engine/compiled-definition';
 import { EngineRunError, ProcessRunner } from '../engine/process-runner';
+import { EngineHandoff } from '../engine/engine-handoff';
 import type { Action, HistoryItem, RunResult } from '../engine/run-types';
 import { EscalationPolicy } from '../escalations/escalation-policy';
 import { ExternalTaskRepository } from '../external-tasks/external-task.repository';
@@ -62,6 +63,7 @@ export class InstanceCommandsService {
     private readonly calls: CallActivities,
     private readonly backers: TokenBackers,
     private readonly signals: SignalRepository,
+    private readonly engines: EngineHandoff,
   ) {
     this.limits = { maxCount: config.VARIABLES_MAX_COUNT, maxBytes: config.VARIABLES_MAX_BYTES, maxDepth: config.VARIABLES_MAX_DEPTH };
   }
@@ -107,7 +109,7 @@ export class InstanceCommandsService {
     };
     // Inserted without the variables: the save after the run writes them, once.
     await this.instances.insert(em, { ...instance, variables: {} }).catch((err) => rethrowDuplicate(err, definition.key, businessKey));
-    const result = await this.run(definition, instance, { type: 'start', variables });
+    const result = await this.run(em, definition, instance, { type: 'start', variables });
     await this.persist(em, definition, instance, result, { history: extraHistory, newInstance: true });
     observeCommand('start', started);
     return { instance, result };
@@ -126,7 +128,7 @@ export class InstanceCommandsService {
     const { action, completedTaskId, history, resolution } = await prepare(instance, em);
     this.checkVariables(variablesOf(action));
     const definition = await this.cache.get(instance.definitionId);
-    const result = await this.run(definition, instance, action);
+    const result = await this.run(em, definition, instance, action);
     await this.persist(em, definition, instance, result, { completedTaskId, history, resolution });
     observeCommand(action.type, started);
     return { instance, result };
@@ -171,10 +173,14 @@ export class InstanceCommandsService {
     await this.outbox.append(em, toOutboxEvents({ instance, model: definition.model, history }));
   }
 
-  private async run(definition: CompiledDefinition, instance: ProcessInstanceEntity, action: Action): Promise<RunResult> {
+  private async run(em: EntityManager, definition: CompiledDefinition, instance: ProcessInstanceEntity, action: Action): Promise<RunResult> {
     const end = engineRunDuration.startTimer({ kind: action.type });
+    // Engine cache hook (issue 15): the live engine cached at this row's revision, if any, and where the runner hands
+    // the engine it may keep (cached after this transaction commits, under the revision persist() writes).
+    const live = action.type === 'start' ? undefined : this.engines.take(instance);
+    const keep = this.engines.keeper(em, instance);
     try {
-      return await this.runner.run({ definition, instanceId: instance.id, businessKey: instance.businessKey, state: instance.state, variables: instance.variables, action, child: !!instance.parentInstanceId });
+      return await this.runner.run({ definition, instanceId: instance.id, businessKey: instance.businessKey, state: instance.state, variables: instance.variables, action, child: !!instance.parentInstanceId, live, keep });
     } catch (err) {
       if (err instanceof EngineRunError) throw new DomainError(ErrorCode.EngineFailed, `the process could not continue: ${err.message}`);
       throw err;
@@ -227,7 +233,8 @@ export class InstanceCommandsService {
   }
 
   private transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
+    // Engine cache hook (issue 15): engines kept in this transaction enter the cache only after it committed.
+    return this.engines.around((bind) => this.db.transaction((em) => (bind(em), work(em))));
   }
 }
 
