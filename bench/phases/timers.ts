@@ -40,6 +40,7 @@ export async function measureTimers(api: Api, databaseUrl: string, opts: { count
 
   return withClient(databaseUrl, async (db) => {
     const firstDue = new Date(Date.now() + 3000);
+    await db.query('DROP TABLE IF EXISTS bench_timer_due'); // the steady stream runs after the burst, on the same database
     await db.query('CREATE TABLE bench_timer_due (timer_id uuid PRIMARY KEY, instance_id uuid NOT NULL, due_at timestamptz NOT NULL)');
     await db.query(
       `INSERT INTO bench_timer_due SELECT t.id, t.instance_id, $1::timestamptz + (row_number() OVER (ORDER BY random()) - 1) * ($2::float8 / $3) * interval '1 millisecond'
