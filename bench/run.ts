@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   const steadyRate = Math.max(1, timers.wakeupsPerSec / 2);
   const steadyCount = Math.round(steadyRate * settings.steadySeconds);
   log(`timers: steady stream at ${round(steadyRate, 1)}/s (half the burst's wake-ups) for ${settings.steadySeconds} s, ${steadyCount} timers…`);
-  const steady = await measureTimers(api, url, { count: steadyCount, windowS: settings.steadySeconds, arm: 'copy', concurrency: settings.concurrency, log: (m) => log(`  ${m}`) });
+  const steady = await measureTimers(api, url, { count: steadyCount, windowS: settings.steadySeconds, arm: 'copy', concurrency: settings.concurrency, log: (m) => log(`  ${m}`), keyPrefix: 'STEADY-' });
   log(`  lateness p50 ${steady.latenessP50Ms} ms, p99 ${steady.latenessP99Ms} ms, ${steady.duplicates} duplicates, ${steady.missing} not fired`);
   await server.stop();
 

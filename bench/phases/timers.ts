@@ -25,15 +25,16 @@ export interface TimerFigures {
  * with one UPDATE onto an even spread over `windowS` seconds starting 3 s later (what the passing of time does to
  * the rows), and waits for the poller to fire them. Lateness = first `timer.fired` history entry − the row's due time.
  */
-export async function measureTimers(api: Api, databaseUrl: string, opts: { count: number; windowS: number; arm: 'api' | 'copy'; concurrency: number; log: (m: string) => void }): Promise<TimerFigures> {
+export async function measureTimers(api: Api, databaseUrl: string, opts: { count: number; windowS: number; arm: 'api' | 'copy'; concurrency: number; log: (m: string) => void; keyPrefix?: string }): Promise<TimerFigures> {
+  const keyPrefix = opts.keyPrefix ?? 'T-'; // the burst's instances stay active (a task follows the timer): a later run needs its own keys
   await api.deploy(TIMER_PROCESS);
   const armStarted = performance.now();
   const dayAhead = new Date(Date.now() + 86_400_000);
   if (opts.arm === 'api') {
-    await startTimerInstances([api.baseUrl], opts.count, dayAhead, opts.concurrency);
+    await startTimerInstances([api.baseUrl], opts.count, dayAhead, opts.concurrency, keyPrefix);
   } else {
-    const [templateId] = await startTimerInstances([api.baseUrl], 1, dayAhead, 1);
-    if (opts.count > 1) await copyInstance(databaseUrl, templateId, opts.count - 1, { keyPrefix: 'T-COPY-', pushTimers: false, log: opts.log });
+    const [templateId] = await startTimerInstances([api.baseUrl], 1, dayAhead, 1, keyPrefix);
+    if (opts.count > 1) await copyInstance(databaseUrl, templateId, opts.count - 1, { keyPrefix: `${keyPrefix}COPY-`, pushTimers: false, log: opts.log });
   }
   const armPerSec = round(opts.count / ((performance.now() - armStarted) / 1000));
   opts.log(`armed ${opts.count} timers via ${opts.arm} (${armPerSec}/s); moving them into a ${opts.windowS} s window`);
