@@ -40,12 +40,15 @@ export class EngineCache {
     return this.bytes;
   }
 
-  /** The engine of `instanceId` if it stands for `revision` (the row's, read under its lock); any other is dropped. */
-  take(instanceId: string, revision: number): LiveEngine | undefined {
+  /**
+   * The engine of `instanceId` if it stands for `revision` (the row's, read under its lock) and `usable` accepts it;
+   * it leaves the cache either way (a command that cannot use it replaces the row, and with it the engine).
+   */
+  take(instanceId: string, revision: number, usable: (live: LiveEngine) => boolean = () => true): LiveEngine | undefined {
     if (!this.enabled) return undefined;
     const live = this.entries.get(instanceId);
     if (live) this.remove(instanceId, live);
-    const hit = live?.revision === revision ? live : undefined;
+    const hit = live?.revision === revision && usable(live) ? live : undefined;
     engineCacheLookups.inc({ result: hit ? 'hit' : 'miss' });
     return hit;
   }

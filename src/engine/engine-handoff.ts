@@ -3,6 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { EngineCache } from './engine-cache';
 import type { LiveEngine } from './live-engine';
+import type { Action } from './run-types';
 
 /** The instance row as a command holds it: `revision` is read again at commit, after the command raised it. */
 interface InstanceRow {
@@ -31,9 +32,9 @@ export class EngineHandoff {
     return value;
   }
 
-  /** Before a command runs, with the row locked: the cached engine at the row's revision (any other is dropped). */
-  take(instance: InstanceRow): LiveEngine | undefined {
-    return this.cache.take(instance.id, instance.revision);
+  /** Before a command runs, with the row locked: the cached engine at the row's revision if it can serve `action`. */
+  take(instance: InstanceRow, action: Action, definitionId: string): LiveEngine | undefined {
+    return this.cache.take(instance.id, instance.revision, (live) => live.canServe(action, definitionId));
   }
 
   /** The runner's `keep` for a command in `scope`; none outside a scope `around` bound (the engine is then not kept). */

@@ -79,6 +79,16 @@ export class LiveEngine {
     });
   }
 
+  /**
+   * Whether this engine may take `action` in place of recovering the row: only when the result cannot differ, i.e. a
+   * task, message or call-activity outcome (timers and incident retries act while resuming, so those recover), on the
+   * same definition version, and no timer due that a resume would fire at once.
+   */
+  canServe(action: Action, definitionId: string): boolean {
+    if (action.type !== 'signal' && action.type !== 'callError') return false;
+    return this.definition.id === definitionId && !this.timers.anyExpired();
+  }
+
   variables(): Record<string, unknown> {
     return processVariables(this.engine);
   }

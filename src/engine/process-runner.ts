@@ -29,7 +29,7 @@ export interface RunInput {
   action: Action;
   /** A child of a call activity: a BPMN error ending it is a result for the parent, not a failure. */
   child?: boolean;
-  /** A live engine of this instance at the row's revision (EngineCache.take); used only when `canReuse` says so. */
+  /** A live engine of this instance at the row's revision (EngineHandoff.take); used only if it `canServe` the action. */
   live?: LiveEngine;
   /** Receives the engine after a successful run when it may serve the next command (idle, waiting, plain JSON). */
   keep?: (live: LiveEngine) => void;
@@ -45,7 +45,7 @@ export class ProcessRunner {
   async run(input: RunInput): Promise<RunResult> {
     const { definition, action } = input;
     const collector = new RunCollector(this.clock, definition.model, MAX_STEPS_PER_COMMAND);
-    const reuse = !!input.live && canReuse(input.live, input);
+    const reuse = !!input.live && input.live.instanceId === input.instanceId && input.live.canServe(action, definition.id);
     const live = reuse ? input.live! : new LiveEngine(definition, input.instanceId, input.businessKey, this.clock, this.registry);
     const { engine, timers, tracker } = live;
     live.begin(collector, action);
@@ -111,17 +111,6 @@ export class ProcessRunner {
     if (collector.runaway) throw new EngineRunError(`more than ${MAX_STEPS_PER_COMMAND} steps without a wait state: endless loop near ${collector.lastActivityId}`);
     if (failures.length) throw new EngineRunError(describeFailure(failures[0]));
   }
-}
-
-/**
- * A live engine may take this command in place of recovering the row only when the result cannot differ: a task,
- * message or call-activity outcome (timers and incident retries run on resume, so those recover), on the same
- * definition version, and no timer due that a resume would fire at once.
- */
-function canReuse(live: LiveEngine, input: RunInput): boolean {
-  const { action } = input;
-  if (action.type !== 'signal' && action.type !== 'callError') return false;
-  return live.definition.id === input.definition.id && live.instanceId === input.instanceId && !live.timers.anyExpired();
 }
 
 /**

@@ -177,7 +177,7 @@ export class InstanceCommandsService {
     const end = engineRunDuration.startTimer({ kind: action.type });
     // Engine cache hook (issue 15): the live engine cached at this row's revision, if any, and where the runner hands
     // the engine it may keep (cached after this transaction commits, under the revision persist() writes).
-    const live = action.type === 'start' ? undefined : this.engines.take(instance);
+    const live = action.type === 'start' ? undefined : this.engines.take(instance, action, definition.id);
     const keep = this.engines.keeper(em, instance);
     try {
       return await this.runner.run({ definition, instanceId: instance.id, businessKey: instance.businessKey, state: instance.state, variables: instance.variables, action, child: !!instance.parentInstanceId, live, keep });
