@@ -45,8 +45,8 @@ export async function measureTimers(api: Api, databaseUrl: string, opts: { count
     await db.query('CREATE TABLE bench_timer_due (timer_id uuid PRIMARY KEY, instance_id uuid NOT NULL, due_at timestamptz NOT NULL)');
     await db.query(
       `INSERT INTO bench_timer_due SELECT t.id, t.instance_id, $1::timestamptz + (row_number() OVER (ORDER BY random()) - 1) * ($2::float8 / $3) * interval '1 millisecond'
-       FROM timers t JOIN process_instances i ON i.id = t.instance_id WHERE i.definition_key = 'timer-load'`,
-      [firstDue, opts.windowS * 1000, opts.count],
+       FROM timers t JOIN process_instances i ON i.id = t.instance_id WHERE i.definition_key = 'timer-load' AND i.business_key LIKE $4`,
+      [firstDue, opts.windowS * 1000, opts.count, `${keyPrefix}%`], // this run's timers only: a slow burst may leave some armed
     );
     const moved = await db.query('UPDATE timers t SET due_at = d.due_at FROM bench_timer_due d WHERE d.timer_id = t.id');
     if (moved.rowCount !== opts.count) throw new Error(`expected ${opts.count} armed timers, moved ${moved.rowCount}`);
