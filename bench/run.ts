@@ -10,8 +10,10 @@ import { checkTargets, printTable, type Results } from './lib/report';
 import { BenchServer, runningServerLogs, stopAllServers } from './lib/server';
 import { measureCompletions, measureLatency, measureStarts } from './phases/api';
 import { measureGrowth } from './phases/growth';
-import { pgCommitsPerSec, rawEngineAllCoresPerSec, rawEngineStartsPerSec } from './phases/limits';
+import { pgCommitsPerSec, rawEngineAllCoresPerSec, rawEngineCompletionsPerSec, rawEngineStartsPerSec } from './phases/limits';
+import { measureOneTask } from './phases/one-task';
 import { measureTimers } from './phases/timers';
+import { cacheLookups, hitRate } from './lib/cache-lookups';
 
 const { values: flags } = parseArgs({
   options: {
@@ -19,6 +21,7 @@ const { values: flags } = parseArgs({
     seconds: { type: 'string' },
     timers: { type: 'string' },
     'timer-window': { type: 'string' },
+    'steady-seconds': { type: 'string' },
     arm: { type: 'string' },
     parked: { type: 'string' },
     concurrency: { type: 'string' },
@@ -31,6 +34,7 @@ const settings = {
   seconds: int(flags.seconds, quick ? 3 : 10),
   timers: int(flags.timers, quick ? 500 : 10_000),
   timerWindowS: int(flags['timer-window'], quick ? 3 : 10),
+  steadySeconds: int(flags['steady-seconds'], quick ? 10 : 60),
   timerArm: flags.arm === 'api' || flags.arm === 'copy' ? flags.arm : 'auto',
   parked: int(flags.parked, quick ? 2_000 : 100_000),
   concurrency: int(flags.concurrency, quick ? 16 : 48),
@@ -70,7 +74,9 @@ async function main(): Promise<void> {
   const raw = await rawEngineStartsPerSec(settings.seconds);
   log(`  ${raw.perSec}/s (p50 ${raw.p50Ms} ms each); the same in ${os.cpus().length} processes at once…`);
   const rawAll = await rawEngineAllCoresPerSec(settings.seconds, os.cpus().length);
-  log(`  ${rawAll.perSec}/s together (${rawAll.perProcess.join(' + ')})`);
+  log(`  ${rawAll.perSec}/s together (${rawAll.perProcess.join(' + ')}); raw engine completions (recover + signal Task_RecordRequest)…`);
+  const rawCompletions = await rawEngineCompletionsPerSec(settings.seconds);
+  log(`  ${rawCompletions.perSec}/s (p50 ${rawCompletions.p50Ms} ms each)`);
 
   const url = await cluster.createDatabase('bench');
   const server = await BenchServer.start(url);
@@ -82,8 +88,13 @@ async function main(): Promise<void> {
   log(`  ${starts.perSec}/s (p50 ${starts.p50Ms} ms, p99 ${starts.p99Ms} ms under full load)`);
   const completionCount = Math.min(20_000, Math.max(200, Math.round(starts.perSec * settings.seconds)));
   log(`ours: task completions, ${completionCount} tasks (instances started first, not timed)…`);
+  const lookupsBefore = await cacheLookups(server.baseUrl);
   const completions = await measureCompletions(api, url, { count: completionCount, concurrency: settings.concurrency });
-  log(`  ${completions.perSec}/s (p50 ${completions.p50Ms} ms, p99 ${completions.p99Ms} ms)`);
+  const cacheHitRate = round(hitRate(lookupsBefore, await cacheLookups(server.baseUrl)), 3);
+  log(`  ${completions.perSec}/s (p50 ${completions.p50Ms} ms, p99 ${completions.p99Ms} ms), engine cache hit rate ${cacheHitRate}`);
+  log(`ours: one-user-task process (start → task → end), starts for ${settings.seconds} s, then their completions…`);
+  const oneTask = await measureOneTask(api, url, { seconds: settings.seconds, concurrency: settings.concurrency });
+  log(`  starts ${oneTask.starts.perSec}/s, completions ${oneTask.completions.perSec}/s`);
   const half = Math.max(1, starts.perSec / 2);
   log(`ours: latency, open loop of starts at ${round(half)}/s for ${settings.seconds} s…`);
   const latency = await measureLatency(api, { ratePerSec: half, seconds: settings.seconds });
@@ -95,6 +106,11 @@ async function main(): Promise<void> {
   log(`timers: arming ${settings.timers} via ${arm}…`);
   const timers = await measureTimers(api, url, { count: settings.timers, windowS: settings.timerWindowS, arm, concurrency: settings.concurrency, log: (m) => log(`  ${m}`) });
   log(`  lateness p50 ${timers.latenessP50Ms} ms, p99 ${timers.latenessP99Ms} ms, ${timers.wakeupsPerSec} wake-ups/s, ${timers.duplicates} duplicates, ${timers.missing} not fired`);
+  const steadyRate = Math.max(1, timers.wakeupsPerSec / 2);
+  const steadyCount = Math.round(steadyRate * settings.steadySeconds);
+  log(`timers: steady stream at ${round(steadyRate, 1)}/s (half the burst's wake-ups) for ${settings.steadySeconds} s, ${steadyCount} timers…`);
+  const steady = await measureTimers(api, url, { count: steadyCount, windowS: settings.steadySeconds, arm: 'copy', concurrency: settings.concurrency, log: (m) => log(`  ${m}`), keyPrefix: 'STEADY-' });
+  log(`  lateness p50 ${steady.latenessP50Ms} ms, p99 ${steady.latenessP99Ms} ms, ${steady.duplicates} duplicates, ${steady.missing} not fired`);
   await server.stop();
 
   log(`growth: an empty database and one with ${settings.parked} parked instances, in alternate rounds…`);
@@ -110,13 +126,14 @@ async function main(): Promise<void> {
   const results: Results = {
     machine: { ...machine, loadAvgAtEnd: os.loadavg().map((l) => round(l, 2)) },
     settings,
-    limits: { pgCommitsPerSec1: pg1, pgCommitsPerSec16: pg16, rawEngineStartsPerSec: raw.perSec, rawEngineStartsPerSecAllCores: rawAll.perSec },
+    limits: { pgCommitsPerSec1: pg1, pgCommitsPerSec16: pg16, rawEngineStartsPerSec: raw.perSec, rawEngineStartsPerSecAllCores: rawAll.perSec, rawEngineCompletionsPerSec: rawCompletions.perSec },
     api: {
       startsPerSec: starts.perSec, completionsPerSec: completions.perSec, p50Ms: latency.p50Ms, p99Ms: latency.p99Ms,
       latencyRatePerSec: latency.ratePerSec, latencyFailed: latency.failed, latencyNotSent: latency.dropped,
+      cacheHitRate, oneTaskStartsPerSec: oneTask.starts.perSec, oneTaskCompletionsPerSec: oneTask.completions.perSec,
       startsP99MsAtFullLoad: starts.p99Ms, completionsP99MsAtFullLoad: completions.p99Ms, completionsMeasured: completions.ok, rssMb: rssAfterApi,
     },
-    timers: { ...timers },
+    timers: { ...timers, steady: { ratePerSec: round(steadyRate, 1), seconds: settings.steadySeconds, ...steady } },
     growth: {
       parked: growth.parked, parkSeconds: growth.parkSeconds,
       startsPerSecEmpty: growth.empty.startsPerSec, startsPerSecParked: growth.withParked.startsPerSec,
@@ -130,6 +147,8 @@ async function main(): Promise<void> {
       startsVsRawEngineAllCores: round(starts.perSec / rawAll.perSec, 2),
       startsVsPgLimit: round(starts.perSec / pg16, 3),
       completionsVsPgLimit: round(completions.perSec / pg16, 3),
+      completionsVsRawEngineStarts: round(completions.perSec / raw.perSec, 2),
+      completionsVsRawEngineCompletions: round(completions.perSec / rawCompletions.perSec, 2),
     },
   };
   const targets = checkTargets(results);

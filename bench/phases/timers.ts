@@ -25,26 +25,28 @@ export interface TimerFigures {
  * with one UPDATE onto an even spread over `windowS` seconds starting 3 s later (what the passing of time does to
  * the rows), and waits for the poller to fire them. Lateness = first `timer.fired` history entry − the row's due time.
  */
-export async function measureTimers(api: Api, databaseUrl: string, opts: { count: number; windowS: number; arm: 'api' | 'copy'; concurrency: number; log: (m: string) => void }): Promise<TimerFigures> {
+export async function measureTimers(api: Api, databaseUrl: string, opts: { count: number; windowS: number; arm: 'api' | 'copy'; concurrency: number; log: (m: string) => void; keyPrefix?: string }): Promise<TimerFigures> {
+  const keyPrefix = opts.keyPrefix ?? 'T-'; // the burst's instances stay active (a task follows the timer): a later run needs its own keys
   await api.deploy(TIMER_PROCESS);
   const armStarted = performance.now();
   const dayAhead = new Date(Date.now() + 86_400_000);
   if (opts.arm === 'api') {
-    await startTimerInstances([api.baseUrl], opts.count, dayAhead, opts.concurrency);
+    await startTimerInstances([api.baseUrl], opts.count, dayAhead, opts.concurrency, keyPrefix);
   } else {
-    const [templateId] = await startTimerInstances([api.baseUrl], 1, dayAhead, 1);
-    if (opts.count > 1) await copyInstance(databaseUrl, templateId, opts.count - 1, { keyPrefix: 'T-COPY-', pushTimers: false, log: opts.log });
+    const [templateId] = await startTimerInstances([api.baseUrl], 1, dayAhead, 1, keyPrefix);
+    if (opts.count > 1) await copyInstance(databaseUrl, templateId, opts.count - 1, { keyPrefix: `${keyPrefix}COPY-`, pushTimers: false, log: opts.log });
   }
   const armPerSec = round(opts.count / ((performance.now() - armStarted) / 1000));
   opts.log(`armed ${opts.count} timers via ${opts.arm} (${armPerSec}/s); moving them into a ${opts.windowS} s window`);
 
   return withClient(databaseUrl, async (db) => {
     const firstDue = new Date(Date.now() + 3000);
+    await db.query('DROP TABLE IF EXISTS bench_timer_due'); // the steady stream runs after the burst, on the same database
     await db.query('CREATE TABLE bench_timer_due (timer_id uuid PRIMARY KEY, instance_id uuid NOT NULL, due_at timestamptz NOT NULL)');
     await db.query(
       `INSERT INTO bench_timer_due SELECT t.id, t.instance_id, $1::timestamptz + (row_number() OVER (ORDER BY random()) - 1) * ($2::float8 / $3) * interval '1 millisecond'
-       FROM timers t JOIN process_instances i ON i.id = t.instance_id WHERE i.definition_key = 'timer-load'`,
-      [firstDue, opts.windowS * 1000, opts.count],
+       FROM timers t JOIN process_instances i ON i.id = t.instance_id WHERE i.definition_key = 'timer-load' AND i.business_key LIKE $4`,
+      [firstDue, opts.windowS * 1000, opts.count, `${keyPrefix}%`], // this run's timers only: a slow burst may leave some armed
     );
     const moved = await db.query('UPDATE timers t SET due_at = d.due_at FROM bench_timer_due d WHERE d.timer_id = t.id');
     if (moved.rowCount !== opts.count) throw new Error(`expected ${opts.count} armed timers, moved ${moved.rowCount}`);

@@ -90,6 +90,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(60)
   VARIABLES_MAX_DEPTH = 16;
 
+  /** Live engines each server process keeps for the next command of their instance (0 = none; see src/engine/engine-cache.ts). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000)
+  ENGINE_CACHE_MAX_COUNT = 1000;
+
+  /** Estimated heap the cached engines of one server process may take, in MiB (0 = none). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(65_536)
+  ENGINE_CACHE_MAX_MB = 256;
+
   @Transform(toInt) @IsInt() @Min(0) @Max(60000)
   TIMER_POLL_MS = 500;
 

@@ -29,13 +29,39 @@ interface Handle {
 
 export class DurableTimers {
   private readonly armed = new Map<string, ArmedTimer>();
+  /** What the engine itself will compare on resume (its own expireAt, real time), by key. */
+  private readonly expiries = new Map<string, { owner: Owner; expireAt: number }>();
   private resuming = false;
   readonly executing: unknown[] = [];
 
   constructor(
     private readonly clock: Clock,
-    private readonly toFire: ReadonlySet<string> = new Set(),
+    private toFire: ReadonlySet<string> = new Set(),
   ) {}
+
+  /** The next command on the same engine (a cached one): what it asks to fire. */
+  prepare(toFire: ReadonlySet<string>): void {
+    this.toFire = toFire;
+  }
+
+  /**
+   * A cached engine's next command: its timers are reported as a resume would report them (re-arms of their rows,
+   * due dates computed anew), so the result matches the one recovering from the row.
+   */
+  rearmAll(): void {
+    this.resuming = true;
+    for (const [key, { owner, expireAt }] of this.expiries) if (this.armed.has(key)) this.record(owner, expireAt - Date.now());
+    this.resuming = false;
+  }
+
+  /** Whether a timer has passed the time at which the engine, recovered now, would fire it at once. */
+  anyExpired(nowMs = Date.now()): boolean {
+    for (const key of this.armed.keys()) {
+      const expiry = this.expiries.get(key);
+      if (!expiry || !(expiry.expireAt > nowMs)) return true;
+    }
+    return false;
+  }
 
   /** Timers armed while this flag is on are re-arms of existing rows. */
   setResuming(resuming: boolean): void {
@@ -54,7 +80,10 @@ export class DurableTimers {
   }
 
   clearTimeout(handle: Handle | undefined): undefined {
-    if (handle?.key) this.armed.delete(handle.key);
+    if (handle?.key) {
+      this.armed.delete(handle.key);
+      this.expiries.delete(handle.key);
+    }
     return undefined;
   }
 
@@ -64,14 +93,21 @@ export class DurableTimers {
   }
 
   private arm(owner: Owner, callback: () => void, delay: number): Handle {
+    const key = this.record(owner, delay);
+    const expireAt = owner.expireAt === undefined ? Date.now() + delay : new Date(owner.expireAt).getTime();
+    this.expiries.set(key, { owner, expireAt });
+    // Fire what the command asks for: a timer row's key, or any timer of an activity (a timer start event).
+    if (this.toFire.has(key) || this.toFire.has(`activity:${owner.id}`)) setImmediate(callback);
+    return { key };
+  }
+
+  private record(owner: Owner, delay: number): string {
     const key = owner.executionId;
     const timerType = owner.timerType ?? 'timeDuration';
     const expression = owner[timerType as 'timeDuration'] ?? null;
     const dueAt = dueDate(timerType, expression, this.clock.now()) ?? new Date(this.clock.now().getTime() + Math.max(0, delay));
     this.armed.set(key, { key, activityId: owner.id, timerType, expression, dueAt, rearmed: this.resuming });
-    // Fire what the command asks for: a timer row's key, or any timer of an activity (a timer start event).
-    if (this.toFire.has(key) || this.toFire.has(`activity:${owner.id}`)) setImmediate(callback);
-    return { key };
+    return key;
   }
 }
 

@@ -1,14 +1,14 @@
 // Runs one command against one instance: recover state into a fresh Engine → resume → act → wait until idle →
-// report state, waits (tasks, timers, messages) and history → stop. It holds nothing between commands.
+// report state, waits (tasks, timers, messages) and history. With a cached live engine (see engine-cache.ts) at the
+// row's revision it skips recover + resume and acts on that engine; an engine fit for reuse is handed to `keep`.
 import { Injectable } from '@nestjs/common';
-import { Engine } from 'bpmn-engine';
 import { Clock } from '../common/clock';
 import type { CompiledDefinition } from './compiled-definition';
-import { DurableTimers } from './durable-timers';
 import { settleConditions } from './conditions';
-import { createExtension, type ServiceCallTracker } from './engine-extension';
-import { expressions, NoScripts, silentLogger } from './engine-environment';
+import type { ServiceCallTracker } from './engine-extension';
 import { armEventStarts, emptyMemo, type EventStartMemo, isEventStartKey, startEventSubprocess } from './event-starts';
+import { isJsonStable } from './json-stable.util';
+import { LiveEngine } from './live-engine';
 import { allPostponed, assignEverywhere } from './postponed.util';
 import { RunCollector } from './run-collector';
 import type { Action, RunResult, ThrownError, ThrownEscalation } from './run-types';
@@ -21,7 +21,6 @@ export class EngineRunError extends Error {}
 
 /** A process that runs this many activities without reaching a wait state is stopped as an endless loop. */
 const MAX_STEPS_PER_COMMAND = 2000;
-const RESERVED_KEYS = new Set(['fields', 'content', 'properties']);
 
 export interface RunInput {
   definition: CompiledDefinition;
@@ -34,6 +33,10 @@ export interface RunInput {
   action: Action;
   /** A child of a call activity: a BPMN error ending it is a result for the parent, not a failure. */
   child?: boolean;
+  /** A live engine of this instance at the row's revision (EngineHandoff.take); used only if it `canServe` the action. */
+  live?: LiveEngine;
+  /** Receives the engine after a successful run when it may serve the next command (idle, waiting, plain JSON). */
+  keep?: (live: LiveEngine) => void;
 }
 
 @Injectable()
@@ -46,85 +49,67 @@ export class ProcessRunner {
   async run(input: RunInput): Promise<RunResult> {
     const { definition, action } = input;
     const collector = new RunCollector(this.clock, definition.model, MAX_STEPS_PER_COMMAND);
-    const timers = new DurableTimers(this.clock, new Set(action.type === 'fireTimers' ? action.keys : []));
+    const reuse = !!input.live && input.live.instanceId === input.instanceId && input.live.canServe(action, definition.id);
+    const live = reuse ? input.live! : new LiveEngine(definition, input.instanceId, input.businessKey, this.clock, this.registry);
+    const { engine, timers, tracker } = live;
+    live.begin(collector, action);
+    // What the event-subprocess starts did so far travels in the row's state, beside the engine's own.
     const { eventStarts, ...saved } = input.state ?? {};
     const memo: EventStartMemo = eventStarts ?? emptyMemo();
-    let engine: any;
-    const tracker: ServiceCallTracker = {
-      pending: 0,
-      failures: [],
-      skip: new Map(action.type === 'resume' && action.skip ? [[action.skip.executionId, action.skip.variables]] : []),
-      external: { waits: [], outcome: action.type === 'resume' ? action.external : undefined },
-      variables: () => processVariables(engine),
-      assign: (vars) => assignEverywhere(engine, processEnvironment(engine), vars),
-      context: (activityId) => ({
-        instanceId: input.instanceId,
-        businessKey: input.businessKey,
-        now: this.clock.now(),
-        record: (type, detail) => collector.record(type, detail, activityId),
-      }),
-    };
-    engine = new Engine({
-      name: input.instanceId,
-      sourceContext: definition.sourceContext,
-      expressions,
-      scripts: new NoScripts(),
-      timers,
-      Logger: silentLogger,
-      extensions: { ops: createExtension(definition.model, this.registry, tracker) },
-    } as any);
     collector.onRunaway(() => void engine.stop());
-    const failures: Error[] = [];
     let idle = false;
-    engine.on('error', (err: Error) => failures.push(err));
     try {
-      const listener = collector.listener();
       if (action.type === 'start') {
-        await engine.execute({ listener, variables: action.variables });
+        await engine.execute({ listener: live.listener, variables: action.variables });
         // A signal or message start event waits like a catch: the event that started the instance is delivered.
         if (action.trigger) engine.execution.signal({ id: action.trigger });
       } else {
-        engine.recover(fullState(saved, input.variables ?? {}));
-        timers.setResuming(true);
-        await engine.resume({ listener });
-        timers.setResuming(false);
-        this.act(engine, action, { definition, memo });
+        if (reuse) timers.rearmAll();
+        else {
+          engine.recover(fullState(saved, input.variables ?? {}));
+          timers.setResuming(true);
+          await engine.resume({ listener: live.listener });
+          timers.setResuming(false);
+        }
+        this.act(live, action, { definition, memo });
       }
-      await waitUntilIdle(tracker, collector, failures);
-      if (!failures.length && !collector.runaway) {
-        const idleAgain = () => waitUntilIdle(tracker, collector, failures);
-        await settleConditions({ engine, model: definition.model, memo, now: this.clock.now(), variables: () => processVariables(engine), idle: idleAgain });
+      await waitUntilIdle(tracker, collector, live.failures);
+      if (!live.failures.length && !collector.runaway) {
+        const idleAgain = () => waitUntilIdle(tracker, collector, live.failures);
+        await settleConditions({ engine, model: definition.model, memo, now: this.clock.now(), variables: () => live.variables(), idle: idleAgain });
       }
-      const thrown = input.child ? thrownBpmnError(failures) : undefined;
+      const thrown = input.child ? thrownBpmnError(live.failures) : undefined;
       const escalations = input.child ? uncaughtEscalations(definition.model, collector.escalated) : [];
-      if (thrown) return { ...(await collector.ended(engine, processVariables(engine))), thrownError: thrown, escalations, failures: [], externalTasks: [] };
-      this.raiseFailures(collector, failures);
-      const result: RunResult = { ...(await collector.result(engine, timers, processVariables(engine))), escalations, failures: tracker.failures, externalTasks: tracker.external.waits };
+      if (thrown) return { ...(await collector.ended(engine, live.variables())), thrownError: thrown, escalations, failures: [], externalTasks: [] };
+      this.raiseFailures(collector, live.failures);
+      const result: RunResult = { ...(await collector.result(engine, timers, live.variables())), escalations, failures: tracker.failures, externalTasks: tracker.external.waits };
       if (!result.completed) withEventStarts(result, armEventStarts(engine, definition.model, memo, this.clock.now()));
       if (input.child && result.completed && collector.thrown) result.thrownError = collector.thrown;
       idle = tracker.pending === 0;
+      if (idle && input.keep && mayKeep(result)) input.keep(live);
       return result;
     } finally {
-      // An idle engine waiting on tasks, messages or durable timers holds no timer or socket: it is dropped as it is.
-      // Stopping it would deactivate every activity, an eighth of a command's engine time. An engine with work
-      // still in flight (a failure, a runaway loop, a pending handler) is stopped. A finished engine is idle and
-      // never emits 'stop': stopping it would wait forever.
+      // An idle engine waiting on tasks, messages or durable timers holds no timer or socket: it is dropped as it is
+      // (or kept for the next command). Stopping it would deactivate every activity, an eighth of a command's engine
+      // time. An engine with work still in flight (a failure, a runaway loop, a pending handler) is stopped. A
+      // finished engine is idle and never emits 'stop': stopping it would wait forever.
       if (!idle && engine.state === 'running') await engine.stop();
     }
   }
 
-  private act(engine: any, action: Action, starts: { definition: CompiledDefinition; memo: EventStartMemo }): void {
+  private act(live: LiveEngine, action: Action, starts: { definition: CompiledDefinition; memo: EventStartMemo }): void {
+    const engine = live.engine;
     const startEvent = (key: string) => startEventSubprocess(engine, starts.definition.model, starts.memo, key, this.clock.now());
     switch (action.type) {
       case 'signal': {
         if (isEventStartKey(action.executionId)) {
-          if (action.variables) assignEverywhere(engine, processEnvironment(engine), action.variables);
+          if (action.variables) assignEverywhere(engine, live.environment(), action.variables);
           if (!startEvent(action.executionId)) throw new EngineRunError(`event subprocess start ${action.activityId} is not armed in this instance`);
           return;
         }
         const api = allPostponed(engine).find((a: any) => a.executionId === action.executionId);
         if (!api) throw new EngineRunError(`activity ${action.activityId} is not waiting in this instance`);
-        if (action.variables) assignEverywhere(engine, processEnvironment(engine), action.variables);
+        if (action.variables) assignEverywhere(engine, live.environment(), action.variables);
         if (action.messageId) engine.execution.signal({ id: action.messageId });
         // The submitted values are the iteration's output: multi-instance completion conditions count them.
         else api.signal({ ...(action.variables ?? {}) });
@@ -159,23 +144,20 @@ export class ProcessRunner {
   }
 }
 
+/**
+ * Worth keeping: still waiting, nothing failed or waiting for an external worker (their state lives in this
+ * command's tracker), and variables that the row stores unchanged (a Date or undefined would come back different).
+ */
+function mayKeep(result: RunResult): boolean {
+  return !result.completed && !result.thrownError && result.failures.length === 0 && result.externalTasks.length === 0 && isJsonStable(result.variables);
+}
+
 /** Adds the armed event-subprocess starts to the waits, and what fired so far to the saved state. */
 function withEventStarts(result: RunResult, starts: ReturnType<typeof armEventStarts>): void {
   result.timers.push(...starts.timers);
   result.messages.push(...starts.messages);
   result.signals.push(...starts.signals);
   if (starts.memo.armed.length || Object.keys(starts.memo.fired).length || starts.memo.held?.length) (result.state as any).eventStarts = starts.memo;
-}
-
-function processEnvironment(engine: any): any {
-  const definition = engine?.execution?.definitions?.[0];
-  const process = definition?.getRunningProcesses?.()[0] ?? definition?.getProcesses?.()[0];
-  return process?.environment;
-}
-
-function processVariables(engine: any): Record<string, unknown> {
-  const vars = processEnvironment(engine)?.variables ?? {};
-  return Object.fromEntries(Object.entries(vars).filter(([k]) => !RESERVED_KEYS.has(k)));
 }
 
 /** The escalations thrown in a child that no boundary or event subprocess in it catches. */

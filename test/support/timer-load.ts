@@ -16,7 +16,7 @@ export const TIMER_PROCESS = bpmn(
 );
 
 /** Starts `count` instances whose timer falls due at `at`, spreading requests over the servers. */
-export async function startTimerInstances(baseUrls: string[], count: number, at: Date, concurrency = 16): Promise<string[]> {
+export async function startTimerInstances(baseUrls: string[], count: number, at: Date, concurrency = 16, keyPrefix = 'T-'): Promise<string[]> {
   const ids: string[] = [];
   let next = 0;
   const worker = async (w: number) => {
@@ -26,7 +26,7 @@ export async function startTimerInstances(baseUrls: string[], count: number, at:
       const res = await fetch(`${baseUrl}/api/process-instances`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(await adminHeaders(baseUrl)) },
-        body: JSON.stringify({ definitionKey: 'timer-load', businessKey: `T-${i}`, variables: { at: at.toISOString() } }),
+        body: JSON.stringify({ definitionKey: 'timer-load', businessKey: `${keyPrefix}${i}`, variables: { at: at.toISOString() } }),
       });
       if (res.status !== 201) throw new Error(`start ${i}: ${res.status} ${await res.text()}`);
       ids.push(((await res.json()) as { id: string }).id);
