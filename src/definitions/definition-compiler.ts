@@ -98,7 +98,7 @@ export class DefinitionCompiler {
 }
 
 /** ${…} becomes FEEL; a definitions element without an id (Flowable writes none) gets one, or bpmn-engine cannot recover its state. */
-function prepareForEngine(parsed: ParsedBpmn): void {
+export function prepareForEngine(parsed: ParsedBpmn): void {
   translateDiagramExpressions(parsed.context);
   const root = parsed.root;
   if (root && !root.id) root.id = `Definitions_${(root.rootElements ?? []).find((e: ModdleElement) => e.$type === 'bpmn:Process' && e.isExecutable)?.id ?? 'imported'}`;

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { parseBpmn } from '../engine/bpmn-parser';
 import { diffDefinitions } from './definition-diff.util';
-import { DefinitionCompiler } from './definition-compiler';
+import { DefinitionCompiler, prepareForEngine } from './definition-compiler';
 import { DefinitionRepository } from './definition.repository';
 import type { DefinitionPreviewDto } from './dto/definition.dto';
 
@@ -20,7 +20,8 @@ export class DefinitionPreview {
     const latest = key ? await this.definitions.findVersion(key) : null;
     // Same checksum as the deploy: identical bytes are a no-op there, so they are "identical" here.
     const identical = latest?.checksum === createHash('sha256').update(xml).digest('hex');
-    const before = latest ? (await parseBpmn(latest.xml)).root : null;
+    // Seen as the engine sees it, like the new XML (inspect translated its ${…} to FEEL): only real changes differ.
+    const before = latest ? await parseBpmn(latest.xml).then((p) => (prepareForEngine(p), p.root)) : null;
     return {
       key,
       currentVersion: latest?.version ?? null,

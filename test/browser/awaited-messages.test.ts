@@ -18,7 +18,9 @@ describe('awaited messages on screen', () => {
     instanceId = (await app.http.post('/api/process-instances').send({ definitionKey: 'service-request', businessKey: 'SR-PARTS-UI', variables: SERVICE_REQUEST_START }).expect(201)).body.id;
     await step('Task_RecordRequest', { requirementUnderstood: true });
     await step('Task_TriageRequest', { faultType: 'hardware', priority: 'P2', simpleFault: false });
-    await step('Task_Dispatch', { technician: 'hardware-team@pudong' });
+    // the Dispatch form takes only an active technician: tech.wu, who later opens the viewer
+    await app.as('tech.wu', ['technician']);
+    await step('Task_Dispatch', { technician: 'tech.wu' });
     await step('Task_AgreeAppointment', { appointmentAt: '2026-03-01T09:30:00+08:00' });
     await step('Task_Diagnose', { diagnosis: 'worn belt', partsNeeded: true });
   });

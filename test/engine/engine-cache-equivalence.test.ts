@@ -49,6 +49,7 @@ async function drive(s: Scenario): Promise<string[]> {
   const sr = await s.start('service-request', request, 'SR-CACHE');
   await s.complete(sr.id, 'Task_RecordRequest');
   await s.complete(sr.id, 'Task_TriageRequest', { faultType: 'hardware', priority: 'P2', simpleFault: false });
+  await s.t.as('li.wei', ['technician']); // the Dispatch form takes only an active technician
   await s.complete(sr.id, 'Task_Dispatch', { technician: 'li.wei' });
   await s.complete(sr.id, 'Task_AgreeAppointment', { appointmentAt: '2026-01-06T02:00:00Z' });
   await s.complete(sr.id, 'Task_Diagnose', { diagnosis: 'compressor relay', partsNeeded: false });
