@@ -40,7 +40,7 @@ export interface CancelContext extends CommandContext {
 
 /**
  * A feature's part in every command. Participants run in ascending `phase` (see Phase); each hook is optional. A feature
- * registers its participant from its own module (CommandParticipants.register), so the pipeline never names a feature.
+ * declares its participant in its own module (a provider marked @CommandParticipation()), so the pipeline never names a feature.
  */
 export interface CommandParticipant {
   readonly name: string;

@@ -1,6 +1,7 @@
-// The command pipeline, available to every feature: features inject InstanceCommandsService to run commands and
-// CommandParticipants to take part in them.
+// The command pipeline, available to every feature: features inject InstanceCommandsService to run commands and mark a
+// provider @CommandParticipation() to take part in them.
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { CommandContexts } from './command-contexts';
 import { CommandParticipants } from './command-participants';
@@ -11,7 +12,7 @@ import { InstanceRowRepository } from './instance-rows.repository';
 
 @Global()
 @Module({
-  imports: [DefinitionsModule],
+  imports: [DefinitionsModule, DiscoveryModule],
   providers: [CommandParticipants, CommandTransactions, CommandRunner, CommandContexts, InstanceCommandsService, InstanceRowRepository],
   exports: [CommandParticipants, InstanceCommandsService],
 })

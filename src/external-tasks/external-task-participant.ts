@@ -1,22 +1,16 @@
 // External tasks in every command: one row per waiting external service task; cancel closes the open ones.
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
-import { CommandParticipants } from '../commands/command-participants';
+import { CommandParticipation } from '../commands/command-participants';
 import { ExternalTaskRepository } from './external-task.repository';
 
 @Injectable()
-export class ExternalTaskParticipant implements CommandParticipant, OnModuleInit {
+@CommandParticipation()
+export class ExternalTaskParticipant implements CommandParticipant {
   readonly name = 'external tasks';
   readonly phase = Phase.Rows + 40;
 
-  constructor(
-    private readonly externalTasks: ExternalTaskRepository,
-    private readonly participants: CommandParticipants,
-  ) {}
-
-  onModuleInit(): void {
-    this.participants.register(this);
-  }
+  constructor(private readonly externalTasks: ExternalTaskRepository) {}
 
   async onRun({ em, instance, model, result, now, newInstance, history }: RunContext): Promise<void> {
     history.push(...(await this.externalTasks.reconcile(em, { instanceId: instance.id, waiting: result.externalTasks, model, now, newInstance })));

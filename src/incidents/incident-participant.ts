@@ -1,23 +1,17 @@
 // Incidents in every command: handler failures become incidents (retries, backoff, resolution); cancel closes them.
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
-import { CommandParticipants } from '../commands/command-participants';
+import { CommandParticipation } from '../commands/command-participants';
 import { IncidentPolicy } from './incident-policy';
 
 @Injectable()
-export class IncidentParticipant implements CommandParticipant, OnModuleInit {
+@CommandParticipation()
+export class IncidentParticipant implements CommandParticipant {
   readonly name = 'incidents';
   // Last of the rows: an open incident backs a failed token, and its history follows the command's own.
   readonly phase = Phase.Rows + 90;
 
-  constructor(
-    private readonly incidents: IncidentPolicy,
-    private readonly participants: CommandParticipants,
-  ) {}
-
-  onModuleInit(): void {
-    this.participants.register(this);
-  }
+  constructor(private readonly incidents: IncidentPolicy) {}
 
   async onRun({ em, instance, result, now, resolution, newInstance, history }: RunContext): Promise<void> {
     history.push(...(await this.incidents.reconcile(em, { instanceId: instance.id, failures: result.failures, activeActivityIds: result.activeActivityIds, now, resolution, newInstance })));

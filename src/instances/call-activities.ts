@@ -4,7 +4,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
-import { CommandParticipants } from '../commands/command-participants';
+import { CommandParticipation } from '../commands/command-participants';
 import { InstanceCommandsService, type PrepareAction } from '../commands/instance-commands.service';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { ProcessInstanceEntity } from '../database/entities/process-instance.entity';
@@ -24,6 +24,7 @@ export const CALL_RETURN = 'callReturn';
 export const MAX_CALL_DEPTH = 20;
 
 @Injectable()
+@CommandParticipation()
 export class CallActivities implements CommandParticipant, TimerHandler, OnModuleInit {
   readonly name = 'child instances';
   readonly phase = Phase.Rows + 50;
@@ -33,14 +34,12 @@ export class CallActivities implements CommandParticipant, TimerHandler, OnModul
     private readonly cache: DefinitionCache,
     private readonly commands: InstanceCommandsService,
     private readonly instances: InstanceRepository,
-    private readonly participants: CommandParticipants,
     private readonly timers: TimerRepository,
     private readonly kinds: TimerKinds,
     private readonly events: CallEvents,
   ) {}
 
   onModuleInit(): void {
-    this.participants.register(this);
     this.kinds.register(CALL_RETURN, this);
   }
 

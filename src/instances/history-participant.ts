@@ -1,22 +1,16 @@
 // History in every command: the command's entries, in order, as rows of the instance's history (one insert).
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandContext, type CommandParticipant } from '../commands/command-context';
-import { CommandParticipants } from '../commands/command-participants';
+import { CommandParticipation } from '../commands/command-participants';
 import { HistoryRepository } from './history.repository';
 
 @Injectable()
-export class HistoryParticipant implements CommandParticipant, OnModuleInit {
+@CommandParticipation()
+export class HistoryParticipant implements CommandParticipant {
   readonly name = 'history';
   readonly phase = Phase.Record;
 
-  constructor(
-    private readonly history: HistoryRepository,
-    private readonly participants: CommandParticipants,
-  ) {}
-
-  onModuleInit(): void {
-    this.participants.register(this);
-  }
+  constructor(private readonly history: HistoryRepository) {}
 
   onRun(ctx: CommandContext): Promise<void> {
     return this.history.append(ctx.em, ctx.instance.id, ctx.history);

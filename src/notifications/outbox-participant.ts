@@ -1,23 +1,17 @@
 // The outbox in every command: events built from the command's history, written in its transaction (after the history).
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Phase, type CommandContext, type CommandParticipant } from '../commands/command-context';
-import { CommandParticipants } from '../commands/command-participants';
+import { CommandParticipation } from '../commands/command-participants';
 import { OutboxRepository } from './outbox.repository';
 import { toOutboxEvents } from './outbox-events.util';
 
 @Injectable()
-export class OutboxParticipant implements CommandParticipant, OnModuleInit {
+@CommandParticipation()
+export class OutboxParticipant implements CommandParticipant {
   readonly name = 'outbox';
   readonly phase = Phase.Record + 10;
 
-  constructor(
-    private readonly outbox: OutboxRepository,
-    private readonly participants: CommandParticipants,
-  ) {}
-
-  onModuleInit(): void {
-    this.participants.register(this);
-  }
+  constructor(private readonly outbox: OutboxRepository) {}
 
   onRun(ctx: CommandContext): Promise<void> {
     return this.publish(ctx);

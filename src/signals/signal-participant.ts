@@ -3,7 +3,7 @@
 // A queued delivery (timer kind "signal") is received by the waiting catch in that instance's own command.
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
-import { CommandParticipants } from '../commands/command-participants';
+import { CommandParticipation } from '../commands/command-participants';
 import type { EntityManager } from 'typeorm';
 import { InstanceCommandsService } from '../commands/instance-commands.service';
 import type { TimerEntity } from '../database/entities';
@@ -12,6 +12,7 @@ import { EventStarts } from '../instances/event-starts';
 import { TimerKinds, type TimerHandler } from '../timers/timer-kinds';
 
 @Injectable()
+@CommandParticipation()
 export class SignalParticipant implements CommandParticipant, TimerHandler, OnModuleInit {
   readonly name = 'signal subscriptions';
   readonly phase = Phase.Rows + 30;
@@ -19,14 +20,12 @@ export class SignalParticipant implements CommandParticipant, TimerHandler, OnMo
 
   constructor(
     private readonly signals: SignalRepository,
-    private readonly participants: CommandParticipants,
     private readonly commands: InstanceCommandsService,
     private readonly kinds: TimerKinds,
     private readonly starts: EventStarts,
   ) {}
 
   onModuleInit(): void {
-    this.participants.register(this);
     this.kinds.register(SIGNAL_DELIVERY, this);
   }
 

@@ -1,23 +1,17 @@
 // SLA clocks in every command: started, paused, retargeted and stopped from the command's outcome; cancel ends them.
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
-import { CommandParticipants } from '../commands/command-participants';
+import { CommandParticipation } from '../commands/command-participants';
 import { SlaTracker } from './sla-tracker';
 
 @Injectable()
-export class SlaParticipant implements CommandParticipant, OnModuleInit {
+@CommandParticipation()
+export class SlaParticipant implements CommandParticipant {
   readonly name = 'sla clocks';
   // After escalations, as before: its entries close the command's history of reactions.
   readonly phase = Phase.React + 10;
 
-  constructor(
-    private readonly sla: SlaTracker,
-    private readonly participants: CommandParticipants,
-  ) {}
-
-  onModuleInit(): void {
-    this.participants.register(this);
-  }
+  constructor(private readonly sla: SlaTracker) {}
 
   async onRun({ em, instance, model, result, now, newInstance, history }: RunContext): Promise<void> {
     const view = { instanceId: instance.id, model, variables: result.variables, activeActivityIds: result.activeActivityIds, ended: result.completed, history: [...history], newInstance };

@@ -1,24 +1,20 @@
 // The engine's timers in every command: armed timers become rows, vanished ones go; cancel drops every row of the instance.
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
-import { CommandParticipants } from '../commands/command-participants';
+import { CommandParticipation } from '../commands/command-participants';
 import { TimerKinds } from './timer-kinds';
 import { TimerRepository } from './timer.repository';
 
 @Injectable()
-export class TimerParticipant implements CommandParticipant, OnModuleInit {
+@CommandParticipation()
+export class TimerParticipant implements CommandParticipant {
   readonly name = 'timers';
   readonly phase = Phase.Rows + 10;
 
   constructor(
     private readonly timers: TimerRepository,
     private readonly kinds: TimerKinds,
-    private readonly participants: CommandParticipants,
   ) {}
-
-  onModuleInit(): void {
-    this.participants.register(this);
-  }
 
   async onRun({ em, instance, result, now, newInstance }: RunContext): Promise<void> {
     await this.timers.reconcile(em, instance.id, result.timers, now, newInstance, this.kinds.featureKinds());
