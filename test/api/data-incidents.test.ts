@@ -1,26 +1,10 @@
 // Bad data at intake is refused beside its field; data that still breaks a later step opens an incident (in its own
 // transaction) that a supervisor fixes by correcting the variable and retrying.
-import { bpmn } from '../support/bpmn';
+import { feesProcessXml } from '../support/fees-process';
 import { startTestApp, type TestApp } from '../support/app';
 import { SERVICE_REQUEST_START } from '../support/service-request';
 
-/** start (no start form: variables pass as sent) → Settle fees (decimal amount) → timer `=delay` → Call back → end. */
-const feesProcess = bpmn(
-  `<bpmn:startEvent id="Start" name="Start" />
-  <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Task_Fees" />
-  <bpmn:userTask id="Task_Fees" name="Settle fees" camunda:candidateGroups="agent">
-    <bpmn:extensionElements><camunda:formData>
-      <camunda:formField id="amount" label="Amount" type="decimal"><camunda:validation><camunda:constraint name="required" /></camunda:validation></camunda:formField>
-    </camunda:formData></bpmn:extensionElements>
-  </bpmn:userTask>
-  <bpmn:sequenceFlow id="F2" sourceRef="Task_Fees" targetRef="Timer_Wait" />
-  <bpmn:intermediateCatchEvent id="Timer_Wait" name="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">=delay</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
-  <bpmn:sequenceFlow id="F3" sourceRef="Timer_Wait" targetRef="Task_Call" />
-  <bpmn:userTask id="Task_Call" name="Call back" camunda:candidateGroups="agent" />
-  <bpmn:sequenceFlow id="F4" sourceRef="Task_Call" targetRef="End" />
-  <bpmn:endEvent id="End" name="End" />`,
-  { id: 'fees-then-wait' },
-);
+const feesProcess = feesProcessXml();
 
 describe('bad data: refused at entry, or a visible and fixable incident', () => {
   let t: TestApp;

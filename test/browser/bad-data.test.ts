@@ -2,26 +2,10 @@
 // decimal amount refused then accepted (with a read-only value from an earlier step), and a failure forced through
 // the API shown as an incident on the board and retried from the instance viewer after correcting the variable.
 import type { Page } from 'playwright-core';
-import { bpmn } from '../support/bpmn';
+import { feesProcessXml } from '../support/fees-process';
 import { errorsOf, saveScreenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 
-const feesProcess = bpmn(
-  `<bpmn:startEvent id="Start" name="Start" />
-  <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Task_Fees" />
-  <bpmn:userTask id="Task_Fees" name="Settle fees" camunda:candidateGroups="agent">
-    <bpmn:extensionElements><camunda:formData>
-      <camunda:formField id="diagnosis" label="Diagnosis" type="string"><camunda:validation><camunda:constraint name="readonly" /></camunda:validation></camunda:formField>
-      <camunda:formField id="amount" label="Amount" type="decimal"><camunda:validation><camunda:constraint name="required" /></camunda:validation></camunda:formField>
-    </camunda:formData></bpmn:extensionElements>
-  </bpmn:userTask>
-  <bpmn:sequenceFlow id="F2" sourceRef="Task_Fees" targetRef="Timer_Wait" />
-  <bpmn:intermediateCatchEvent id="Timer_Wait" name="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">=delay</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
-  <bpmn:sequenceFlow id="F3" sourceRef="Timer_Wait" targetRef="Task_Call" />
-  <bpmn:userTask id="Task_Call" name="Call back" camunda:candidateGroups="agent" />
-  <bpmn:sequenceFlow id="F4" sourceRef="Task_Call" targetRef="End" />
-  <bpmn:endEvent id="End" name="End" />`,
-  { id: 'fees-then-wait' },
-);
+const feesProcess = feesProcessXml({ readonlyDiagnosis: true });
 const EXPECTED = [/status of 400/, /status of 422/];
 
 describe('bad data in the browser', () => {
