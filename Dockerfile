@@ -5,6 +5,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# @carbon/grid (under the form-js editor) would start a usage-telemetry collector on install
+ENV IBM_TELEMETRY_DISABLED=true
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build

@@ -11,4 +11,5 @@ const installed = join(root, 'node_modules', '.package-lock.json');
 
 if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) process.exit(0);
 console.log(existsSync(installed) ? 'package-lock.json changed: reinstalling dependencies (npm ci) …' : 'Installing dependencies (npm ci) …');
-execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+// @carbon/grid (under the form-js editor) would start IBM's usage-telemetry collector on install: not for our users.
+execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit', env: { ...process.env, IBM_TELEMETRY_DISABLED: process.env.IBM_TELEMETRY_DISABLED ?? 'true' } });
