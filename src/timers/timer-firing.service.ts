@@ -44,7 +44,12 @@ export class TimerFiringService {
         if (!count) return;
       }
     };
-    await Promise.all(Array.from({ length: this.loops }, loop));
+    // Rounds until one fires nothing: a claim skips rows another loop's claim had locked (its instance, or the row
+    // itself while that claim ran), so a loop that found nothing may have missed a row the next round finds free.
+    for (let before = -1; fired > before && fired < max && failure === undefined; ) {
+      before = fired;
+      await Promise.all(Array.from({ length: this.loops }, loop));
+    }
     if (failure !== undefined) throw failure;
     return fired;
   }
