@@ -13,7 +13,7 @@ import { measureGrowth } from './phases/growth';
 import { pgCommitsPerSec, rawEngineAllCoresPerSec, rawEngineCompletionsPerSec, rawEngineStartsPerSec } from './phases/limits';
 import { measureOneTask } from './phases/one-task';
 import { measureTimers } from './phases/timers';
-import { cacheLookups, hitRate } from './lib/cache-lookups';
+import { cacheBreakdown, cacheLookups, hitRate } from './lib/cache-lookups';
 
 const { values: flags } = parseArgs({
   options: {
@@ -90,8 +90,10 @@ async function main(): Promise<void> {
   log(`ours: task completions, ${completionCount} tasks (instances started first, not timed)…`);
   const lookupsBefore = await cacheLookups(server.baseUrl);
   const completions = await measureCompletions(api, url, { count: completionCount, concurrency: settings.concurrency });
-  const cacheHitRate = round(hitRate(lookupsBefore, await cacheLookups(server.baseUrl)), 3);
-  log(`  ${completions.perSec}/s (p50 ${completions.p50Ms} ms, p99 ${completions.p99Ms} ms), engine cache hit rate ${cacheHitRate}`);
+  const lookupsAfter = await cacheLookups(server.baseUrl);
+  const cacheHitRate = round(hitRate(lookupsBefore, lookupsAfter), 3);
+  const cache = cacheBreakdown(lookupsBefore, lookupsAfter);
+  log(`  ${completions.perSec}/s (p50 ${completions.p50Ms} ms, p99 ${completions.p99Ms} ms), engine cache hit rate ${cacheHitRate} (per worker ${JSON.stringify(cache.workers)}; routing ${JSON.stringify(cache.routing)})`);
   log(`ours: one-user-task process (start → task → end), starts for ${settings.seconds} s, then their completions…`);
   const oneTask = await measureOneTask(api, url, { seconds: settings.seconds, concurrency: settings.concurrency });
   log(`  starts ${oneTask.starts.perSec}/s, completions ${oneTask.completions.perSec}/s`);
@@ -130,7 +132,7 @@ async function main(): Promise<void> {
     api: {
       startsPerSec: starts.perSec, completionsPerSec: completions.perSec, p50Ms: latency.p50Ms, p99Ms: latency.p99Ms,
       latencyRatePerSec: latency.ratePerSec, latencyFailed: latency.failed, latencyNotSent: latency.dropped,
-      cacheHitRate, oneTaskStartsPerSec: oneTask.starts.perSec, oneTaskCompletionsPerSec: oneTask.completions.perSec,
+      cacheHitRate, cacheHitRateByWorker: cache.workers, routing: cache.routing, oneTaskStartsPerSec: oneTask.starts.perSec, oneTaskCompletionsPerSec: oneTask.completions.perSec,
       startsP99MsAtFullLoad: starts.p99Ms, completionsP99MsAtFullLoad: completions.p99Ms, completionsMeasured: completions.ok, rssMb: rssAfterApi,
     },
     timers: { ...timers, steady: { ratePerSec: round(steadyRate, 1), seconds: settings.steadySeconds, ...steady } },

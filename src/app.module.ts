@@ -1,4 +1,5 @@
 // The root module: configuration, database, engine, features, logging and operations endpoints.
+import { ClusterModule } from './cluster/cluster.module';
 import { CommandsModule } from './commands/commands.module';
 import { TimersModule } from './timers/timers.module';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -63,6 +64,7 @@ export class AppModule {
         CustomerNotificationsModule,
         KpisModule,
         DefinitionsModule,
+        ClusterModule,
         CommandsModule,
         TimersModule,
         InstancesModule,

@@ -1,5 +1,6 @@
 // The primary of `npm start` with several workers (node cluster): it owns the embedded PostgreSQL, forks the
-// workers that share the port, restarts one that dies, and reports once when all are listening.
+// workers that share the port, restarts one that dies (in the same slot: it owns the same instances, see src/cluster),
+// and reports once when all are listening.
 import cluster, { type Worker } from 'node:cluster';
 import type { AppConfig } from './config/app-config';
 import { serveClusterMetrics } from './observability/cluster-metrics';
@@ -13,9 +14,11 @@ export function runPrimary(options: { config: AppConfig; databaseUrl: string; wo
   let ready = 0;
   let admin: WorkerMessage['admin'] = null;
   const booted = new Set<number>();
-  const fork = (): Worker => {
+  const slots = new Map<number, number>();
+  const fork = (slot: number): Worker => {
     // Workers reach the database the primary resolved (they never start an embedded server of their own).
-    const worker = cluster.fork({ DATABASE_URL: options.databaseUrl, WEB_CONCURRENCY: '1' });
+    const worker = cluster.fork({ DATABASE_URL: options.databaseUrl, WEB_CONCURRENCY: '1', CLUSTER_SLOT: String(slot), CLUSTER_SIZE: String(options.workers) });
+    slots.set(worker.id, slot);
     worker.on('message', (message: WorkerMessage) => {
       if (message?.type !== 'ready') return;
       booted.add(worker.id);
@@ -33,10 +36,12 @@ export function runPrimary(options: { config: AppConfig; databaseUrl: string; wo
       return;
     }
     process.stderr.write(`ServiceFlow worker ${worker.process.pid} exited (${signal ?? code}); starting another\n`);
-    setTimeout(fork, RESTART_DELAY_MS);
+    const slot = slots.get(worker.id) ?? 0;
+    slots.delete(worker.id);
+    setTimeout(() => fork(slot), RESTART_DELAY_MS);
   });
   serveClusterMetrics();
-  for (let i = 0; i < options.workers; i++) fork();
+  for (let slot = 0; slot < options.workers; slot++) fork(slot);
   async function shutdown(code = 0): Promise<void> {
     if (stopping) return;
     stopping = true;

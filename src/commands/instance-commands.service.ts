@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { newRowId } from '../common/row-id';
+import { InstanceRouting } from '../cluster/instance-routing';
 import { AppConfig } from '../config/app-config';
 import type { ProcessInstanceEntity } from '../database/entities/process-instance.entity';
 import { DefinitionCache } from '../definitions/definition-cache';
@@ -46,6 +46,7 @@ export class InstanceCommandsService {
     private readonly contexts: CommandContexts,
     private readonly clock: Clock,
     private readonly instances: InstanceRowRepository,
+    private readonly routing: InstanceRouting,
     config: AppConfig,
   ) {
     this.limits = { maxCount: config.VARIABLES_MAX_COUNT, maxBytes: config.VARIABLES_MAX_BYTES, maxDepth: config.VARIABLES_MAX_DEPTH };
@@ -75,7 +76,7 @@ export class InstanceCommandsService {
     this.checkVariables(variables);
     const now = this.clock.now();
     const instance: ProcessInstanceEntity = {
-      id: newRowId(),
+      id: this.routing.newInstanceId(), // owned by this worker, which caches its engine: its next commands are routed here
       definitionId: definition.id,
       definitionKey: definition.key,
       definitionVersion: definition.version,

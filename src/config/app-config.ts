@@ -28,6 +28,17 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(64)
   WEB_CONCURRENCY = 0;
 
+  /** Cluster workers: this worker's slot and how many slots there are (set by the cluster primary for its workers, not by operators). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(63)
+  CLUSTER_SLOT = 0;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  CLUSTER_SIZE = 1;
+
+  /** Send an instance's commands to the cluster worker that owns it (holds its cached engine); off = any worker runs them. */
+  @Transform(toBool) @IsBoolean()
+  INSTANCE_ROUTING = true;
+
   /** The built web client; empty = the one built into this checkout (client/dist). */
   @IsString()
   CLIENT_DIR = '';

@@ -22,8 +22,11 @@ export class EngineCache {
   private bytes = 0;
   readonly maxCount: number;
   readonly maxBytes: number;
+  /** The cluster worker's slot, as the lookups' `worker` label (a hit rate per worker shows whether routing works). */
+  private readonly worker: string;
 
   constructor(config: AppConfig) {
+    this.worker = String(config.CLUSTER_SLOT);
     this.maxCount = config.ENGINE_CACHE_MAX_COUNT;
     this.maxBytes = config.ENGINE_CACHE_MAX_MB * 1024 * 1024;
   }
@@ -49,7 +52,7 @@ export class EngineCache {
     const live = this.entries.get(instanceId);
     if (live) this.remove(instanceId, live);
     const hit = live?.revision === revision && usable(live) ? live : undefined;
-    engineCacheLookups.inc({ result: hit ? 'hit' : 'miss' });
+    engineCacheLookups.inc({ result: hit ? 'hit' : 'miss', worker: this.worker });
     return hit;
   }
 

@@ -34,13 +34,13 @@ export const timerLateness = new Histogram({
 });
 
 /**
- * Hook for the engine cache (src/engine): count each lookup as `engineCacheLookups.inc({ result: 'hit' | 'miss' })`.
+ * Hook for the engine cache (src/engine): count each lookup as `engineCacheLookups.inc({ result: 'hit' | 'miss', worker })`.
  * Hit ratio = rate(hit) / rate(hit + miss).
  */
 export const engineCacheLookups = new Counter({
   name: 'serviceflow_engine_cache_lookups_total',
-  help: 'Engine cache lookups by result (hit, miss)',
-  labelNames: ['result'],
+  help: 'Engine cache lookups by result (hit, miss) and cluster worker slot',
+  labelNames: ['result', 'worker'],
   registers: [domainRegistry],
 });
 

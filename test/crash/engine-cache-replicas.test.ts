@@ -1,12 +1,16 @@
 // The engine cache across replicas and cluster workers: an engine cached at an old revision is never used; the
 // instance that moved to another server recovers from its row, and every command's effect is there exactly once.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import { ownerSlot } from '../../src/cluster/instance-owner.util';
+import { workerSocketPath } from '../../src/cluster/request-router';
 import { engineCacheLookups } from '../../src/observability/domain-metrics';
 import { startTestApp, type TestApp } from '../support/app';
 import { createTestDatabase, dropTestDatabase } from '../support/database';
 import { startReplica, listenLocally } from '../support/replica';
 import { adminHeaders } from '../support/server-auth';
 import { fillForm } from '../support/scenario';
-import { ServerProcess } from '../support/server-process';
+import { ServerProcess, sleep } from '../support/server-process';
 import { SERVICE_REQUEST_START } from '../support/service-request';
 
 /** The service-request happy path up to settlement: what each task is completed with. */
@@ -97,41 +101,120 @@ describe('engine cache: two replicas in this process, one database', () => {
 describe('engine cache: two replicas of two cluster workers each, one database', () => {
   let databaseUrl: string;
   let servers: ServerProcess[] = [];
+  let calls: Call[] = [];
   beforeAll(async () => {
     databaseUrl = await createTestDatabase();
     // One after the other: two clusters compiling at once on a busy 2-core machine may miss any boot timeout.
-    for (let i = 0; i < 2; i++) servers.push(await ServerProcess.start(databaseUrl, { WEB_CONCURRENCY: '2', DB_POOL_SIZE: '4', ENGINE_CACHE_MAX_COUNT: '100' }, 240_000));
+    for (let i = 0; i < 2; i++) servers.push(await ServerProcess.start(databaseUrl, { WEB_CONCURRENCY: '2', DB_POOL_SIZE: '4', ENGINE_CACHE_MAX_COUNT: '100', ...ROUTING_ENV }, 240_000));
+    calls = servers.map((s) => caller(s.baseUrl));
+    await addTechnician(calls[0]);
   }, 500_000);
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
     await dropTestDatabase(databaseUrl);
   });
 
-  it('moves instances between four workers on every kind of route and each command takes effect exactly once', async () => {
-    // given three instances, each driven through the path by servers in a different order (workers alternate too)
-    const calls = servers.map((s) => caller(s.baseUrl));
-    await addTechnician(calls[0]);
+  it('routes each command to the worker owning the instance: a hit whenever the command before ran on the same server, the row after a move', async () => {
+    // given three instances, each driven through the path by the two servers in a different order (the request lands
+    // on either worker of a server: the cluster hands out connections round robin)
     const routes = [
       [0, 0, 1, 1, 0, 1, 0],
       [1, 0, 0, 0, 1, 1, 1],
       [0, 1, 0, 1, 0, 1, 0],
     ];
+    const before = await Promise.all(servers.map(workerLookups));
+    let sameServer = 0;
     for (const route of routes) {
       const started = await calls[route[0]]('POST', '/api/process-instances', { definitionKey: 'service-request', variables: SERVICE_REQUEST_START });
       expect(started.status).toBe(201);
       // when each task is completed on the route's server
-      for (const [step, server] of route.entries()) expect(await completeOn(calls[server], started.body.id, ...PATH[step])).toBe(200);
-      // then the instance waits at settlement with every task completed once, in order
+      for (const [step, server] of route.entries()) {
+        if (server === (step === 0 ? route[0] : route[step - 1])) sameServer++;
+        expect(await completeOn(calls[server], started.body.id, ...PATH[step])).toBe(200);
+      }
+      // then the instance waits at settlement with every task completed once, in order: no stale engine ran a step
       const view = (await calls[1]('GET', `/api/process-instances/${started.body.id}`)).body;
       expect(view.activeActivityIds).toEqual(['Task_Settlement']);
       expect(view.history.filter((h: { type: string }) => h.type === 'task.completed').map((h: { activityId: string }) => h.activityId)).toEqual(PATH.map(([activityId]) => activityId));
       expect(view.revision).toBe(PATH.length + 1);
     }
-    // and the cache was in play: lookups on both servers, hits where a worker got its own instance's next command
-    const scrape = async (s: ServerProcess) => (await fetch(`${s.baseUrl}/metrics`)).text();
-    const count = (text: string, result: string) => Number(text.match(new RegExp(`serviceflow_engine_cache_lookups_total\\{result="${result}"\\} (\\d+)`))?.[1] ?? 0);
-    const texts = await Promise.all(servers.map(scrape));
-    const total = texts.reduce((sum, text) => sum + count(text, 'hit') + count(text, 'miss'), 0);
-    expect(total).toBe(routes.length * PATH.length);
+    // and every command that followed one on the same server found its engine there (on the owner worker, whichever
+    // worker the request reached); every command after a move to the other server recovered from the row
+    const after = await Promise.all(servers.map(workerLookups));
+    const delta = (result: 'hit' | 'miss') => after.reduce((sum, workers, s) => sum + Object.entries(workers).reduce((n, [w, c]) => n + c[result] - (before[s][w]?.[result] ?? 0), 0), 0);
+    expect(delta('hit') + delta('miss')).toBe(routes.length * PATH.length);
+    expect(delta('hit')).toBe(sameServer);
   });
+
+  it('runs a killed worker\'s instances on the other worker while it is down, and on the worker restarted in its slot afterwards', async () => {
+    // given an instance started and advanced on server 0: its owner worker holds its engine
+    const started = await calls[0]('POST', '/api/process-instances', { definitionKey: 'service-request', variables: SERVICE_REQUEST_START });
+    const id = started.body.id as string;
+    expect(await completeOn(calls[0], id, ...PATH[0])).toBe(200);
+    const slot = String(ownerSlot(id, 2));
+    // when that worker is killed -9
+    const owner = workerPids(servers[0].pid).find((pid) => workerSlot(pid) === slot)!;
+    process.kill(owner, 'SIGKILL');
+    await sleep(300); // the client's kept-alive connections to it are closed
+    // then the next command still succeeds, on the surviving worker, from the row
+    expect(await completeOn(calls[0], id, ...PATH[1])).toBe(200);
+    // and once the primary restarted the slot, the instance's commands go to the new worker: a miss (its cache is
+    // empty), then a hit
+    await waitFor(async () => workerPids(servers[0].pid).some((pid) => pid !== owner && workerSlot(pid) === slot) && (await socketAnswers(servers[0].pid, slot)), 120_000);
+    expect(await completeOn(calls[0], id, ...PATH[2])).toBe(200);
+    expect(await completeOn(calls[0], id, ...PATH[3])).toBe(200);
+    const restarted = (await workerLookups(servers[0]))[slot];
+    expect(restarted).toEqual({ hit: 1, miss: 1 });
+    const view = (await calls[1]('GET', `/api/process-instances/${id}`)).body;
+    expect(view.history.filter((h: { type: string }) => h.type === 'task.completed').map((h: { activityId: string }) => h.activityId)).toEqual(PATH.slice(0, 4).map(([activityId]) => activityId));
+  }, 240_000);
 });
+
+/** Routing on, whatever the environment says (INSTANCE_ROUTING=false runs this file as it was before routing). */
+const ROUTING_ENV = { INSTANCE_ROUTING: process.env.TEST_INSTANCE_ROUTING ?? 'true' };
+
+/** Engine cache lookups per cluster worker slot, from the server's /metrics (the primary aggregates its workers). */
+async function workerLookups(server: ServerProcess): Promise<Record<string, { hit: number; miss: number }>> {
+  const text = await (await fetch(`${server.baseUrl}/metrics`)).text();
+  const out: Record<string, { hit: number; miss: number }> = {};
+  for (const [, result, worker, value] of text.matchAll(/^serviceflow_engine_cache_lookups_total\{result="(hit|miss)",worker="(\d+)"\} (\d+)/gm)) {
+    (out[worker] ??= { hit: 0, miss: 0 })[result as 'hit' | 'miss'] = Number(value);
+  }
+  return out;
+}
+
+function workerPids(primary: number): number[] {
+  return fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e)).map(Number).filter((pid) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === primary;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The CLUSTER_SLOT the primary gave a worker. */
+function workerSlot(pid: number): string | undefined {
+  try {
+    return /(?:^|\0)CLUSTER_SLOT=(\d+)/.exec(fs.readFileSync(`/proc/${pid}/environ`, 'utf8'))?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the worker in `slot` answers on its routing socket (it listens there before the shared port). */
+function socketAnswers(primary: number, slot: string): Promise<boolean> {
+  return new Promise((done) => {
+    const req = http.get({ socketPath: workerSocketPath(primary, Number(slot)), path: '/health' }, (res) => (res.resume(), done(res.statusCode === 200)));
+    req.once('error', () => done(false));
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+    await sleep(250);
+  }
+}

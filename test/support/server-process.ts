@@ -45,6 +45,11 @@ export class ServerProcess {
     throw new Error(`the server did not answer /health within ${bootTimeoutMs / 1000} s:\n${server.log()}`);
   }
 
+  /** The server's process id (with several workers: the cluster primary's). */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   get running(): boolean {
     return this.exit === undefined;
   }
