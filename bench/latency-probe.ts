@@ -23,14 +23,27 @@ async function main(): Promise<void> {
     const completions = await measureCompletions(api, url, { count: Math.max(200, Math.round(starts.perSec * seconds)), concurrency: 16 });
     const after = await cacheLookups(server.baseUrl);
     const rate = round(hitRate(before, after), 3);
+    const gcBefore = await gcStats(server.baseUrl);
     const latency = await measureLatency(api, { ratePerSec: Math.max(1, starts.perSec / 2), seconds });
+    const gcAfter = await gcStats(server.baseUrl);
+    const gc = Object.fromEntries(Object.entries(gcAfter).map(([k, v]) => [k, round(v - (gcBefore[k] ?? 0), 3)]));
     const rss = server.rssMb();
-    process.stdout.write(`${JSON.stringify({ startsPerSec: starts.perSec, completionsPerSec: completions.perSec, cacheHitRate: rate, ...cacheBreakdown(before, after), latencyRate: latency.ratePerSec, p50Ms: latency.p50Ms, p99Ms: latency.p99Ms, failed: latency.failed, rssMb: rss })}\n`);
+    process.stdout.write(`${JSON.stringify({ startsPerSec: starts.perSec, completionsPerSec: completions.perSec, cacheHitRate: rate, ...cacheBreakdown(before, after), latencyRate: latency.ratePerSec, p50Ms: latency.p50Ms, p99Ms: latency.p99Ms, gcDuringLatency: gc, failed: latency.failed, rssMb: rss })}\n`);
     await server.stop();
   } finally {
     await stopAllServers();
     await cluster.stop();
   }
+}
+
+/** GC pauses summed over the workers (prom-client's nodejs_gc_duration_seconds): count and seconds per kind, and pauses over 100 ms. */
+async function gcStats(baseUrl: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const out: Record<string, number> = {};
+  for (const [, kind, value] of text.matchAll(/^nodejs_gc_duration_seconds_sum\{kind="(\w+)"\} ([\d.e+-]+)/gm)) out[`${kind}Seconds`] = Number(value);
+  for (const [, kind, value] of text.matchAll(/^nodejs_gc_duration_seconds_count\{kind="(\w+)"\} (\d+)/gm)) out[`${kind}Count`] = Number(value);
+  for (const [, kind, value] of text.matchAll(/^nodejs_gc_duration_seconds_bucket\{le="0.1",kind="(\w+)"\} (\d+)/gm)) out[`${kind}Under100ms`] = Number(value);
+  return out;
 }
 
 main().then(() => process.exit(0), (err) => (process.stderr.write(`${(err as Error).stack}\n`), process.exit(1)));

@@ -2,6 +2,7 @@
 // cache plugs in here: it may reuse the engine it kept for `instance.id` only when `instance.revision` is the one it committed.
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { InstanceRouting } from '../cluster/instance-routing';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { ProcessInstanceEntity } from '../database/entities/process-instance.entity';
 import type { CompiledDefinition } from '../engine/compiled-definition';
@@ -18,6 +19,7 @@ export class CommandRunner {
     private readonly runner: ProcessRunner,
     private readonly engines: EngineHandoff,
     private readonly transactions: CommandTransactions,
+    private readonly routing: InstanceRouting,
   ) {}
 
   /** Engines the runner handed back, until their command's persist step succeeded (see `kept`). */
@@ -41,13 +43,16 @@ export class CommandRunner {
 
   /**
    * The command's persist step succeeded: the engine it ran (if fit to keep) enters the cache when the transaction
-   * commits, under the revision the command wrote. A command that failed never gets here, so a savepoint rolled back
-   * after a failure cannot leave its engine behind.
+   * commits, under the revision the command wrote, on the worker owning the instance. A command that failed never gets
+   * here, so a savepoint rolled back after a failure cannot leave its engine behind.
    */
   kept(em: EntityManager, instance: ProcessInstanceEntity): void {
     const live = this.pending.get(instance);
     if (!live) return;
     this.pending.delete(instance);
+    // Another worker owns the instance (this one ran it because the owner was down, or fired its timer): the next
+    // command goes there, so keeping the engine here would only take memory.
+    if (!this.routing.owns(instance.id)) return;
     this.engines.keeper(this.transactions.hooksOf(em), instance)?.(live);
   }
 }

@@ -45,7 +45,9 @@ async function addTechnician(call: Call): Promise<void> {
   expect([201, 409]).toContain(res.status);
 }
 
-function caller(baseUrl: string): Call {
+/** `fresh`: each request on a new connection, so that the cluster hands consecutive requests to different workers. */
+function caller(baseUrl: string, fresh = false): Call {
+  if (fresh) return freshCaller(baseUrl);
   return async (method, path, body) => {
     const res = await fetch(baseUrl + path, { method, headers: { 'content-type': 'application/json', ...(await adminHeaders(baseUrl)) }, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();
@@ -106,7 +108,7 @@ describe('engine cache: two replicas of two cluster workers each, one database',
     databaseUrl = await createTestDatabase();
     // One after the other: two clusters compiling at once on a busy 2-core machine may miss any boot timeout.
     for (let i = 0; i < 2; i++) servers.push(await ServerProcess.start(databaseUrl, { WEB_CONCURRENCY: '2', DB_POOL_SIZE: '4', ENGINE_CACHE_MAX_COUNT: '100', ...ROUTING_ENV }, 240_000));
-    calls = servers.map((s) => caller(s.baseUrl));
+    calls = servers.map((s) => caller(s.baseUrl, true));
     await addTechnician(calls[0]);
   }, 500_000);
   afterAll(async () => {
@@ -115,8 +117,8 @@ describe('engine cache: two replicas of two cluster workers each, one database',
   });
 
   it('routes each command to the worker owning the instance: a hit whenever the command before ran on the same server, the row after a move', async () => {
-    // given three instances, each driven through the path by the two servers in a different order (the request lands
-    // on either worker of a server: the cluster hands out connections round robin)
+    // given three instances, each driven through the path by the two servers in a different order (each request on a
+    // new connection: it lands on either worker of its server, as the cluster hands out connections round robin)
     const routes = [
       [0, 0, 1, 1, 0, 1, 0],
       [1, 0, 0, 0, 1, 1, 1],
@@ -169,6 +171,19 @@ describe('engine cache: two replicas of two cluster workers each, one database',
     expect(view.history.filter((h: { type: string }) => h.type === 'task.completed').map((h: { activityId: string }) => h.activityId)).toEqual(PATH.slice(0, 4).map(([activityId]) => activityId));
   }, 240_000);
 });
+
+function freshCaller(baseUrl: string): Call {
+  return async (method, path, body) => {
+    const headers = { 'content-type': 'application/json', ...(await adminHeaders(baseUrl)) };
+    return new Promise((resolve, reject) => {
+      const req = http.request(baseUrl + path, { method, headers, agent: false }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (chunk) => (text += chunk)).on('end', () => resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : undefined }));
+      });
+      req.once('error', reject).end(body === undefined ? undefined : JSON.stringify(body));
+    });
+  };
+}
 
 /** Routing on, whatever the environment says (INSTANCE_ROUTING=false runs this file as it was before routing). */
 const ROUTING_ENV = { INSTANCE_ROUTING: process.env.TEST_INSTANCE_ROUTING ?? 'true' };
