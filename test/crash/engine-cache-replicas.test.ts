@@ -45,9 +45,16 @@ async function addTechnician(call: Call): Promise<void> {
   expect([201, 409]).toContain(res.status);
 }
 
-/** `fresh`: each request on a new connection, so that the cluster hands consecutive requests to different workers. */
+/**
+ * `fresh`: each command (POST) on a new connection, so that the cluster hands consecutive commands to its workers in
+ * turn; reads keep one connection (were they fresh too, a read + a command per step would put every command of an
+ * instance on the same worker of a two-worker round robin).
+ */
 function caller(baseUrl: string, fresh = false): Call {
-  if (fresh) return freshCaller(baseUrl);
+  if (fresh) {
+    const kept = caller(baseUrl);
+    return (method, path, body) => (method === 'GET' ? kept(method, path) : freshCaller(baseUrl)(method, path, body));
+  }
   return async (method, path, body) => {
     const res = await fetch(baseUrl + path, { method, headers: { 'content-type': 'application/json', ...(await adminHeaders(baseUrl)) }, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();
