@@ -7,6 +7,8 @@ export type CustomerDeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped';
 
 export interface NewDelivery {
   instanceId: string;
+  /** The request the message is about when another instance sent it (a survey): its log, opt-out and order apply. */
+  aboutInstanceId?: string | null;
   outboxId: string;
   channel: NotifyChannel;
   address: string;
@@ -43,8 +45,10 @@ export class CustomerDeliveryRepository {
     for (const r of rows) {
       await em.query(
         `INSERT INTO customer_deliveries (instance_id, outbox_id, channel, address, template, language, data, status, last_error, next_attempt_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) ON CONFLICT (outbox_id, channel) DO NOTHING`,
-        [r.instanceId, r.outboxId, r.channel, r.address, r.template, r.language, r.data, r.status, r.reason, now],
+         -- a named request that does not exist (a survey started by hand) leaves the row on the sending instance
+         VALUES (coalesce((SELECT p.id FROM process_instances p WHERE p.id::text = $11), $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+         ON CONFLICT (outbox_id, channel) DO NOTHING`,
+        [r.instanceId, r.outboxId, r.channel, r.address, r.template, r.language, r.data, r.status, r.reason, now, r.aboutInstanceId ?? null],
       );
     }
   }

@@ -16,13 +16,15 @@ import { CustomerNotifyDispatcher } from './customer-notify-dispatcher';
 import { CustomerNotifyFanout } from './customer-notify-fanout';
 import { CustomerNotifyPoller } from './customer-notify-poller';
 import { StatusTokenRepository } from './status-token.repository';
+import { TokenPruner } from './token-pruner';
+import { SurveysModule } from '../surveys/surveys.module';
 
 @Module({
-  imports: [InstancesModule, DefinitionsModule, NotificationsModule],
+  imports: [InstancesModule, DefinitionsModule, NotificationsModule, SurveysModule],
   controllers: [StatusPageController],
   providers: [
     OutboxReaderRepository, CustomerDeliveryRepository, CustomerDeliveryLog, StatusTokenRepository, CustomerChannels,
-    CustomerNotifyFanout, CustomerNotifyDispatcher, CustomerNotifyPoller,
+    CustomerNotifyFanout, CustomerNotifyDispatcher, CustomerNotifyPoller, TokenPruner,
     // the status page correlates the quote's message exactly as the API does
     MessagesService, StatusPageService,
   ],
