@@ -104,14 +104,15 @@ export class CustomerDeliveryRepository {
   }
 
   /** A person asked for another try: a failed delivery of this instance is pending again with a fresh set of attempts. */
-  async requeue(instanceId: string, id: string, now: Date): Promise<'requeued' | 'not-failed' | 'unknown'> {
-    const [rows] = await this.db.query(
-      `UPDATE customer_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $3 WHERE id = $2 AND instance_id = $1 AND status = 'failed' RETURNING id`,
+  async requeue(em: EntityManager, instanceId: string, id: string, now: Date): Promise<{ outcome: 'requeued' | 'not-failed' | 'unknown'; channel?: string; template?: string }> {
+    const [rows] = await em.query(
+      `UPDATE customer_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $3 WHERE id = $2 AND instance_id = $1 AND status = 'failed' RETURNING channel, template`,
       [instanceId, id, now],
     );
-    if ((rows as unknown[]).length) return 'requeued';
-    const found = await this.db.query(`SELECT 1 FROM customer_deliveries WHERE id = $2 AND instance_id = $1`, [instanceId, id]);
-    return found.length ? 'not-failed' : 'unknown';
+    const [row] = rows as { channel: string; template: string }[];
+    if (row) return { outcome: 'requeued', channel: row.channel, template: row.template };
+    const found = await em.query(`SELECT 1 FROM customer_deliveries WHERE id = $2 AND instance_id = $1`, [instanceId, id]);
+    return { outcome: found.length ? 'not-failed' : 'unknown' };
   }
 
   /** The delivery log of one instance, oldest first. */

@@ -17,6 +17,7 @@ import { CustomerNotifyFanout } from './customer-notify-fanout';
 import { CustomerNotifyPoller } from './customer-notify-poller';
 import { StatusTokenRepository } from './status-token.repository';
 import { TokenPruner } from './token-pruner';
+import { RequestNotesRepository } from '../request-notes/request-notes.repository';
 import { SurveysModule } from '../surveys/surveys.module';
 
 @Module({
@@ -26,7 +27,7 @@ import { SurveysModule } from '../surveys/surveys.module';
     OutboxReaderRepository, CustomerDeliveryRepository, CustomerDeliveryLog, StatusTokenRepository, CustomerChannels,
     CustomerNotifyFanout, CustomerNotifyDispatcher, CustomerNotifyPoller, TokenPruner,
     // the status page correlates the quote's message exactly as the API does
-    MessagesService, StatusPageService,
+    MessagesService, StatusPageService, RequestNotesRepository,
   ],
   exports: [CustomerNotifyFanout, CustomerNotifyDispatcher],
 })

@@ -117,6 +117,9 @@ describe('customer notifications', () => {
     const retried = (await s.t.http.post(`/api/process-instances/${id}/notifications/${mail.id}/retry`).expect(200)).body.items;
     // then it is pending again with fresh attempts; a sent one, an unknown one and another request's are refused
     expect(retried[0]).toMatchObject({ status: 'pending', attempts: 0 });
+    // and who asked for it is audited
+    const audit = (await s.t.http.get('/api/audit').query({ action: 'notification.retried', targetId: id }).expect(200)).body.items;
+    expect(audit).toEqual([expect.objectContaining({ actor: 'user:admin', targetType: 'process-instance', detail: { deliveryId: mail.id, channel: 'email', template: 'requestReceived' } })]);
     await s.t.http.post(`/api/process-instances/${id}/notifications/${sent.id}/retry`).expect(409);
     await s.t.http.post(`/api/process-instances/${id}/notifications/99999999/retry`).expect(404);
     await s.t.http.post(`/api/process-instances/${id}/notifications/1e99/retry`).expect(404);
