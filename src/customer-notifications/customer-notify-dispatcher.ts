@@ -81,7 +81,9 @@ export class CustomerNotifyDispatcher {
     const survey = d.data.survey as { id: string; kind: string; expiresAt: string } | undefined;
     if (survey) {
       const token = newSurveyToken();
-      await this.surveys.addToken({ tokenHash: hashSurveyToken(token), surveyId: survey.id, kind: survey.kind, issuedAt: now, expiresAt: new Date(survey.expiresAt) });
+      const made = await this.surveys.addToken({ tokenHash: hashSurveyToken(token), surveyId: survey.id, kind: survey.kind, issuedAt: now, expiresAt: new Date(survey.expiresAt) });
+      // a custom diagram may call sendSurvey outside a satisfaction-survey instance: nothing to link to, fail visibly
+      if (!made) throw new ChannelError('there is no survey for this message (sendSurvey outside a satisfaction-survey instance)');
       return `${this.config.PUBLIC_BASE_URL}/survey/${token}`;
     }
     const token = newStatusToken();

@@ -1,5 +1,6 @@
 // The survey invitation is one more customer notification: in the customer's language, retried when the gateway
 // fails (and shown on the request meanwhile), skipped for a customer who opted out; its link works once sent.
+import { bpmn } from '../support/bpmn';
 import { flushNotifications } from '../support/customer-notify';
 import { HOUR } from '../support/scenario';
 import { relay, resolveRemotely, surveyMessages, surveyScenario, surveysOf } from '../support/surveys';
@@ -66,5 +67,22 @@ describe('survey invitation as a customer notification', () => {
     await s.advance(24 * HOUR);
     expect((await surveyMessages(s, gateway)).filter((m) => m.text.includes('SR-SV-NOMSG'))).toEqual([]);
     expect(await surveyRows(requestId)).toEqual([expect.objectContaining({ status: 'skipped', lastError: 'the customer opted out' })]);
+  });
+
+  it('a sendSurvey outside a satisfaction-survey instance fails visibly on its log, without stopping the sender', async () => {
+    const { s } = ctx;
+    // given a custom diagram that calls sendSurvey on its own
+    const body = `<bpmn:startEvent id="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Send" />
+      <bpmn:serviceTask id="Send" name="Send survey" camunda:type="external" camunda:topic="sendSurvey" />
+      <bpmn:sequenceFlow id="F2" sourceRef="Send" targetRef="End" /><bpmn:endEvent id="End" />`;
+    await s.t.http.post('/api/definitions').send({ xml: bpmn(body, { id: 'own-survey' }) }).expect(201);
+    const { id } = await s.start('own-survey', { channel: 'wechat', customerContact: 'wx-own', customerName: 'Own' });
+    // when the sender runs
+    await flushNotifications(s);
+    // then the delivery is retried with the reason shown, and other customers' messages still go out
+    expect(await surveyRows(id)).toEqual([expect.objectContaining({ status: 'pending', attempts: 1, lastError: expect.stringContaining('no survey for this message') })]);
+    const other = await resolveRemotely(s, 'SR-SV-AFTER');
+    await flushNotifications(s);
+    expect((await log(other)).map((d) => d.status)).toContain('sent');
   });
 });
