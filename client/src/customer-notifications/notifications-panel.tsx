@@ -60,7 +60,7 @@ export function NotificationsPanel({ instanceId, revision }: { instanceId: strin
                   <div class="muted">×{d.attempts}{d.sentAt ? ` · ${formatDateTime(d.sentAt)}` : d.nextAttemptAt ? ` · ${formatDateTime(d.nextAttemptAt)}` : ''}</div>
                   {d.lastError && <div class="muted">{d.lastError}</div>}
                   {d.status === 'failed' && mayRetry && (
-                    <button type="button" class="small" disabled={retry?.id === d.id && !retry.error && !retry.done} onClick={() => send(d.id)}>{t('notifications.retry')}</button>
+                    <button type="button" disabled={retry?.id === d.id && !retry.error && !retry.done} onClick={() => send(d.id)}>{t('notifications.retry')}</button>
                   )}
                   {retry?.id === d.id && retry.done && <div class="muted" role="status">{t('notifications.retried')}</div>}
                   {retry?.id === d.id && retry.error && <ErrorMessage error={retry.error} />}
