@@ -6,6 +6,7 @@ import { Rules } from '../auth/access-rules';
 import { CustomerDeliveryLog } from '../customer-notifications/customer-delivery-log';
 import { AnswerQuoteDto } from './dto/status-page.dto';
 import { StatusPageService } from './status-page.service';
+import { Audited } from '../audit/audited.decorator';
 
 @ApiTags('status page')
 @Controller('api')
@@ -27,6 +28,6 @@ export class StatusPageController {
   @Get('process-instances/:id/notifications') @Access(Rules.readInstances)
   deliveries(@Param('id', new ParseUUIDPipe()) id: string) { return this.log.ofInstance(id); }
 
-  @Post('process-instances/:id/notifications/:deliveryId/retry') @Access(Rules.supervise) @HttpCode(200)
+  @Post('process-instances/:id/notifications/:deliveryId/retry') @Access(Rules.supervise) @HttpCode(200) @Audited('customer_delivery.retried', { afterSuccess: true })
   retry(@Param('id', new ParseUUIDPipe()) id: string, @Param('deliveryId') deliveryId: string) { return this.log.retry(id, deliveryId); }
 }

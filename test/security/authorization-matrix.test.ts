@@ -40,6 +40,7 @@ const POLICY: Record<string, Caller[]> = {
   'POST /api/webhooks': ADMIN,
   'GET /api/webhooks/{id}': ADMIN,
   'DELETE /api/webhooks/{id}': ADMIN,
+  'POST /api/webhooks/{id}/test': ADMIN,
   'GET /api/webhooks/{id}/deliveries': ADMIN,
   'POST /api/definitions': ['admin', 'analyst'],
   'POST /api/definitions/preview': ['admin', 'analyst'],
