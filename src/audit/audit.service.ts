@@ -5,6 +5,7 @@ import { Clock } from '../common/clock';
 import { AuditRepository } from './audit.repository';
 import { mapAuditEntry, type AuditQueryDto } from './dto/audit.dto';
 import { toPage } from '../common/page.dto';
+import { auditCsv } from './audit-csv.util';
 import { pendingAudit, type PendingAudit } from './audit-request';
 
 export interface AuditRecord {
@@ -14,6 +15,8 @@ export interface AuditRecord {
   targetId?: string | null;
   detail?: Record<string, unknown> | null;
 }
+
+const EXPORT_MAX = 10_000;
 
 @Injectable()
 export class AuditService {
@@ -54,6 +57,12 @@ export class AuditService {
     const detail = { ...pending.detail, ...target?.detail };
     await this.record(em, { actor: pending.actor, action: pending.action, targetType: target?.targetType ?? pending.targetType, targetId: target?.targetId ?? pending.targetId, detail });
     pending.written++;
+  }
+
+  /** The entries the filters select, newest first, as CSV (at most `EXPORT_MAX` rows: narrow the dates for more). */
+  async exportCsv(query: AuditQueryDto): Promise<string> {
+    const result = await this.audit.list({ ...query, from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined, limit: EXPORT_MAX, offset: 0 });
+    return auditCsv(result.items);
   }
 
   async list(query: AuditQueryDto) {

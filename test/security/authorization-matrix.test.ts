@@ -36,6 +36,7 @@ const POLICY: Record<string, Caller[]> = {
   'POST /api/api-keys': ADMIN,
   'DELETE /api/api-keys/{id}': ADMIN,
   'GET /api/audit': ADMIN,
+  'GET /api/audit/export': ADMIN,
   'GET /api/webhooks': ADMIN,
   'POST /api/webhooks': ADMIN,
   'GET /api/webhooks/{id}': ADMIN,
