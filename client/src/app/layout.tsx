@@ -53,6 +53,7 @@ function SessionBox() {
 export function Layout({ children }: { children: ComponentChildren }) {
   const { t } = useI18n();
   const { path } = useLocation();
+  const isAdmin = useSession().auth?.user.roles.includes('admin') ?? false;
   if (isBarePath(path)) return <>{children}</>;
   return (
     <div class="shell">
@@ -61,7 +62,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           {t('app.name')}
         </a>
         <nav>
-          {NAV.map((n) => (
+          {[...NAV, ...(isAdmin ? [{ href: '/admin', key: 'nav.admin' }] : [])].map((n) => (
             <a key={n.href} href={n.href} class={isActive(path, n.href) ? 'active' : ''} aria-current={isActive(path, n.href) ? 'page' : undefined}>
               {t(n.key)}
             </a>
