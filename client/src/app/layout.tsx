@@ -12,6 +12,7 @@ const NAV = [
   { href: '/instances', key: 'nav.instances' },
   { href: '/kpis', key: 'nav.kpis' },
   { href: '/dispatch', key: 'nav.dispatch' },
+  { href: '/incidents', key: 'nav.incidents' },
 ];
 
 /** Customer-facing pages (survey and status links) and sign-in render on their own, without the staff frame. */

@@ -16,5 +16,6 @@ import forms from './messages/forms';
 import tasklist from './messages/tasklist';
 import boardMemory from './messages/board-memory';
 import admin from './messages/admin';
+import incidents from './messages/incidents';
 
-export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage, dispatch, requestNotes, forms, tasklist, boardMemory, admin];
+export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage, dispatch, requestNotes, forms, tasklist, boardMemory, admin, incidents];
