@@ -29,7 +29,8 @@ async function explain(db: DataSource, [sql, params]: [string, unknown[]]): Prom
   const rows: { 'QUERY PLAN': string }[] = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
   const lines = rows.map((r) => r['QUERY PLAN']);
   const ms = Number(/Execution Time: ([\d.]+)/.exec(lines.join('\n'))?.[1] ?? NaN);
-  const plan = lines.filter((l) => /Scan|Sort|Limit/.test(l)).slice(0, 3).map((l) => l.trim().replace(/\s+\(cost.*$/, '')).join(' / ');
+  // The scans say whether an index answered (Bitmap Index Scan on instances_search_* / instances_variables).
+  const plan = lines.filter((l) => /Scan/.test(l)).slice(0, 3).map((l) => l.trim().replace(/^->\s*/, '').replace(/\s+\(cost.*$/, '')).join(' / ');
   return { ms, plan };
 }
 
