@@ -53,6 +53,11 @@ describe('admin console in the browser', () => {
     // then the key is listed as never used and it works for what its scope reaches
     await page.locator('tr[data-key="crm-sync"]').getByText('never').waitFor();
     await app.anon.post('/api/process-instances').set('X-API-Key', key).send({ definitionKey: 'nope' }).expect(404);
+    // and once used (recorded in the background), the list says when
+    for (let i = 0; i < 50 && !(await app.http.get('/api/api-keys').expect(200)).body.items.find((k: { name: string; lastUsedAt: string | null }) => k.name === 'crm-sync').lastUsedAt; i++) await page.waitForTimeout(100);
+    await tab('Users');
+    await tab('API keys');
+    await page.locator('tr[data-key="crm-sync"] td').nth(2).filter({ hasNotText: 'never' }).waitFor();
 
     // when the admin subscribes a webhook and sends a test delivery
     await tab('Webhooks');
