@@ -19,7 +19,7 @@ export function AdminPage() {
   if (session.auth && !session.auth.user.roles.includes('admin')) return <p class="admin-denied">{t('admin.adminsOnly')}</p>;
   const Panel = TABS[tab];
   return (
-    <section class="admin">
+    <section class="page wide admin" data-testid="admin-page">
       <h1>{t('admin.title')}</h1>
       <div role="tablist" class="admin-tabs">
         {(Object.keys(TABS) as Tab[]).map((k) => (

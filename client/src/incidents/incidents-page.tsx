@@ -49,7 +49,7 @@ export function IncidentsPage() {
 
   const toggle = (id: string) => setSelected(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
   return (
-    <section class="incidents-page">
+    <section class="page wide incidents-page" data-testid="incidents-page">
       <h1>{t('incidents.title')}</h1>
       <IncidentFilters value={filters} onChange={(f) => (setFilters(f), setSelected([]))} />
       <fieldset class="incident-input">
@@ -69,7 +69,7 @@ export function IncidentsPage() {
       </ul>
       {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
       {list.data && items.length === 0 && <Empty>{t('incidents.none')}</Empty>}
-      <table class="incidents">
+      {items.length > 0 && <table class="table incidents">
         <thead><tr><th /><th>{t('incidents.process')}</th><th>{t('incidents.type')}</th><th>{t('incidents.activity')}</th><th>{t('incidents.error')}</th><th>{t('incidents.opened')}</th><th>{t('incidents.status')}</th><th /></tr></thead>
         <tbody>
           {items.map((i) => (
@@ -88,7 +88,7 @@ export function IncidentsPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </table>}
     </section>
   );
 }
