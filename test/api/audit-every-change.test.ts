@@ -10,6 +10,7 @@ import { IncidentRetryService } from '../../src/incidents/incident-retry.service
 import { TimerFiringService } from '../../src/timers/timer-firing.service';
 import { startTestApp, type TestApp } from '../support/app';
 import { bpmn, simpleTaskProcess } from '../support/bpmn';
+import { feesProcessXml } from '../support/fees-process';
 import { fillForm } from '../support/scenario';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
@@ -68,7 +69,7 @@ describe('audit of every change (walks the OpenAPI document)', () => {
   beforeAll(async () => {
     hookUrl = await receiver.start();
     t = await startTestApp({ clock, env: { OUTBOUND_ALLOW: '127.0.0.1', WEBHOOK_POLL_MS: '0' } });
-    for (const xml of PROCESSES) await t.http.post('/api/definitions').send({ xml }).expect(201);
+    for (const xml of [...PROCESSES, feesProcessXml()]) await t.http.post('/api/definitions').send({ xml }).expect(201);
     await t.as('ag.li', ['agent']);
     delegate = await t.as('ag.zhao', ['agent']);
     await t.as('ag.wu', ['agent']);
@@ -228,6 +229,22 @@ describe('audit of every change (walks the OpenAPI document)', () => {
     const [entry] = (await t.http.get('/api/audit').query({ action: 'incident.resolved' }).expect(200)).body.items;
     expect(entry).toMatchObject({ actor: 'user:admin', detail: expect.objectContaining({ id, note: 'quoted by phone', variables: ['quote', 'customerPhone'] }) });
     expect(JSON.stringify(entry.detail)).not.toContain('4200');
+  });
+
+  it('a failed task completion\'s incident (its own kind of retry and resolve) is audited too', async () => {
+    const dataIncident = async () => {
+      const id = (await t.http.post('/api/process-instances').send({ definitionKey: 'fees-then-wait', variables: { delay: '2 minutes' } }).expect(201)).body.id;
+      const task = await openTask(id);
+      await t.http.post(`/api/tasks/${task.id}/complete`).send({ variables: { amount: 350.5 } }).expect(422);
+      return (await t.http.get('/api/incidents').query({ processInstanceId: id }).expect(200)).body.items[0].id as string;
+    };
+    const retried = await dataIncident();
+    await t.http.post(`/api/incidents/${retried}/retry`).send({ variables: { delay: 'PT2M' } }).expect(200);
+    const resolved = await dataIncident();
+    await t.http.post(`/api/incidents/${resolved}/resolve`).send({ note: 'fixed the fee by hand' }).expect(200);
+    const entries = (await t.http.get('/api/audit').query({ actor: 'user:admin', limit: 200 }).expect(200)).body.items as { action: string; detail: Record<string, unknown> }[];
+    expect(entries.find((e) => e.action === 'incident.retried' && e.detail.id === retried)?.detail).toMatchObject({ variables: ['delay'] });
+    expect(entries.find((e) => e.action === 'incident.resolved' && e.detail.id === resolved)?.detail).toMatchObject({ note: 'fixed the fee by hand' });
   });
 
   it('the entry is written in the command\'s transaction: it commits with the change and rolls back with it', async () => {
