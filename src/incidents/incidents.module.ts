@@ -10,6 +10,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { IncidentRetryService } from './incident-retry.service';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
+import { IncidentSearchRepository } from './incident-search.repository';
 
-@Module({ imports: [InstancesModule, NotificationsModule, ExternalTasksModule, DefinitionsModule], controllers: [IncidentsController], providers: [IncidentsService, IncidentRetryService, IncidentPolicy, IncidentParticipant, DataIncidents], exports: [IncidentRetryService] })
+@Module({ imports: [InstancesModule, NotificationsModule, ExternalTasksModule, DefinitionsModule], controllers: [IncidentsController], providers: [IncidentsService, IncidentRetryService, IncidentPolicy, IncidentParticipant, DataIncidents, IncidentSearchRepository], exports: [IncidentRetryService] })
 export class IncidentsModule {}

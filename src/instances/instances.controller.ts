@@ -7,6 +7,7 @@ import { CancelInstanceDto, InstanceQueryDto, StartInstanceDto } from './dto/ins
 import { InstancesService } from './instances.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import { Audited } from '../audit/audited.decorator';
 
 @ApiTags('process-instances')
 @Controller('api/process-instances')
@@ -15,6 +16,7 @@ export class InstancesController {
 
   @Post()
   @Access(Rules.startInstance)
+  @Audited('instance.started')
   start(@CurrentPrincipal() principal: Principal, @Body() dto: StartInstanceDto) {
     return this.service.start(dto, principal);
   }
@@ -33,6 +35,7 @@ export class InstancesController {
 
   @Delete(':id')
   @Access(Rules.cancelInstance)
+  @Audited('instance.cancelled')
   cancel(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CancelInstanceDto) {
     return this.service.cancel(id, dto);
   }

@@ -15,6 +15,7 @@ import { CancelInstanceDto, InstanceQueryDto, mapInstance, mapInstanceDetail, St
 import { HistoryRepository } from './history.repository';
 import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { InstanceRepository } from './instance.repository';
+import { InstanceSearchRepository } from './instance-search.repository';
 import { SubscriptionRepository } from './subscription.repository';
 import { ENGINE_TIMER, TimerKinds } from '../timers/timer-kinds';
 import { TimerRepository } from '../timers/timer.repository';
@@ -25,6 +26,7 @@ export class InstancesService {
     private readonly cache: DefinitionCache,
     private readonly commands: InstanceCommandsService,
     private readonly instances: InstanceRepository,
+    private readonly search: InstanceSearchRepository,
     private readonly history: HistoryRepository,
     private readonly tasks: TaskRepository,
     private readonly timers: TimerRepository,
@@ -48,7 +50,10 @@ export class InstancesService {
   }
 
   async list(query: InstanceQueryDto): Promise<Page<ReturnType<typeof mapInstance>>> {
-    return toPage(await this.instances.list(query), query, mapInstance);
+    const fields = { customer: query.customer, phone: query.phone, device: query.device, serial: query.serial };
+    const variables = (query.variable ?? []).map((v): [string, string] => [v.slice(0, v.indexOf(':')), v.slice(v.indexOf(':') + 1)]);
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    return toPage(await this.search.list({ ...query, fields: defined, variables }), query, mapInstance);
   }
 
   /** The detail as `principal` may see it: tasks they may not see (maySeeTask, as on /api/tasks) are left out. */
