@@ -41,7 +41,7 @@ const EXEMPT: Record<string, string> = {
   'POST /api/public/surveys/{token}': 'the customer (by token) answers: recorded in the instance history in the same transaction',
   'POST /api/public/status/{token}/quote': 'the customer (by token) answers the quote: recorded in the instance history in the same transaction',
   'POST /api/public/status/{token}/opt-out': 'the customer (by token) opts out of updates: recorded on the instance',
-  'POST /api/process-instances/{id}/notifications/{deliveryId}/retry': 'audited (notification.retried, in the requeue's transaction) but not walked here: it needs a failed e-mail/SMS delivery (see test/customer-notifications)',
+  'POST /api/process-instances/{id}/notifications/{deliveryId}/retry': 'audited (notification.retried, in the same transaction as the requeue) but not walked here: it needs a failed e-mail/SMS delivery (see test/customer-notifications)',
 };
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fake image body')]);
