@@ -17,11 +17,8 @@ import { IncidentCommands1767500000000 } from './1767500000000-incident-commands
 import { TechnicianProfiles1767600000000 } from './1767600000000-technician-profiles';
 import { RequestNotes1767600000001 } from './1767600000001-request-notes';
 import { CustomerNotifications1767700000000 } from './1767700000000-customer-notifications';
-<<<<<<< HEAD
 import { TokenExpiry1768200000000 } from './1768200000000-token-expiry';
-=======
 import { InstanceSearch1768500000000 } from './1768500000000-instance-search';
->>>>>>> admin19
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -42,9 +39,6 @@ export const migrations = [
   TechnicianProfiles1767600000000,
   RequestNotes1767600000001,
   CustomerNotifications1767700000000,
-<<<<<<< HEAD
   TokenExpiry1768200000000,
-=======
   InstanceSearch1768500000000,
->>>>>>> admin19
 ];
