@@ -6,6 +6,7 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);
     expect(isDatabaseUnavailable({ message: 'query failed', driverError: { code: '25006', message: 'cannot execute INSERT in a read-only transaction' } })).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }))).toBe(true);
     expect(isDatabaseUnavailable({ message: 'x', driverError: { code: '57P01', message: 'terminating connection due to administrator command' } })).toBe(true);
   });
 

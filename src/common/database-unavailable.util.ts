@@ -7,6 +7,9 @@ const UNAVAILABLE_SQLSTATES = new Set([
   '25006', // read_only_sql_transaction: connected to a server that was demoted to a standby
 ]);
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+// TypeORM releases a transaction's query runner when its connection ends or errors; the command's next query then
+// throws one of these (seen in the failover test when the primary died mid-transaction).
+const RELEASED_RUNNER_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 const UNAVAILABLE_MESSAGES = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|no usable PostgreSQL server|timeout expired|Client was closed/;
 
 /** Seconds a client should wait before retrying: about one failover manager health check. */
@@ -18,7 +21,8 @@ export const DATABASE_UNAVAILABLE_MESSAGE =
   'completion, or a start with the same business key, answers 409.';
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let err = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 4; depth++) {
+  for (let err = error as { name?: unknown; code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 4; depth++) {
+    if (typeof err.name === 'string' && RELEASED_RUNNER_ERRORS.has(err.name)) return true;
     if (typeof err.code === 'string' && (UNAVAILABLE_SQLSTATES.has(err.code) || err.code.startsWith('08') || UNAVAILABLE_NODE_CODES.has(err.code))) return true;
     if (typeof err.message === 'string' && UNAVAILABLE_MESSAGES.test(err.message)) return true;
     err = (err.driverError ?? err.cause) as typeof err;
