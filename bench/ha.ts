@@ -2,6 +2,7 @@
 // primary, synchronous standby; the same as `npm run test:ha`), commit latency of single-row INSERTs and the app's
 // start rate, each with synchronous_commit=on (wait for the standby's flush) and =local (do not wait: what one server
 // without a synchronous standby does). Run: npm run bench:ha [-- --seconds 10 --concurrency 16]
+import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
 import { Formation } from '../test-ha/pg-auto-failover';
 import { Api } from './lib/api';
@@ -21,7 +22,16 @@ async function commits(url: string, mode: string, connections: number): Promise<
     return c;
   }));
   try {
-    return await closedLoop(async (i) => void (await clients[i % connections].query('INSERT INTO bench_commits (at) VALUES (now())')), { concurrency: connections, seconds: SECONDS });
+    // one connection per worker: each takes a free one for its INSERT and puts it back
+    const free = [...clients];
+    return await closedLoop(async () => {
+      const c = free.pop()!;
+      try {
+        await c.query('INSERT INTO bench_commits (at) VALUES (now())');
+      } finally {
+        free.push(c);
+      }
+    }, { concurrency: connections, seconds: SECONDS });
   } finally {
     await Promise.all(clients.map((c) => c.end()));
   }
@@ -67,6 +77,7 @@ async function main(): Promise<void> {
     }
     out('');
     rows.forEach((r) => out(r));
+    out(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (figures from a busy machine are not comparable)`);
   } finally {
     await stopAllServers();
     await formation.destroy();
