@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { adminHeaders } from '../test/support/server-auth';
 import { ServerProcess, sleep } from '../test/support/server-process';
 import { TIMER_PROCESS, timerEffects, waitFor } from '../test/support/timer-load';
+import { SseClient } from '../test/support/sse-client';
 import { WebhookReceiver } from '../test/support/webhook-receiver';
 import { Formation, type Node } from './pg-auto-failover';
 
@@ -102,7 +103,10 @@ describe('failover of the database server (pg_auto_failover)', () => {
   const servers: ServerProcess[] = [];
   const receiver = new WebhookReceiver(() => ({ status: 200 }));
 
+  const streams: SseClient[] = [];
+
   afterAll(async () => {
+    streams.forEach((s) => s.close());
     await Promise.all(servers.map((s) => s.kill9()));
     await receiver.stop();
     await formation?.destroy();
@@ -126,6 +130,9 @@ describe('failover of the database server (pg_auto_failover)', () => {
     const urls = servers.map((s) => s.baseUrl);
     expect((await call(urls[0], 'POST', '/api/definitions', { xml: TIMER_PROCESS })).status).toBe(201);
     expect((await call(urls[0], 'POST', '/api/webhooks', { url: `${hookUrl}/hooks`, eventTypes: ['task.created'] })).status).toBe(201);
+    // and a live-event stream open on each replica for the whole run
+    for (const url of urls) streams.push(await SseClient.open(`${url}/api/events?roles=agent`, await adminHeaders(url)));
+    expect(streams.map((s) => s.status)).toEqual([200, 200]);
 
     // when the load runs, and the primary's machine dies in the middle of it
     let stopped = false;
@@ -136,12 +143,20 @@ describe('failover of the database server (pg_auto_failover)', () => {
     const acksBeforeKill = acks.length;
     const killedAt = Date.now();
     formation.killNode(oldPrimary);
+    let promotedAt = 0;
+    const promotion = (async () => {
+      while (!promotedAt && Date.now() - killedAt < 120_000) {
+        if ((await formation.primary().catch(() => oldPrimary)) !== oldPrimary) promotedAt = Date.now();
+        else await sleep(100);
+      }
+    })();
     // the window: from the kill to the first acknowledgement of a command sent after it
     await waitFor(async () => acks.some((a) => a.sentAt > killedAt), 120_000);
     const firstAckAfter = acks.find((a) => a.sentAt > killedAt)!.at;
     await sleep(LOAD_AFTER_RECOVERY_MS);
     stopped = true;
     await load;
+    await promotion;
     const newPrimary: Node = await formation.primary();
     const db = formation.nodeUrl(newPrimary);
     // every timer armed by the load fires (the last ones are due TIMER_SPREAD_MS[1] after the last start)
@@ -166,6 +181,9 @@ describe('failover of the database server (pg_auto_failover)', () => {
     const received = receiver.received.filter((r) => r.event === 'task.created');
     const resent = received.length - new Set(received.map((r) => r.body.id)).size;
     const windowS = (firstAckAfter - killedAt) / 1000;
+    // the live stream: every task.created event reached each replica's stream, also those committed after the failover
+    await waitFor(async () => streams.every((st) => st.messages.filter((m) => m.event === 'task.created').length >= taskEvents[0].n), 20_000).catch(() => undefined);
+    const streamed = streams.map((st) => st.messages.filter((m) => m.event === 'task.created'));
 
     process.stdout.write(
       [
@@ -175,6 +193,8 @@ describe('failover of the database server (pg_auto_failover)', () => {
         `  duplicates: tasks ${dupTasks[0].n}, timer firings ${effects.duplicates}, surveys ${dupSurveys[0].n}, webhook deliveries ${dupDeliveries[0].n}`,
         `  timers: ${effects.exactlyOnce} of ${effects.exactlyOnce + effects.duplicates + effects.missing} fired once; ${duringFailover.filter((r) => r.fired === 1).length} of ${duringFailover.length} due during the failover fired once`,
         `  webhooks: ${taskEvents[0].n} task.created events, ${received.length} received, ${resent} re-sent (at-least-once; the receiver dedups by id)`,
+        `  live streams: ${streamed.map((m) => m.length).join(' and ')} task.created events (of ${taskEvents[0].n}), ${streamed.map((m) => m.filter((x) => x.receivedAt > firstAckAfter).length).join(' and ')} after recovery`,
+        `  promotion ${((promotedAt - killedAt) / 1000).toFixed(1)} s after the kill (monitor: node unhealthy after 3 s, demote timeout 5 s)`,
         `  unavailability window ${windowS.toFixed(1)} s (kill → first acknowledged command)`,
         `  answers: ${[...answers].map(([k, n]) => `${k}: ${n}`).join(', ')}`,
         ...failures.filter((f) => f.status !== 503).map((f) => `  ${f.status} at kill${f.at >= killedAt ? '+' : ''}${((f.at - killedAt) / 1000).toFixed(1)} s: ${f.body}`),
@@ -188,6 +208,8 @@ describe('failover of the database server (pg_auto_failover)', () => {
     expect(effects.missing).toBe(0);
     expect(duringFailover.length).toBeGreaterThan(0);
     expect(duringFailover.every((r) => r.fired === 1)).toBe(true);
+    expect(streamed.map((m) => m.length)).toEqual([taskEvents[0].n, taskEvents[0].n]);
+    expect(streamed.every((m) => m.some((x) => x.receivedAt > firstAckAfter))).toBe(true);
     expect(answers.get('start 500') ?? 0).toBe(0);
     expect(answers.get('complete 500') ?? 0).toBe(0);
   }, 300_000);
