@@ -50,10 +50,10 @@ export class DataIncidents {
     const corrected = Object.keys(corrections);
     try {
       await this.commands.execute(incident.instanceId, async (_instance, em) => {
-        const task = await this.tasks.lockIn(em, command.taskId);
+        const task = await this.tasks.lockIn(em, incident.instanceId, command.taskId);
         if (task?.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${command.taskId} is ${task?.status ?? 'gone'}`);
         const now = this.clock.now();
-        await this.tasks.markCompleted(em, task.id, command.values, now);
+        await this.tasks.markCompleted(em, task.instanceId, task.id, command.values, now);
         return {
           action: { type: 'signal', activityId: task.activityId, executionId: task.executionId, variables: { ...command.values, ...corrections } },
           completedTaskId: task.id,

@@ -52,7 +52,8 @@ export class SlaClockRepository {
 
   async save(em: EntityManager, clock: SlaClockEntity): Promise<void> {
     const { id, ...changes } = clock;
-    await em.getRepository(SlaClockEntity).update({ id }, changes);
+    // The instance in the WHERE too: a sharded database routes the statement to one shard (README, Citus).
+    await em.getRepository(SlaClockEntity).update({ instanceId: clock.instanceId, id }, changes);
   }
 
   /** The clock's next check (a warning or the breach), or none. */

@@ -67,12 +67,12 @@ export class TasksService {
     if (errors.length) throw new DomainError(ErrorCode.Invalid, `the form has ${errors.length} problem(s): ${errors.map((e) => e.message).join('; ')}`, errors);
     await this.people.checkForm(task.form, values); // a field naming a person takes only an active holder of its role
     const run = this.commands.execute(task.instanceId, async (_instance, em) => {
-      const locked = await this.tasks.lockIn(em, id);
+      const locked = await this.tasks.lockIn(em, task.instanceId, id);
       if (locked?.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${locked?.status ?? 'gone'}`);
       // Checked on the locked row, so a claim made meanwhile counts.
       const by = completionBy({ principal, assignee: locked.assignee });
       if (by === 'held') throw new DomainError(ErrorCode.Conflict, `task ${id} is claimed by ${locked.assignee}: only they, or a supervisor or manager, may complete it`);
-      await this.tasks.markCompleted(em, id, values, this.clock.now());
+      await this.tasks.markCompleted(em, task.instanceId, id, values, this.clock.now());
       const override = by === 'override' ? { claimedBy: locked.assignee, override: true } : {};
       await this.audit.record(em, { actor: actorOf(principal), action: 'task.completed', targetType: 'task', targetId: id, detail: { instanceId: task.instanceId, activityId: task.activityId, ...override } });
       return {

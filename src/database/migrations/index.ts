@@ -19,6 +19,7 @@ import { RequestNotes1767600000001 } from './1767600000001-request-notes';
 import { CustomerNotifications1767700000000 } from './1767700000000-customer-notifications';
 import { TokenExpiry1768200000000 } from './1768200000000-token-expiry';
 import { InstanceSearch1768500000000 } from './1768500000000-instance-search';
+import { ColocatedForeignKeys1768600000000 } from './1768600000000-colocated-foreign-keys';
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -41,4 +42,5 @@ export const migrations = [
   CustomerNotifications1767700000000,
   TokenExpiry1768200000000,
   InstanceSearch1768500000000,
+  ColocatedForeignKeys1768600000000,
 ];
