@@ -18,6 +18,8 @@ import { InstanceRepository } from './instance.repository';
 import { SubscriptionRepository } from './subscription.repository';
 import { ENGINE_TIMER, TimerKinds } from '../timers/timer-kinds';
 import { TimerRepository } from '../timers/timer.repository';
+import { CalendarTimers } from '../timers/calendar-timers';
+import { Clock } from '../common/clock';
 
 @Injectable()
 export class InstancesService {
@@ -33,6 +35,8 @@ export class InstancesService {
     private readonly sla: SlaView,
     private readonly externalTasks: ExternalTaskRepository,
     private readonly groups: GroupRepository,
+    private readonly calendarTimers: CalendarTimers,
+    private readonly clock: Clock,
   ) {}
 
   async start(dto: StartInstanceDto, principal?: Principal) {
@@ -69,7 +73,11 @@ export class InstancesService {
     const hidden = new Set(allTasks.filter((task) => !tasks.includes(task)).map((task) => task.id));
     // The path stays visible; what was submitted in a hidden task (and to whom it went) does not.
     const history = allHistory.map((h) => (hidden.has(String(h.detail?.taskId)) ? { ...h, detail: { taskId: h.detail?.taskId } } : h));
-    const detail = mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => this.kinds.kindOf(t) === ENGINE_TIMER), messages });
+    const engineTimers = timers.filter((t) => this.kinds.kindOf(t) === ENGINE_TIMER);
+    const detail = mapInstanceDetail(instance, { history, tasks, timers: engineTimers, messages });
+    // Business-calendar timers also read in working time (calendar-timers.ts).
+    const now = this.clock.now();
+    detail.timers = detail.timers.map((t, i) => ({ ...t, ...this.calendarTimers.describe(engineTimers[i], now) }));
     return { ...detail, sla, externalTasks: externalTasks.map(mapWaitingExternalTask), parentInstanceId: instance.parentInstanceId ?? null, parentActivityId: instance.parentActivityId ?? null, childInstances };
   }
 

@@ -38,6 +38,15 @@ export class CalendarTimers {
     return id ? this.sla.calendars.get(id) : undefined;
   }
 
+  /** How a timer row reads for people: its calendar, whether it is paused, the working time left (null on the wall clock). */
+  describe(row: TimerEntity, now: Date): { calendar: { id: string; name: string; timeZone: string } | null; paused: boolean; workingLeftMs: number | null } {
+    const calendar = this.calendar(row.calendar);
+    if (!calendar) return { calendar: null, paused: false, workingLeftMs: null };
+    const paused = !!row.pausedAt;
+    const workingLeftMs = paused ? (row.workMs ?? null) : workingTimeLeft({ now, dueAt: row.dueAt, calendar });
+    return { calendar: { id: calendar.id, name: calendar.name, timeZone: calendar.timeZone }, paused, workingLeftMs };
+  }
+
   /** Fresh timers of calendar activities get their working-time due time (re-arms keep their rows). */
   plan(model: DefinitionModel, armed: ArmedTimer[], now: Date): PlannedTimer[] {
     return armed.map((timer) => {

@@ -88,7 +88,7 @@ describe('BPMN timers on a business calendar', () => {
     const id = await registered(false, 'CAL-QINGMING');
     // then 5 working minutes on Friday, 55 on Tuesday
     const armed = await s.instance(id);
-    expect(armed.timers[0]).toMatchObject({ activityId: 'Timer_L1', dueAt: shanghai('2026-04-07T09:55').toISOString() });
+    expect(armed.timers[0]).toMatchObject({ activityId: 'Timer_L1', dueAt: shanghai('2026-04-07T09:55').toISOString(), paused: false, workingLeftMs: 60 * MINUTE, calendar: { id: 'service-desk', timeZone: 'Asia/Shanghai' } });
     // and the first-response SLA clock of the same task agrees
     expect(armed.sla.find((c) => c.policy === 'complaint-first-response')).toMatchObject({ dueAt: shanghai('2026-04-07T09:55').toISOString() });
     // when the holiday passes, nothing escalates; at 09:55 on Tuesday it does
@@ -139,6 +139,7 @@ describe('BPMN timers on a business calendar', () => {
     const paused = await s.instance(id);
     expect(paused.history.filter((h) => h.type === 'timer.paused')).toHaveLength(1);
     expect(paused.history.find((h) => h.type === 'timer.paused')?.detail).toMatchObject({ remainingWorkMs: 6 * 60 * MINUTE });
+    expect(paused.timers[0]).toMatchObject({ activityId: 'Timer_Overdue', paused: true, dueAt: null, workingLeftMs: 6 * 60 * MINUTE });
     await advanceTo(shanghai('2026-04-16T10:00'));
     expect(s.openTasks(await s.instance(id))).toEqual(['Task_WaitParts']);
     const resumed = await s.complete(id, 'Task_WaitParts');
