@@ -1,7 +1,7 @@
 // BPMN timers on a business calendar inside every command: fresh ones get their working-time due time, and timers that
 // follow an SLA policy stop while the instance waits where that policy's clocks pause, resuming with the time left.
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { TimerEntity } from '../database/entities';
 import type { DefinitionModel } from '../engine/definition-model';
 import type { ArmedTimer } from '../engine/durable-timers';
@@ -24,7 +24,14 @@ export class CalendarTimers {
   constructor(
     private readonly sla: SlaConfig,
     private readonly plans: TimerPlanRepository,
+    private readonly db: DataSource,
   ) {}
+
+  /** Each instance's next BPMN timer as people read it (the board): wall due time and, on a calendar, working time left. */
+  async nextOf(instanceIds: string[], now: Date): Promise<Map<string, { activityId: string; dueAt: Date | null } & ReturnType<CalendarTimers['describe']>>> {
+    const rows = await this.plans.nextEngineTimers(this.db.manager, [...new Set(instanceIds)]);
+    return new Map(rows.map((r) => [r.instanceId!, { activityId: r.activityId, dueAt: r.pausedAt ? null : r.dueAt, ...this.describe(r, now) }]));
+  }
 
   /** The calendar an activity's timer counts on: its own, else the one of the SLA policy it follows; none = wall clock. */
   calendarOf(model: DefinitionModel, activityId: string): BusinessCalendar | undefined {

@@ -29,6 +29,19 @@ export class TimerPlanRepository {
     return rows.filter((r) => versions.has(r.calendar!) && r.calendarVersion !== versions.get(r.calendar!));
   }
 
+  /** The next BPMN timer (the engine's own timer types) of each instance, soonest first; paused ones last. */
+  async nextEngineTimers(db: EntityManager, instanceIds: string[]): Promise<TimerEntity[]> {
+    if (!instanceIds.length) return [];
+    return db
+      .getRepository(TimerEntity)
+      .createQueryBuilder('t')
+      .distinctOn(['t.instance_id'])
+      .where("t.instance_id = ANY(:instanceIds) AND t.timer_type IN ('timeDuration', 'timeDate', 'timeCycle')", { instanceIds })
+      .orderBy('t.instance_id')
+      .addOrderBy('t.due_at')
+      .getMany();
+  }
+
   async save(em: EntityManager, id: string, plan: PlanColumns): Promise<void> {
     await em.getRepository(TimerEntity).update({ id }, plan);
   }

@@ -9,6 +9,7 @@ import { formatCountdown, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { Incident, SlaClock } from './instance-types';
 import { visitedPath, type FlowInfo } from './visited-path';
+import { timerDueText } from './timer-due';
 
 interface Props {
   xml: string;
@@ -96,7 +97,7 @@ export function DiagramView({ xml, detail, incidents, clocks, selected, now, onS
     overlays.remove({ type: 'sf' });
     const add = (id: string | null | undefined, position: object, html: HTMLElement) => id && registry.get(id) && overlays.add(id, 'sf', { position, html });
     for (const timer of detail.timers) {
-      const text = t('instance.overlay.timer', { due: formatDateTime(timer.dueAt), countdown: formatCountdown(timer.dueAt, now) });
+      const text = timer.calendar ? timerDueText(timer, now) : t('instance.overlay.timer', { due: formatDateTime(timer.dueAt), countdown: timer.dueAt ? formatCountdown(timer.dueAt, now) : '—' });
       add(timer.activityId, { bottom: -8, left: -60 }, badge('timer', text, `timer-overlay-${timer.activityId}`, timer.expression));
     }
     for (const m of detail.awaitedMessages) add(m.activityId, { bottom: -8, left: -40 }, badge('message', t('instance.overlay.message', { name: m.messageName }), `message-overlay-${m.activityId}`));
