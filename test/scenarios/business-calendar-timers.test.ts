@@ -185,6 +185,36 @@ describe('BPMN timers on a business calendar', () => {
     }
   });
 
+  it('an event-subprocess timer cycle counts working time for each occurrence', async () => {
+    const task = (id: string) => `<bpmn:userTask id="${id}" name="${id}" camunda:candidateGroups="agent" />`;
+    const xml = bpmn(
+      `<bpmn:startEvent id="Start" name="s" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Work" />${task('Work')}
+      <bpmn:sequenceFlow id="F2" sourceRef="Work" targetRef="End" /><bpmn:endEvent id="End" name="e" />
+      <bpmn:subProcess id="Remind" name="Remind" triggeredByEvent="true">
+        <bpmn:startEvent id="Remind_Start" name="hourly" isInterrupting="false">
+          <bpmn:extensionElements><camunda:properties><camunda:property name="calendar" value="service-desk" /></camunda:properties></bpmn:extensionElements>
+          <bpmn:timerEventDefinition><bpmn:timeCycle>R2/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition>
+        </bpmn:startEvent>
+        <bpmn:sequenceFlow id="R1" sourceRef="Remind_Start" targetRef="Nudge" />${task('Nudge')}<bpmn:sequenceFlow id="R2" sourceRef="Nudge" targetRef="Remind_End" /><bpmn:endEvent id="Remind_End" name="e" />
+      </bpmn:subProcess>`,
+      { id: 'calendar-reminders' },
+    );
+    await s.t.http.post('/api/definitions').send({ xml }).expect(201);
+    // given Friday 2026-06-05 17:30: half an hour today, half an hour on Monday
+    s.clock.set(shanghai('2026-06-05T17:30'));
+    const { id } = await s.start('calendar-reminders', {});
+    expect((await s.instance(id)).timers).toEqual([expect.objectContaining({ activityId: 'Remind_Start', dueAt: shanghai('2026-06-08T09:30').toISOString() })]);
+    await advanceTo(shanghai('2026-06-08T09:29'));
+    expect(s.openTasks(await s.instance(id))).toEqual(['Work']);
+    await s.advance(MINUTE);
+    // then the reminder runs (one run at a time: no next occurrence while it does)
+    expect(s.openTasks(await s.instance(id)).sort()).toEqual(['Nudge', 'Work']);
+    // and once it is done at 11:40, the next one is a working hour later, after lunch
+    await advanceTo(shanghai('2026-06-08T11:40'));
+    const done = await s.complete(id, 'Nudge');
+    expect(done.timers).toEqual([expect.objectContaining({ activityId: 'Remind_Start', dueAt: shanghai('2026-06-08T13:40').toISOString() })]);
+  });
+
   it('the deploy check refuses an unknown calendar (or pauseWith policy) with the element id', async () => {
     // 400 like every deploy refusal of a broken diagram (an unknown SLA policy is refused the same way)
     const res = await s.t.http.post('/api/definitions').send({ xml: timedTask('bad-calendar', 'PT1H', '<camunda:property name="calendar" value="moon-base" />') }).expect(400);
