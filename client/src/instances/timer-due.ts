@@ -4,12 +4,14 @@ import { translate } from '../i18n/i18n';
 import type { TimerInfo } from './instance-types';
 
 /** "due 7 Apr, 09:55 (2 h left) · 55 min working time (Service desk…)", or "paused · 6 h working time left (…)". */
-export function timerDueText(timer: TimerInfo, now: number): string {
+export function timerDueText(timer: TimerInfo, now: number, compact = false): string {
   const calendar = timer.calendar?.name ?? '';
   const working = timer.workingLeftMs ?? null;
   if (timer.paused) return translate('instance.timer.paused', { left: formatDuration(working ?? 0), calendar });
   const wall = translate('instance.sla.due', { due: formatDateTime(timer.dueAt), countdown: timer.dueAt ? formatCountdown(timer.dueAt, now) : '—' });
   if (!timer.calendar || working === null) return wall;
+  // On the diagram the overlay stays short; the calendar's name and local time are in the panel and the tooltip.
+  if (compact) return `${wall} · ${translate('instance.timer.workingShort', { left: formatDuration(working) })}`;
   return `${wall} · ${translate('instance.timer.working', { left: formatDuration(working), calendar, local: localTime(timer.dueAt, timer.calendar.timeZone) })}`;
 }
 
