@@ -215,6 +215,32 @@ describe('BPMN timers on a business calendar', () => {
     expect(done.timers).toEqual([expect.objectContaining({ activityId: 'Remind_Start', dueAt: shanghai('2026-06-08T13:40').toISOString() })]);
   });
 
+  it('a timer start event on a calendar moves each occurrence to the next working moment (weekend ones fire once, Monday 09:00)', async () => {
+    const started = async () => (await s.t.http.get('/api/process-instances?definitionKey=calendar-daily').expect(200)).body.total;
+    const xml = bpmn(
+      `<bpmn:startEvent id="Tick" name="Daily at 08:00">
+        <bpmn:extensionElements><camunda:properties><camunda:property name="calendar" value="service-desk" /></camunda:properties></bpmn:extensionElements>
+        <bpmn:timerEventDefinition><bpmn:timeCycle>0 0 8 * * *</bpmn:timeCycle></bpmn:timerEventDefinition>
+      </bpmn:startEvent>
+      <bpmn:sequenceFlow id="F1" sourceRef="Tick" targetRef="Work" /><bpmn:userTask id="Work" name="Work" camunda:candidateGroups="agent" />
+      <bpmn:sequenceFlow id="F2" sourceRef="Work" targetRef="End" /><bpmn:endEvent id="End" name="End" />`,
+      { id: 'calendar-daily' },
+    );
+    // given deployed on Friday 2026-07-03 10:00: Saturday's and Sunday's 08:00 are outside service-desk hours
+    s.clock.set(shanghai('2026-07-03T10:00'));
+    await s.t.http.post('/api/definitions').send({ xml }).expect(201);
+    // when the weekend passes, nothing starts; Monday at 09:00 one instance does
+    await advanceTo(shanghai('2026-07-06T08:59'));
+    expect(await started()).toBe(0);
+    await s.advance(MINUTE);
+    expect(await started()).toBe(1);
+    // then Tuesday's 08:00 starts at 09:00
+    await advanceTo(shanghai('2026-07-07T08:59'));
+    expect(await started()).toBe(1);
+    await s.advance(MINUTE);
+    expect(await started()).toBe(2);
+  });
+
   it('the deploy check refuses an unknown calendar (or pauseWith policy) with the element id', async () => {
     // 400 like every deploy refusal of a broken diagram (an unknown SLA policy is refused the same way)
     const res = await s.t.http.post('/api/definitions').send({ xml: timedTask('bad-calendar', 'PT1H', '<camunda:property name="calendar" value="moon-base" />') }).expect(400);
