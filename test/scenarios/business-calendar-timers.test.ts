@@ -2,6 +2,7 @@
 // that follows an SLA pause, a calendar edited while timers are armed).
 import { createBusinessCalendar, type BusinessCalendar } from '../../src/sla/business-calendar';
 import { SlaConfig } from '../../src/sla/sla-config';
+import { TimerFiringService } from '../../src/timers/timer-firing.service';
 import { TimerReplanner } from '../../src/timers/timer-replanner';
 import { bpmn } from '../support/bpmn';
 import { MINUTE, Scenario, type InstanceView } from '../support/scenario';
@@ -82,6 +83,19 @@ describe('BPMN timers on a business calendar', () => {
   /** Moves the clock to `at` (firing what falls due on the way, as the poller would). */
   const advanceTo = (at: Date) => s.advance(at.getTime() - s.clock.now().getTime());
 
+  /**
+   * The open tasks once what fell due has fired, the clock standing still: a claim skips an instance that a background
+   * command (a notification worker) holds at that moment, so like the poller's next tick this polls again a few times.
+   */
+  async function openTasksOnceFired(id: string, expected: string[]): Promise<InstanceView> {
+    for (let attempt = 0; ; attempt++) {
+      const view = await s.instance(id);
+      if (JSON.stringify(s.openTasks(view).sort()) === JSON.stringify([...expected].sort()) || attempt >= 40) return view;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await s.t.app.get(TimerFiringService).fireDue();
+    }
+  }
+
   it('a normal complaint at 17:55 on the Friday before Qingming escalates at 09:55 on the Tuesday after it', async () => {
     // given Friday 2026-04-03 17:55; Saturday–Monday 4–6 April are the Qingming holiday
     s.clock.set(shanghai('2026-04-03T17:55'));
@@ -95,7 +109,7 @@ describe('BPMN timers on a business calendar', () => {
     await advanceTo(shanghai('2026-04-07T09:54'));
     expect(s.openTasks(await s.instance(id))).toEqual(['Task_HandleL1']);
     await s.advance(MINUTE);
-    const escalated = await s.instance(id);
+    const escalated = await openTasksOnceFired(id, ['Task_HandleL2']);
     expect(s.openTasks(escalated)).toEqual(['Task_HandleL2']);
     expect(fired(escalated, 'Timer_L1')).toBe(1);
   });
@@ -107,7 +121,7 @@ describe('BPMN timers on a business calendar', () => {
     await advanceTo(shanghai('2026-04-08T09:14'));
     expect(s.openTasks(await s.instance(id))).toEqual(['Task_HandleL1']);
     await s.advance(MINUTE);
-    expect(s.openTasks(await s.instance(id))).toEqual(['Task_HandleL2']);
+    expect(s.openTasks(await openTasksOnceFired(id, ['Task_HandleL2']))).toEqual(['Task_HandleL2']);
   });
 
   it('a DST change inside the window counts exactly (Europe/Berlin, spring forward: Sunday has 23 working hours)', async () => {
@@ -124,7 +138,7 @@ describe('BPMN timers on a business calendar', () => {
     await advanceTo(new Date('2026-03-30T06:59:00Z'));
     expect(s.openTasks(await s.instance(id))).toEqual(['Task_Work']);
     await s.advance(MINUTE);
-    expect(s.openTasks(await s.instance(id))).toEqual(['Task_Escalated']);
+    expect(s.openTasks(await openTasksOnceFired(id, ['Task_Escalated']))).toEqual(['Task_Escalated']);
   });
 
   it('a timer that follows the repair SLA stops while waiting for parts and resumes with the working time left', async () => {
@@ -148,7 +162,7 @@ describe('BPMN timers on a business calendar', () => {
     await advanceTo(shanghai('2026-04-16T16:59'));
     expect(s.openTasks(await s.instance(id))).toEqual(['Task_Repair']);
     await s.advance(MINUTE);
-    const overdue = await s.instance(id);
+    const overdue = await openTasksOnceFired(id, ['Task_Escalated']);
     expect(s.openTasks(overdue)).toEqual(['Task_Escalated']);
     expect(fired(overdue, 'Timer_Overdue')).toBe(1);
   });
@@ -177,7 +191,7 @@ describe('BPMN timers on a business calendar', () => {
       expect(s.openTasks(await s.instance(id))).toEqual(['Task_HandleL1']);
       await advanceTo(shanghai('2026-04-22T09:30'));
       await s.advance(MINUTE);
-      const escalated = await s.instance(id);
+      const escalated = await openTasksOnceFired(id, ['Task_HandleL2']);
       expect(s.openTasks(escalated)).toEqual(['Task_HandleL2']);
       expect(fired(escalated, 'Timer_L1')).toBe(1);
     } finally {
@@ -208,7 +222,7 @@ describe('BPMN timers on a business calendar', () => {
     expect(s.openTasks(await s.instance(id))).toEqual(['Work']);
     await s.advance(MINUTE);
     // then the reminder runs (one run at a time: no next occurrence while it does)
-    expect(s.openTasks(await s.instance(id)).sort()).toEqual(['Nudge', 'Work']);
+    expect(s.openTasks(await openTasksOnceFired(id, ['Nudge', 'Work'])).sort()).toEqual(['Nudge', 'Work']);
     // and once it is done at 11:40, the next one is a working hour later, after lunch
     await advanceTo(shanghai('2026-06-08T11:40'));
     const done = await s.complete(id, 'Nudge');
