@@ -1,4 +1,4 @@
-// The business-calendar plan of timer rows: pause and resume, re-plan after a calendar edit (timer.repository writes the rows).
+// The business-calendar plan columns of timer rows: pause and resume, re-plan after a calendar edit, the board's next timers.
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TimerEntity } from '../database/entities';
