@@ -48,6 +48,10 @@ export interface ElementInfo {
   signalName?: string;
   signalId?: string;
   timer?: { type: 'timeDuration' | 'timeDate' | 'timeCycle'; expression: string };
+  /** camunda:property calendar = a business calendar id: the timer counts working time on it. */
+  timerCalendar?: string;
+  /** camunda:property pauseWith = an SLA policy id: the timer stops while that policy's clocks pause (and uses its calendar). */
+  timerPauseWith?: string;
   /** camunda:property sla = an SLA policy id: the clock runs from here (start event: the whole instance; user task: the task). */
   slaPolicy?: string;
   /** camunda:property slaPause = true: SLA clocks pause while the instance waits here (customer, spare parts). */

@@ -104,6 +104,8 @@ export function readElement(element: ModdleElement): ElementInfo {
   if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') info.multiInstance = { sequential: !!loop.isSequential, elementVariable: loop.elementVariable ?? (loop.collection ? 'item' : undefined) };
   const timerDef = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:TimerEventDefinition');
   if (timerDef) info.timer = readTimer(timerDef);
+  if (timerDef && properties.calendar) info.timerCalendar = properties.calendar;
+  if (timerDef && properties.pauseWith) info.timerPauseWith = properties.pauseWith;
   const conditional = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:ConditionalEventDefinition');
   if (conditional) info.condition = String(conditional.condition?.body ?? '').trim();
   return info;

@@ -19,6 +19,8 @@ import { InstanceSearchRepository } from './instance-search.repository';
 import { SubscriptionRepository } from './subscription.repository';
 import { ENGINE_TIMER, TimerKinds } from '../timers/timer-kinds';
 import { TimerRepository } from '../timers/timer.repository';
+import { CalendarTimers } from '../timers/calendar-timers';
+import { Clock } from '../common/clock';
 
 @Injectable()
 export class InstancesService {
@@ -35,6 +37,8 @@ export class InstancesService {
     private readonly sla: SlaView,
     private readonly externalTasks: ExternalTaskRepository,
     private readonly groups: GroupRepository,
+    private readonly calendarTimers: CalendarTimers,
+    private readonly clock: Clock,
   ) {}
 
   async start(dto: StartInstanceDto, principal?: Principal) {
@@ -74,7 +78,11 @@ export class InstancesService {
     const hidden = new Set(allTasks.filter((task) => !tasks.includes(task)).map((task) => task.id));
     // The path stays visible; what was submitted in a hidden task (and to whom it went) does not.
     const history = allHistory.map((h) => (hidden.has(String(h.detail?.taskId)) ? { ...h, detail: { taskId: h.detail?.taskId } } : h));
-    const detail = mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => this.kinds.kindOf(t) === ENGINE_TIMER), messages });
+    const engineTimers = timers.filter((t) => this.kinds.kindOf(t) === ENGINE_TIMER);
+    const detail = mapInstanceDetail(instance, { history, tasks, timers: engineTimers, messages });
+    // Business-calendar timers also read in working time (calendar-timers.ts).
+    const now = this.clock.now();
+    detail.timers = detail.timers.map((t, i) => ({ ...t, ...this.calendarTimers.describe(engineTimers[i], now) }));
     return { ...detail, sla, externalTasks: externalTasks.map(mapWaitingExternalTask), parentInstanceId: instance.parentInstanceId ?? null, parentActivityId: instance.parentActivityId ?? null, childInstances };
   }
 

@@ -8,6 +8,7 @@ import { SlaClockRepository } from './sla-clock.repository';
 import { computeDueAt } from './sla-clock.util';
 import { SlaConfig } from './sla-config';
 import { parseDurationMs } from './sla-target.util';
+import { CalendarTimers } from '../timers/calendar-timers';
 
 @Injectable()
 export class SlaView {
@@ -15,6 +16,7 @@ export class SlaView {
     private readonly clocks: SlaClockRepository,
     private readonly config: SlaConfig,
     private readonly clock: Clock,
+    private readonly timers: CalendarTimers,
   ) {}
 
   async forInstance(instanceId: string) {
@@ -31,7 +33,9 @@ export class SlaView {
     const dueWithin = query.dueWithin ? new Date(this.clock.now().getTime() + parseDurationMs(query.dueWithin)!) : undefined;
     const dueBefore = [query.dueBefore ? new Date(query.dueBefore) : undefined, dueWithin].filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0];
     const rows = await this.clocks.list({ ...query, dueBefore });
-    return toPage(rows, query, (row) => mapClockRow(row, this.describe(row.clock)));
+    // Beside each clock, the instance's next escalation timer, in wall and (on a business calendar) working time.
+    const next = await this.timers.nextOf(rows.items.map((r) => r.clock.instanceId), this.clock.now());
+    return toPage(rows, query, (row) => ({ ...mapClockRow(row, this.describe(row.clock)), nextTimer: next.get(row.clock.instanceId) ?? null }));
   }
 
   /** The clocks beside each task of a list page: the task's own and its instance's process-level clock. */

@@ -13,7 +13,7 @@ export interface InstanceView {
   variables: Record<string, unknown>;
   definitionVersion: number;
   tasks: { id: string; activityId: string; status: string; candidateRoles: string[] }[];
-  timers: { activityId: string; dueAt: string }[];
+  timers: { activityId: string; /** null while paused (a timer that follows an SLA pause) */ dueAt: string; paused?: boolean; workingLeftMs?: number | null; calendar?: { id: string; name: string; timeZone: string } | null }[];
   history: { at: string; type: string; activityId: string | null; detail: Record<string, unknown> | null }[];
   sla: Record<string, unknown>[];
 }

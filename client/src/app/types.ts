@@ -35,6 +35,8 @@ export interface SlaClockItem extends SlaState {
   definitionKey: string;
   taskName: string | null;
   activityId: string;
+  /** The request's next escalation timer: wall due time and, on a business calendar, the working time left. */
+  nextTimer?: { activityId: string; dueAt: string | null; calendar: { id: string; name: string; timeZone: string } | null; paused: boolean; workingLeftMs: number | null } | null;
 }
 
 export interface Escalation {
@@ -91,7 +93,8 @@ export interface InstanceDetail extends InstanceSummary {
   cancelReason: string | null;
   revision: number;
   tasks: Task[];
-  timers: { activityId: string; timerType: string; expression: string; dueAt: string }[];
+  /** dueAt is null while a timer is paused (it follows an SLA pause); calendar timers also read in working time. */
+  timers: { activityId: string; timerType: string; expression: string; dueAt: string | null; calendar?: { id: string; name: string; timeZone: string } | null; paused?: boolean; workingLeftMs?: number | null }[];
   awaitedMessages: { messageName: string; activityId: string }[];
   history: { at: string; type: string; activityId: string | null; detail: unknown }[];
   sla?: SlaState | SlaState[] | null;

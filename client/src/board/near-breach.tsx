@@ -6,6 +6,7 @@ import { useResource } from '../app/use-resource';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { SlaBadge } from '../tasks/sla-countdown';
+import { timerDueText } from '../instances/timer-due';
 
 const WINDOWS = ['PT30M', 'PT1H', 'PT4H', 'P1D', 'P7D'] as const;
 
@@ -41,6 +42,7 @@ export function NearBreach({ dueWindow, version, onWindow }: { dueWindow: string
               <th>{t('board.col.due')}</th>
               <th>{t('board.col.left')}</th>
               <th>{t('board.col.used')}</th>
+              <th>{t('board.col.nextTimer')}</th>
             </tr>
           </thead>
           <tbody>
@@ -58,6 +60,7 @@ export function NearBreach({ dueWindow, version, onWindow }: { dueWindow: string
                 <td>
                   <meter min={0} max={100} low={50} high={75} optimum={0} value={Math.min(100, c.percentUsed ?? 0)} /> {c.percentUsed ?? 0} %
                 </td>
+                <td data-testid="next-timer">{c.nextTimer ? <><code>{c.nextTimer.activityId}</code> {timerDueText({ ...c.nextTimer, timerType: '', expression: '' }, Date.now())}</> : <span class="muted">—</span>}</td>
               </tr>
             ))}
           </tbody>

@@ -9,6 +9,7 @@ import { formatCountdown, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { Incident, SlaClock } from './instance-types';
 import { visitedPath, type FlowInfo } from './visited-path';
+import { timerDueText } from './timer-due';
 
 interface Props {
   xml: string;
@@ -96,8 +97,8 @@ export function DiagramView({ xml, detail, incidents, clocks, selected, now, onS
     overlays.remove({ type: 'sf' });
     const add = (id: string | null | undefined, position: object, html: HTMLElement) => id && registry.get(id) && overlays.add(id, 'sf', { position, html });
     for (const timer of detail.timers) {
-      const text = t('instance.overlay.timer', { due: formatDateTime(timer.dueAt), countdown: formatCountdown(timer.dueAt, now) });
-      add(timer.activityId, { bottom: -8, left: -60 }, badge('timer', text, `timer-overlay-${timer.activityId}`, timer.expression));
+      const text = timer.calendar ? timerDueText(timer, now, true) : t('instance.overlay.timer', { due: formatDateTime(timer.dueAt), countdown: timer.dueAt ? formatCountdown(timer.dueAt, now) : '—' });
+      add(timer.activityId, { bottom: -8, left: -60 }, badge('timer', text, `timer-overlay-${timer.activityId}`, timer.calendar ? `${timer.expression} · ${timerDueText(timer, now)}` : timer.expression));
     }
     for (const m of detail.awaitedMessages) add(m.activityId, { bottom: -8, left: -40 }, badge('message', t('instance.overlay.message', { name: m.messageName }), `message-overlay-${m.activityId}`));
     for (const i of incidents.filter((x) => x.status !== 'resolved')) {

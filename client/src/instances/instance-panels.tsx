@@ -5,6 +5,7 @@ import { formatCountdown, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { IncidentRetry } from '../forms/incident-retry';
 import type { Incident, SlaClock, TimerInfo } from './instance-types';
+import { timerDueText } from './timer-due';
 
 function Value({ value }: { value: unknown }) {
   if (value !== null && typeof value === 'object') return <pre class="json">{JSON.stringify(value, null, 2)}</pre>;
@@ -123,7 +124,7 @@ export function WaitsPanel({ timers, messages, now, onSelect }: { timers: TimerI
       <ul class="plain" data-testid="waits">
         {timers.map((w) => (
           <li key={`t-${w.activityId}-${w.dueAt}`} data-timer={w.activityId}>
-            <span class="badge warn">{t('instance.waits.timer')}</span> <code>{w.activityId}</code> {t('instance.sla.due', { due: formatDateTime(w.dueAt), countdown: formatCountdown(w.dueAt, now) })}{' '}
+            <span class="badge warn">{t('instance.waits.timer')}</span> <code>{w.activityId}</code> <span data-testid="timer-due">{timerDueText(w, now)}</span>{' '}
             <span class="muted">{w.expression}</span> <button type="button" class="link" onClick={() => onSelect(w.activityId)}>{t('instance.locate')}</button>
           </li>
         ))}

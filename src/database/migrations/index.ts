@@ -20,6 +20,7 @@ import { CustomerNotifications1767700000000 } from './1767700000000-customer-not
 import { TokenExpiry1768200000000 } from './1768200000000-token-expiry';
 import { InstanceSearch1768500000000 } from './1768500000000-instance-search';
 import { ColocatedForeignKeys1768600000000 } from './1768600000000-colocated-foreign-keys';
+import { TimerCalendars1768700000000 } from './1768700000000-timer-calendars';
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -43,4 +44,5 @@ export const migrations = [
   TokenExpiry1768200000000,
   InstanceSearch1768500000000,
   ColocatedForeignKeys1768600000000,
+  TimerCalendars1768700000000,
 ];

@@ -56,7 +56,8 @@ export function mapInstanceDetail(i: ProcessInstanceEntity, parts: { history: Hi
     cancelReason: i.cancelReason,
     revision: i.revision,
     tasks: parts.tasks.map(mapTask),
-    timers: parts.timers.map((t) => ({ activityId: t.activityId, timerType: t.timerType, expression: t.expression, dueAt: t.dueAt })),
+    // A paused timer (following an SLA pause) has no due time until it resumes.
+    timers: parts.timers.map((t) => ({ activityId: t.activityId, timerType: t.timerType, expression: t.expression, dueAt: t.pausedAt ? null : t.dueAt })),
     awaitedMessages: parts.messages.map((m) => ({ messageName: m.messageName, activityId: m.activityId })),
     history: parts.history.map((h) => ({ at: h.at, type: h.type, activityId: h.activityId, detail: h.detail })),
   };

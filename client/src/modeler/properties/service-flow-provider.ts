@@ -1,9 +1,10 @@
-// Properties provider for our dialect: SLA, handler, candidate role, FEEL condition, checked timer value; hides what deploy refuses.
+// Properties provider for our dialect: SLA, handler, candidate role, FEEL condition, checked timer value and calendar; hides what deploy refuses.
 import { Group } from '@bpmn-io/properties-panel';
 import { CandidateRoleProps } from './props/candidate-role-props';
 import { ConditionProps } from './props/condition-props';
 import { HandlerProps } from './props/handler-props';
 import { SlaProps } from './props/sla-props';
+import { TimerCalendarProps } from './props/timer-calendar-props';
 import { withCheckedTimerValue } from './props/timer-value-props';
 
 type Element = any;
@@ -58,7 +59,7 @@ export class ServiceFlowPropertiesProvider {
     return (groups: GroupDef[]) => {
       const kept = groups.filter((g) => !HIDDEN_GROUPS.includes(g.id));
       const timer = kept.find((g) => g.id === 'timer');
-      if (timer) timer.entries = withCheckedTimerValue(timer.entries);
+      if (timer) timer.entries = [...withCheckedTimerValue(timer.entries), ...TimerCalendarProps({ element })];
       this.addToAssignment(kept, element);
       this.addGroup(kept, 'ServiceFlow__Handler', 'Handler', HandlerProps({ element }), 'general');
       this.addGroup(kept, 'ServiceFlow__Condition', 'Condition', ConditionProps({ element }), 'general');
