@@ -30,6 +30,8 @@ export interface ElementInfo {
   id: string;
   type: string;
   name: string;
+  /** The name in other languages: camunda:property name.<locale> (e.g. name.zh-CN) on the element. */
+  names?: Record<string, string>;
   /** camunda:candidateGroups: groups (our roles are the built-in ones) whose members may work the task. */
   candidateRoles?: string[];
   /** camunda:candidateUsers: usernames who may work the task besides the groups. */

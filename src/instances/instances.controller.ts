@@ -7,6 +7,7 @@ import { CancelInstanceDto, InstanceQueryDto, StartInstanceDto } from './dto/ins
 import { InstancesService } from './instances.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import { RequestLanguage, type Language } from '../common/request-language';
 
 @ApiTags('process-instances')
 @Controller('api/process-instances')
@@ -15,8 +16,8 @@ export class InstancesController {
 
   @Post()
   @Access(Rules.startInstance)
-  start(@CurrentPrincipal() principal: Principal, @Body() dto: StartInstanceDto) {
-    return this.service.start(dto, principal);
+  start(@CurrentPrincipal() principal: Principal, @Body() dto: StartInstanceDto, @RequestLanguage() language: Language) {
+    return this.service.start(dto, principal, language);
   }
 
   @Get()

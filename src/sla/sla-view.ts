@@ -49,6 +49,7 @@ export class SlaView {
       id: c.id,
       policy: c.policy,
       policyName: policy?.name ?? c.policy,
+      policyNames: policy?.names ?? {},
       calendar: policy?.calendar.id ?? null,
       scope: c.scope,
       activityId: c.activityId,

@@ -60,6 +60,8 @@ export interface Task {
   processInstanceId: string;
   activityId: string;
   name: string;
+  /** The name in other languages (name.zh-CN on the diagram element). */
+  names?: Record<string, string> | null;
   candidateRoles: string[];
   assignee: string | null;
   status: 'open' | 'completed' | 'cancelled';

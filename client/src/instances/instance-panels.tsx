@@ -5,6 +5,7 @@ import { formatCountdown, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { IncidentRetry } from '../forms/incident-retry';
 import type { Incident, SlaClock, TimerInfo } from './instance-types';
+import { localName } from '../forms/local-text';
 
 function Value({ value }: { value: unknown }) {
   if (value !== null && typeof value === 'object') return <pre class="json">{JSON.stringify(value, null, 2)}</pre>;
@@ -41,7 +42,7 @@ export function VariablesTable({ variables }: { variables: Record<string, unknow
 const TASK_TONE: Record<string, string> = { open: 'warn', completed: 'ok', cancelled: '' };
 
 export function TasksTable({ tasks, onSelect }: { tasks: Task[]; onSelect: (activityId: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <section class="panel">
       <h2>{t('instance.tasks.title')}</h2>
@@ -56,7 +57,7 @@ export function TasksTable({ tasks, onSelect }: { tasks: Task[]; onSelect: (acti
             {tasks.map((task) => (
               <tr key={task.id} data-task-status={task.status}>
                 <td>
-                  <a href={`/tasks/${task.id}`}>{task.name}</a>{' '}
+                  <a href={`/tasks/${task.id}`}>{localName(task.name, task.names, locale)}</a>{' '}
                   <button type="button" class="link" title={t('instance.showInDiagram')} onClick={() => onSelect(task.activityId)}>{t('instance.locate')}</button>
                 </td>
                 <td><span class={`badge ${TASK_TONE[task.status] ?? ''}`}>{t(`instance.task.${task.status}`)}</span></td>
