@@ -76,6 +76,8 @@ export class TasksService {
     const run = this.commands.execute(task.instanceId, async (_instance, em) => {
       const locked = await this.tasks.lockIn(em, id);
       if (locked?.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${locked?.status ?? 'gone'}`);
+      // Camunda 7 refuses to complete a task whose delegation is pending: the delegate resolves it back to the owner.
+      if (locked.delegationState === 'pending') throw new DomainError(ErrorCode.Conflict, `task ${id} is delegated to ${locked.assignee}: they resolve it (POST /api/tasks/${id}/resolve) and ${locked.owner} completes it`);
       // Checked on the locked row, so a claim made meanwhile counts.
       const by = completionBy({ principal, assignee: locked.assignee });
       if (by === 'held') throw new DomainError(ErrorCode.Conflict, `task ${id} is claimed by ${locked.assignee}: only they, or a supervisor or manager, may complete it`);

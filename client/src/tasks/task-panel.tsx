@@ -74,7 +74,8 @@ export function TaskPanel({ id, version, onChanged, onCompleted }: { id: string;
           </div>
         )}
         <TaskActions key={`${task.id}-${task.assignee}`} task={task} onChanged={() => (detail.reload(), onChanged())} />
-        {task.status === 'open' && mine && <TaskForm key={task.id} task={task} variables={instance.variables} onCompleted={(result) => onCompleted(task, result)} />}
+        {/* A pending delegation is resolved back to the owner, who completes it (Camunda's rule; the server refuses otherwise). */}
+        {task.status === 'open' && mine && task.delegationState !== 'pending' && <TaskForm key={task.id} task={task} variables={instance.variables} onCompleted={(result) => onCompleted(task, result)} />}
       </section>
       <div>
         <RequestContext instance={instance} clocks={task.sla ?? []} />
