@@ -4,6 +4,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { InstancesModule } from '../instances/instances.module';
+import { IncidentsModule } from '../incidents/incidents.module';
 import { MessagesService } from '../messages/messages.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OutboxReaderRepository } from '../notifications/outbox-reader.repository';
@@ -18,7 +19,7 @@ import { CustomerNotifyPoller } from './customer-notify-poller';
 import { StatusTokenRepository } from './status-token.repository';
 
 @Module({
-  imports: [InstancesModule, DefinitionsModule, NotificationsModule],
+  imports: [InstancesModule, DefinitionsModule, NotificationsModule, IncidentsModule], // IncidentsModule: MessagesService records data incidents
   controllers: [StatusPageController],
   providers: [
     OutboxReaderRepository, CustomerDeliveryRepository, CustomerDeliveryLog, StatusTokenRepository, CustomerChannels,

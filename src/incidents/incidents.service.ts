@@ -36,7 +36,7 @@ export class IncidentsService {
   async retry(id: string, dto: RetryIncidentDto = {}) {
     const incident = await this.unresolved(id);
     if (incident.command) return this.dataIncidents.retry(incident, dto.variables ?? {}).then(() => this.get(id));
-    if (dto.variables) throw new DomainError(ErrorCode.Invalid, 'corrected variables apply to a failed task completion only');
+    if (dto.variables) throw new DomainError(ErrorCode.Invalid, 'corrected variables apply to an incident of a command that failed on data (a task completion, a timer, a message) only');
     if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX)) return this.retryWebhook(incident.id, incident.executionId);
     if (await this.externalTasks.retryIncident(incident)) return this.get(id); // an external task: fetchable again
     if (await this.calls.isCall(incident)) return this.calls.retry(incident).then(() => this.get(id)); // a child's error: call again
