@@ -58,6 +58,7 @@ describe('process content in 中文', () => {
     await page.locator('[data-element-id="Flow_OutOfWarranty_label"]').getByText('已过保修期').waitFor();
     expect(await page.locator('[data-element-id="Task_TriageRequest"]').getAttribute('class')).toContain('sf-active');
     await saveScreenshot(page, 'instance-viewer-service-request-zh-CN');
-    expect(errorsOf(page, [/status of 400/])).toEqual([]);
+    // 400: the refused form above; 403: the viewer asks for supervisor-only panels (incidents) as an agent
+    expect(errorsOf(page, [/status of 400/, /status of 403/])).toEqual([]);
   });
 });

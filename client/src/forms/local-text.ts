@@ -18,6 +18,19 @@ export function localName(name: string | null | undefined, names: unknown, local
   return typeof local === 'string' && local ? local : (name ?? '');
 }
 
+/** Each element's name.<locale> in the diagram, by element id (for history lines that carry the English name). */
+export function diagramNames(xml: string, locale: string): Record<string, string> {
+  const names: Record<string, string> = {};
+  if (locale === 'en' || !xml.includes(`name.${locale}`)) return names;
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  for (const property of Array.from(doc.getElementsByTagNameNS(CAMUNDA, 'property'))) {
+    const owner = property.parentElement?.parentElement?.parentElement;
+    const id = owner?.getAttribute('id');
+    if (property.getAttribute('name') === `name.${locale}` && id && owner?.localName !== 'formField') names[id] = property.getAttribute('value') ?? '';
+  }
+  return names;
+}
+
 /** The diagram with each element's name replaced by its camunda:property name.<locale>, for a viewer in that language. */
 export function localizedDiagram(xml: string, locale: string): string {
   if (locale === 'en' || !xml.includes(`name.${locale}`)) return xml;

@@ -73,7 +73,7 @@ export function TasksTable({ tasks, onSelect }: { tasks: Task[]; onSelect: (acti
 }
 
 export function SlaPanel({ clocks, now }: { clocks: SlaClock[]; now: number }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (!clocks.length) return null;
   return (
     <section class="panel">
@@ -83,7 +83,7 @@ export function SlaPanel({ clocks, now }: { clocks: SlaClock[]; now: number }) {
           const tone = c.breached ? 'danger' : c.status === 'met' ? 'ok' : (c.percentUsed ?? 0) >= 75 ? 'warn' : '';
           return (
             <li key={i}>
-              <strong>{c.policyName ?? c.policy}</strong> <span class="muted">{c.activityId ?? t('instance.sla.wholeProcess')}</span>{' '}
+              <strong>{localName(c.policyName ?? c.policy, c.policyNames, locale)}</strong> <span class="muted">{c.activityId ?? t('instance.sla.wholeProcess')}</span>{' '}
               <span class={`badge ${tone}`}>{t(`instance.sla.status.${c.status}`)}</span>{' '}
               {c.dueAt && c.status === 'running' && <span>{t('instance.sla.due', { due: formatDateTime(c.dueAt), countdown: formatCountdown(c.dueAt, now) })}</span>}
               {c.percentUsed !== null && c.percentUsed !== undefined && <span class="muted"> · {t('instance.sla.used', { percent: c.percentUsed })}</span>}
@@ -106,7 +106,7 @@ export function IncidentsPanel({ incidents, variables = {}, onChanged = () => {}
           <li key={i.id}>
             <span class={`badge ${i.status === 'resolved' ? 'ok' : 'danger'}`}>{t(`instance.incident.${i.status}`)}</span> <code>{i.activityId}</code> {i.error}{' '}
             <span class="muted">{t('instance.incidents.attempts', { attempts: i.attempts })} · {formatDateTime(i.createdAt)}</span>
-            {i.taskId && i.status !== 'resolved' && <IncidentRetry incidentId={i.id} variables={variables} onDone={onChanged} />}
+            {(i.correctable ?? !!i.taskId) && i.status !== 'resolved' && <IncidentRetry incidentId={i.id} variables={variables} onDone={onChanged} />}
           </li>
         ))}
       </ul>
