@@ -21,7 +21,9 @@ describe('element names in Chinese in the modeler', () => {
     await page.locator('[data-testid="import-status"][data-state="done"]').waitFor();
     await page.locator('g.djs-element[data-element-id="Task_RegisterComplaint"]').click();
     await page.locator('.bio-properties-panel-header-label', { hasText: 'Register & assign handler' }).waitFor();
-    // then the shipped Chinese name is under the name
+    // then the shipped Chinese name is under the name, in the General group
+    const general = page.locator('[data-group-id="group-general"]');
+    if (!(await general.locator('.bio-properties-panel-group-entries.open').count())) await general.locator('.bio-properties-panel-group-header').click();
     const zh = page.locator('#bio-properties-panel-serviceFlowNameZh');
     expect(await zh.inputValue()).toBe('登记投诉并指定处理人');
     // when the analyst changes it and deploys
