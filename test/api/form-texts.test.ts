@@ -73,6 +73,19 @@ describe('process content in zh-CN and en', () => {
     expect(refused.body.message).toMatch(/^表单有 1 处问题：需求一次记录准确为必填项/);
   });
 
+  it("names a clock's task in both languages (the board's near-breach list)", async () => {
+    // given a complaint whose handler has a first-response clock
+    const complaint = { channel: 'phone', customerName: 'Wang Fang', customerContact: '138 0013 8000', complaint: 'Late visit', urgent: true };
+    const id = (await t.http.post('/api/process-instances').send({ definitionKey: 'complaint-escalation', variables: complaint }).expect(201)).body.id;
+    const [register] = (await t.http.get('/api/tasks').query({ processInstanceId: id, status: 'open' }).expect(200)).body.items;
+    await t.as('agent.one', ['agent']);
+    await t.http.post(`/api/tasks/${register.id}/complete`).send({ variables: { handler: 'agent.one', category: 'service', urgent: true } }).expect(200);
+    // when
+    const clocks = (await t.http.get('/api/sla/clocks').query({ processInstanceId: id }).expect(200)).body.items as { taskName: string | null; taskNames: Record<string, string> | null }[];
+    // then
+    expect(clocks.find((c) => c.taskName)).toMatchObject({ taskName: 'Handle complaint – L1 agent', taskNames: { 'zh-CN': '处理投诉 – L1 客服' } });
+  });
+
   it('names SLA policies in both languages', async () => {
     const policies = (await t.http.get('/api/sla/policies').expect(200)).body as { id: string; names: Record<string, string> }[];
     expect(policies.find((p) => p.id === 'repair-resolution')?.names['zh-CN']).toBe('按优先级的维修解决时限（服务台工作时间）');

@@ -34,6 +34,7 @@ export interface SlaClockItem extends SlaState {
   businessKey: string | null;
   definitionKey: string;
   taskName: string | null;
+  taskNames?: Record<string, string> | null;
   activityId: string;
 }
 

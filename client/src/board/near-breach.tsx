@@ -50,7 +50,7 @@ export function NearBreach({ dueWindow, version, onWindow }: { dueWindow: string
                 <td>
                   <a href={`/instances/${c.processInstanceId}`}>{c.businessKey ?? c.processInstanceId.slice(0, 8)}</a>
                 </td>
-                <td>{c.taskName ?? <span class="muted">{t('board.wholeRequest')}</span>}</td>
+                <td>{c.taskName ? localName(c.taskName, c.taskNames, locale) : <span class="muted">{t('board.wholeRequest')}</span>}</td>
                 <td>{localName(String(c.policyName ?? c.policy), c.policyNames, locale)}</td>
                 <td>{formatDateTime(c.dueAt)}</td>
                 <td>
