@@ -13,14 +13,12 @@ import { InstanceRepository } from '../instances/instance.repository';
 import { OutboxRepository } from '../notifications/outbox.repository';
 import { toOutboxEvents } from '../notifications/outbox-events.util';
 import { TimerRepository } from '../timers/timer.repository';
+import { PARKED_DUE_AT } from '../timers/parked-timers';
 import { IncidentRepository } from './incident.repository';
 import { DataRetries } from './data-retries';
 
 /** execution_id of a data incident: one per task, timer or waiting message, so repeated failures count attempts on one row. */
 export const DATA_INCIDENT_PREFIX = 'data:';
-
-/** Where a parked timer waits: far beyond any poll, until its incident's retry fires it (the engine ignores due_at). */
-const PARKED = new Date('9999-12-31T00:00:00Z');
 
 export interface FailedCompletion {
   task: { id: string; instanceId: string; activityId: string };
@@ -80,7 +78,7 @@ export class DataIncidents {
   async onTimerFailed(em: EntityManager, timer: TimerEntity, err: unknown): Promise<boolean> {
     if (!isDataFailure(err) || !timer.instanceId) return false;
     await this.recordIn(em, { instanceId: timer.instanceId, activityId: timer.activityId, executionId: `${DATA_INCIDENT_PREFIX}timer:${timer.timerKey}`, command: { type: 'fireTimer', timerKey: timer.timerKey } }, err.message);
-    await this.timers.postpone(em, timer.id, PARKED);
+    await this.timers.postpone(em, timer.id, PARKED_DUE_AT);
     return true;
   }
 

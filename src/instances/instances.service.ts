@@ -11,6 +11,7 @@ import type { Language } from '../common/request-language';
 import { SlaView } from '../sla/sla-view';
 import { GroupRepository } from '../groups/group.repository';
 import { TaskRepository } from '../tasks/task.repository';
+import { isParked } from '../timers/parked-timers';
 import { maySeeTask } from '../tasks/task-access.util';
 import type { Principal } from '../auth/principal';
 import { CancelInstanceDto, InstanceQueryDto, mapInstance, mapInstanceDetail, StartInstanceDto } from './dto/instance.dto';
@@ -71,7 +72,7 @@ export class InstancesService {
     const hidden = new Set(allTasks.filter((task) => !tasks.includes(task)).map((task) => task.id));
     // The path stays visible; what was submitted in a hidden task (and to whom it went) does not.
     const history = allHistory.map((h) => (hidden.has(String(h.detail?.taskId)) ? { ...h, detail: { taskId: h.detail?.taskId } } : h));
-    const detail = mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => this.kinds.kindOf(t) === ENGINE_TIMER), messages });
+    const detail = mapInstanceDetail(instance, { history, tasks, timers: timers.filter((t) => this.kinds.kindOf(t) === ENGINE_TIMER && !isParked(t.dueAt)), messages });
     const { elements } = (await this.cache.get(instance.definitionId)).model; // task names in other languages (name.zh-CN)
     return { ...detail, tasks: detail.tasks.map((t) => ({ ...t, names: elements[t.activityId]?.names ?? null })), sla, externalTasks: externalTasks.map(mapWaitingExternalTask), parentInstanceId: instance.parentInstanceId ?? null, parentActivityId: instance.parentActivityId ?? null, childInstances };
   }

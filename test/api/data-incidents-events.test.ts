@@ -37,6 +37,7 @@ describe('data incidents of timers and messages', () => {
     expect(incidents[0]).toMatchObject({ activityId: 'Timer_First', status: 'open', attempts: 1, correctable: true, error: expect.stringMatching(/Timer_Wait: .*ISO 8601/) });
     const waiting = await instance(id);
     expect(waiting).toMatchObject({ status: 'active', activeActivityIds: ['Timer_First'] });
+    expect(waiting.timers).toEqual([]); // parked: shown through its incident, not as a due time
     expect(waiting.history.map((h: { type: string }) => h.type)).toContain('incident.open');
     // when the supervisor retries with a value that still fails, then with a corrected one
     expect((await t.http.post(`/api/incidents/${incidents[0].id}/retry`).send({ variables: { delay: 'soon' } }).expect(200)).body).toMatchObject({ status: 'open', attempts: 2 });
