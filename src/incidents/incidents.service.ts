@@ -47,7 +47,9 @@ export class IncidentsService {
   /** Completes the failed service task without its handler (someone did the work by hand). */
   async resolve(id: string, dto: ResolveIncidentDto) {
     const incident = await this.unresolved(id);
-    // A webhook, or a failed completion (its task stays open for the worker): closed by hand.
+    // A parked timer has nothing to do by hand: closing its incident would leave the token on a timer that never fires.
+    if (incident.command?.type === 'fireTimer') throw new DomainError(ErrorCode.Conflict, `incident ${id} holds a timer that failed on data: retry it with the corrected variables (POST /api/incidents/${id}/retry {variables}), or cancel the instance`);
+    // A webhook, a failed completion (its task stays open for the worker) or message (the instance still waits): closed by hand.
     if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX) || incident.command) {
       await this.incidents.update(null, id, { status: 'resolved', resolvedAt: this.clock.now(), updatedAt: this.clock.now(), resolution: `resolved by hand: ${dto.note}` });
       return this.get(id);

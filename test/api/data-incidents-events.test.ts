@@ -39,6 +39,9 @@ describe('data incidents of timers and messages', () => {
     expect(waiting).toMatchObject({ status: 'active', activeActivityIds: ['Timer_First'] });
     expect(waiting.timers).toEqual([]); // parked: shown through its incident, not as a due time
     expect(waiting.history.map((h: { type: string }) => h.type)).toContain('incident.open');
+    // and it cannot be closed by hand (the token would wait on a timer that never fires)
+    const refused = await t.http.post(`/api/incidents/${incidents[0].id}/resolve`).send({ note: 'done' }).expect(409);
+    expect(refused.body.message).toMatch(/retry it with the corrected variables/);
     // when the supervisor retries with a value that still fails, then with a corrected one
     expect((await t.http.post(`/api/incidents/${incidents[0].id}/retry`).send({ variables: { delay: 'soon' } }).expect(200)).body).toMatchObject({ status: 'open', attempts: 2 });
     const fixed = (await t.http.post(`/api/incidents/${incidents[0].id}/retry`).send({ variables: { delay: 'PT2M' } }).expect(200)).body;
