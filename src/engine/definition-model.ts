@@ -81,6 +81,8 @@ export interface ElementInfo {
 export interface DefinitionModel {
   processId: string;
   processName: string;
+  /** The process name in other languages: camunda:property name.<locale> on the bpmn:process. */
+  processNames?: Record<string, string>;
   startForm: FormField[];
   /** Timer start events of the process: the host schedules them (the engine sees them as due at once). */
   startTimers: { activityId: string; timer: NonNullable<ElementInfo['timer']> }[];

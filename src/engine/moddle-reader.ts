@@ -158,5 +158,6 @@ export function readDefinitionModel(root: ModdleElement): DefinitionModel | null
     }
   };
   visit(process);
-  return { processId: process.id, processName: process.name ?? process.id, startForm, startTimers, elements };
+  const processNames = localNames(readProperties(process));
+  return { processId: process.id, processName: process.name ?? process.id, ...(processNames && { processNames }), startForm, startTimers, elements };
 }

@@ -86,6 +86,12 @@ describe('process content in zh-CN and en', () => {
     expect(clocks.find((c) => c.taskName)).toMatchObject({ taskName: 'Handle complaint – L1 agent', taskNames: { 'zh-CN': '处理投诉 – L1 客服' } });
   });
 
+  it('names the three processes in both languages on the definitions list', async () => {
+    const list = (await t.http.get('/api/definitions').expect(200)).body as { key: string; name: string; names?: Record<string, string> }[];
+    const zh = Object.fromEntries(list.map((d) => [d.key, d.names?.['zh-CN']]));
+    expect(zh).toMatchObject({ 'service-request': '报修服务', 'complaint-escalation': '投诉处理与升级', 'satisfaction-survey': '满意度调查' });
+  });
+
   it('names SLA policies in both languages', async () => {
     const policies = (await t.http.get('/api/sla/policies').expect(200)).body as { id: string; names: Record<string, string> }[];
     expect(policies.find((p) => p.id === 'repair-resolution')?.names['zh-CN']).toBe('按优先级的维修解决时限（服务台工作时间）');

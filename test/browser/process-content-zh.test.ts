@@ -19,6 +19,8 @@ describe('process content in 中文', () => {
 
   it('lists the task under its Chinese name, with the Chinese SLA policy', async () => {
     // when
+    await page.goto('/instances');
+    expect(await page.locator('select[name="definitionKey"] option[value="service-request"]').innerText()).toBe('报修服务');
     await page.goto('/tasks');
     // then
     await row().getByText('记录并核实报修').waitFor();

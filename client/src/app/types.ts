@@ -3,6 +3,8 @@ export interface DefinitionSummary {
   id: string;
   key: string;
   name: string | null;
+  /** The process name in other languages (name.zh-CN on the process); GET /api/definitions only. */
+  names?: Record<string, string> | null;
   version: number;
   deployedAt: string;
 }

@@ -13,13 +13,14 @@ import { STATUS_TONE } from './instance-types';
 import { StartInstance } from './start-instance';
 import { useDebounced } from './use-debounced';
 import './instances.css';
+import { localName } from '../forms/local-text';
 
 const LIMIT = 25;
 const ALL_ROLES = ['agent', 'technician', 'supervisor', 'manager'];
 const STATUSES = ['active', 'completed', 'cancelled'];
 
 export function InstancesPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { query, route } = useLocation();
   const filters = { definitionKey: query.definitionKey ?? '', status: query.status ?? '', businessKey: query.businessKey ?? '' };
   const offset = Math.max(0, Number(query.offset) || 0);
@@ -57,7 +58,7 @@ export function InstancesPage() {
           {t('instances.filter.definition')}
           <select name="definitionKey" value={filters.definitionKey} onChange={(e) => go({ definitionKey: e.currentTarget.value })}>
             <option value="">{t('instances.filter.all')}</option>
-            {definitions.data?.map((d) => <option key={d.key} value={d.key}>{d.name || d.key}</option>)}
+            {definitions.data?.map((d) => <option key={d.key} value={d.key}>{localName(d.name, d.names, locale) || d.key}</option>)}
             {filters.definitionKey && !definitions.data?.some((d) => d.key === filters.definitionKey) && <option value={filters.definitionKey}>{filters.definitionKey}</option>}
           </select>
         </label>
