@@ -1,6 +1,4 @@
 // The one way the client talks to the ServiceFlow API: JSON in and out, errors as ApiError with the server's details.
-import { currentLocale } from '../i18n/i18n';
-
 export interface FieldProblem {
   field?: string;
   elementId?: string;
@@ -72,8 +70,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 async function send<T>(path: string, options: RequestOptions, retried: boolean): Promise<T> {
   const sentAuthorization = extraHeaders.Authorization;
-  // Accept-Language: the UI language, so the server's form messages come in it.
-  const headers: Record<string, string> = { Accept: options.text ? 'application/xml, text/plain' : 'application/json', 'Accept-Language': currentLocale(), ...extraHeaders };
+  const headers: Record<string, string> = { Accept: options.text ? 'application/xml, text/plain' : 'application/json', ...extraHeaders };
   // A FormData body (a file upload) goes as multipart: the browser sets its Content-Type with the boundary.
   const multipart = options.body instanceof FormData;
   if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
