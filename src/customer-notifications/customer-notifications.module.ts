@@ -4,6 +4,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { InstancesModule } from '../instances/instances.module';
+import { IncidentsModule } from '../incidents/incidents.module';
 import { MessagesService } from '../messages/messages.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OutboxReaderRepository } from '../notifications/outbox-reader.repository';
@@ -21,7 +22,7 @@ import { RequestNotesRepository } from '../request-notes/request-notes.repositor
 import { SurveysModule } from '../surveys/surveys.module';
 
 @Module({
-  imports: [InstancesModule, DefinitionsModule, NotificationsModule, SurveysModule],
+  imports: [InstancesModule, DefinitionsModule, NotificationsModule, SurveysModule, IncidentsModule], // IncidentsModule: MessagesService records data incidents
   controllers: [StatusPageController],
   providers: [
     OutboxReaderRepository, CustomerDeliveryRepository, CustomerDeliveryLog, StatusTokenRepository, CustomerChannels,

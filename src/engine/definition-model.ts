@@ -30,6 +30,8 @@ export interface ElementInfo {
   id: string;
   type: string;
   name: string;
+  /** The name in other languages: camunda:property name.<locale> (e.g. name.zh-CN) on the element. */
+  names?: Record<string, string>;
   /** camunda:candidateGroups: groups (our roles are the built-in ones) whose members may work the task. */
   candidateRoles?: string[];
   /** camunda:candidateUsers: usernames who may work the task besides the groups. */
@@ -83,6 +85,8 @@ export interface ElementInfo {
 export interface DefinitionModel {
   processId: string;
   processName: string;
+  /** The process name in other languages: camunda:property name.<locale> on the bpmn:process. */
+  processNames?: Record<string, string>;
   startForm: FormField[];
   /** Timer start events of the process: the host schedules them (the engine sees them as due at once). */
   startTimers: { activityId: string; timer: NonNullable<ElementInfo['timer']> }[];

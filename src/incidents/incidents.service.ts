@@ -39,7 +39,7 @@ export class IncidentsService {
   async retry(id: string, dto: RetryIncidentDto = {}) {
     const incident = await this.unresolved(id);
     if (incident.command) return this.dataIncidents.retry(incident, dto.variables ?? {}).then(() => this.get(id));
-    if (dto.variables) throw new DomainError(ErrorCode.Invalid, 'corrected variables apply to a failed task completion only');
+    if (dto.variables) throw new DomainError(ErrorCode.Invalid, 'corrected variables apply to an incident of a command that failed on data (a task completion, a timer, a message) only');
     if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX)) return this.retryWebhook(incident.id, incident.executionId);
     if (await this.externalTasks.retryIncident(incident)) return this.get(id); // an external task: fetchable again
     if (await this.calls.isCall(incident)) return this.calls.retry(incident).then(() => this.get(id)); // a child's error: call again
@@ -50,7 +50,9 @@ export class IncidentsService {
   /** Completes the failed service task without its handler (someone did the work by hand). */
   async resolve(id: string, dto: ResolveIncidentDto) {
     const incident = await this.unresolved(id);
-    // A webhook, or a failed completion (its task stays open for the worker): closed by hand.
+    // A parked timer has nothing to do by hand: closing its incident would leave the token on a timer that never fires.
+    if (incident.command?.type === 'fireTimer') throw new DomainError(ErrorCode.Conflict, `incident ${id} holds a timer that failed on data: retry it with the corrected variables (POST /api/incidents/${id}/retry {variables}), or cancel the instance`);
+    // A webhook, a failed completion (its task stays open for the worker) or message (the instance still waits): closed by hand.
     if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX) || incident.command) {
       // In a command transaction, so the request's audit entry commits with the change.
       await this.commands.transaction((em) => this.incidents.update(em, id, { status: 'resolved', resolvedAt: this.clock.now(), updatedAt: this.clock.now(), resolution: `resolved by hand: ${dto.note}` }));

@@ -8,6 +8,7 @@ import { InstancesService } from './instances.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Audited } from '../audit/audited.decorator';
+import { RequestLanguage, type Language } from '../common/request-language';
 
 @ApiTags('process-instances')
 @Controller('api/process-instances')
@@ -17,8 +18,8 @@ export class InstancesController {
   @Post()
   @Access(Rules.startInstance)
   @Audited('instance.started')
-  start(@CurrentPrincipal() principal: Principal, @Body() dto: StartInstanceDto) {
-    return this.service.start(dto, principal);
+  start(@CurrentPrincipal() principal: Principal, @Body() dto: StartInstanceDto, @RequestLanguage() language: Language) {
+    return this.service.start(dto, principal, language);
   }
 
   @Get()

@@ -123,13 +123,18 @@ describe('instance viewer', () => {
     await page.locator('[data-testid="history-entry"][data-type="timer.fired"][data-activity-id="Timer_L1"]').waitFor();
     expect(await page.locator('[data-testid="tasks"] tr[data-task-status="cancelled"]').innerText()).toContain('Handle complaint – L1 agent');
     await saveScreenshot(page, 'instance-viewer-escalated');
-    // and the screen speaks Chinese on the switch, while the diagram keeps the analyst's words
+    // and the screen speaks Chinese on the switch, the diagram too (the elements' name.zh-CN), with the tokens kept
     await page.getByTestId('lang-switch').click();
     await page.getByRole('heading', { name: '历史记录' }).waitFor();
     expect(await page.getByTestId('instance-status').innerText()).toBe('进行中');
-    expect((await element('Task_HandleL2').textContent())?.replace(/\s+/g, '')).toBe('Handlecomplaint–L2supervisor');
+    await page.waitForFunction(() => document.querySelector('[data-element-id="Task_HandleL2"]')?.textContent?.replace(/\s+/g, '') === '处理投诉–L2主管');
+    await page.locator('[data-element-id="Timer_L1_label"]').getByText('L1 时限').waitFor();
+    expect(await hasMarker('Task_HandleL2', 'sf-active')).toBe(true);
+    expect(await page.locator('[data-testid="tasks"] tr[data-task-status="cancelled"]').innerText()).toContain('处理投诉 – L1 客服');
+    await saveScreenshot(page, 'instance-viewer-zh-CN');
     await page.getByTestId('lang-switch').click();
     await page.getByRole('heading', { name: 'History' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-element-id="Task_HandleL2"]')?.textContent?.replace(/\s+/g, '') === 'Handlecomplaint–L2supervisor');
     expect(errorsOf(page)).toEqual([]);
   });
 

@@ -3,6 +3,8 @@ export interface DefinitionSummary {
   id: string;
   key: string;
   name: string | null;
+  /** The process name in other languages (name.zh-CN on the process); GET /api/definitions only. */
+  names?: Record<string, string> | null;
   version: number;
   deployedAt: string;
 }
@@ -34,6 +36,7 @@ export interface SlaClockItem extends SlaState {
   businessKey: string | null;
   definitionKey: string;
   taskName: string | null;
+  taskNames?: Record<string, string> | null;
   activityId: string;
   /** The request's next escalation timer: wall due time and, on a business calendar, the working time left. */
   nextTimer?: { activityId: string; dueAt: string | null; calendar: { id: string; name: string; timeZone: string } | null; paused: boolean; workingLeftMs: number | null } | null;
@@ -62,6 +65,8 @@ export interface Task {
   processInstanceId: string;
   activityId: string;
   name: string;
+  /** The name in other languages (name.zh-CN on the diagram element). */
+  names?: Record<string, string> | null;
   candidateRoles: string[];
   assignee: string | null;
   status: 'open' | 'completed' | 'cancelled';

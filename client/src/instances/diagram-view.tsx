@@ -1,5 +1,5 @@
 // The instance's diagram (bpmn-js NavigatedViewer): visited path, active tokens, selection as markers; timers,
-// awaited messages, incidents and task SLA clocks as overlays. The diagram text itself is the analyst's, untranslated.
+// awaited messages, incidents and task SLA clocks as overlays. Element names in the user's language (name.zh-CN).
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n';
 import type { Incident, SlaClock } from './instance-types';
 import { visitedPath, type FlowInfo } from './visited-path';
 import { timerDueText } from './timer-due';
+import { localizedDiagram } from '../forms/local-text';
 
 interface Props {
   xml: string;
@@ -51,7 +52,7 @@ export function DiagramView({ xml, detail, incidents, clocks, selected, now, onS
   useEffect(() => {
     let live = true;
     setImportError(null);
-    viewer.current.importXML(xml).then(
+    viewer.current.importXML(localizedDiagram(xml, locale)).then(
       () => {
         if (!live) return;
         viewer.current.get('canvas').zoom('fit-viewport', 'auto');
@@ -62,7 +63,7 @@ export function DiagramView({ xml, detail, incidents, clocks, selected, now, onS
     return () => {
       live = false;
     };
-  }, [xml]);
+  }, [xml, locale]);
 
   // Markers: the visited path, the active tokens, incidents and the selected element.
   useEffect(() => {

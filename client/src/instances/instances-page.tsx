@@ -14,13 +14,14 @@ import { StartInstance } from './start-instance';
 import { useDebounced } from './use-debounced';
 import { InstanceSearchFields, searchOf, type SearchDraft } from './instance-search';
 import './instances.css';
+import { localName } from '../forms/local-text';
 
 const LIMIT = 25;
 const ALL_ROLES = ['agent', 'technician', 'supervisor', 'manager'];
 const STATUSES = ['active', 'completed', 'cancelled'];
 
 export function InstancesPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { query, route } = useLocation();
   const filters = { definitionKey: query.definitionKey ?? '', status: query.status ?? '', businessKey: query.businessKey ?? '', ...searchOf(query) };
   const [search, setSearch] = useState<SearchDraft>(searchOf(query));
@@ -59,7 +60,7 @@ export function InstancesPage() {
           {t('instances.filter.definition')}
           <select name="definitionKey" value={filters.definitionKey} onChange={(e) => go({ definitionKey: e.currentTarget.value })}>
             <option value="">{t('instances.filter.all')}</option>
-            {definitions.data?.map((d) => <option key={d.key} value={d.key}>{d.name || d.key}</option>)}
+            {definitions.data?.map((d) => <option key={d.key} value={d.key}>{localName(d.name, d.names, locale) || d.key}</option>)}
             {filters.definitionKey && !definitions.data?.some((d) => d.key === filters.definitionKey) && <option value={filters.definitionKey}>{filters.definitionKey}</option>}
           </select>
         </label>

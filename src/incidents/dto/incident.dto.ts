@@ -22,7 +22,7 @@ export class ResolveIncidentDto {
 }
 
 export class RetryIncidentDto {
-  @IsVariables('corrected variables, set on the instance before the retry (a failed task completion only)') variables?: Record<string, unknown>;
+  @IsVariables('corrected variables, set on the instance before the retry (an incident of a command that failed on data only)') variables?: Record<string, unknown>;
 }
 
 export function mapIncident(i: IncidentEntity) {
@@ -38,8 +38,9 @@ export function mapIncident(i: IncidentEntity) {
     updatedAt: i.updatedAt,
     resolvedAt: i.resolvedAt,
     resolution: i.resolution,
-    // A failed task completion: retry takes corrected variables.
-    taskId: i.command?.taskId ?? null,
+    // A command that failed on data (task completion, timer, message): retry takes corrected variables.
+    taskId: i.command?.type === 'completeTask' ? i.command.taskId : null,
+    correctable: !!i.command,
   };
 }
 
