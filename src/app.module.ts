@@ -33,6 +33,7 @@ import { CustomerNotificationsModule } from './customer-notifications/customer-n
 import { DispatchModule } from './dispatch/dispatch.module';
 import { PeopleModule } from './people/people.module';
 import { RequestNotesModule } from './request-notes/request-notes.module';
+import { DemoModule } from './demo/demo.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -76,6 +77,7 @@ export class AppModule {
         EscalationsModule,
         SchedulerModule,
         ObservabilityModule,
+        DemoModule,
       ],
     };
   }

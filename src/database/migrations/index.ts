@@ -17,6 +17,7 @@ import { IncidentCommands1767500000000 } from './1767500000000-incident-commands
 import { TechnicianProfiles1767600000000 } from './1767600000000-technician-profiles';
 import { RequestNotes1767600000001 } from './1767600000001-request-notes';
 import { CustomerNotifications1767700000000 } from './1767700000000-customer-notifications';
+import { DemoRecords1768400000000 } from './1768400000000-demo-records';
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -37,4 +38,5 @@ export const migrations = [
   TechnicianProfiles1767600000000,
   RequestNotes1767600000001,
   CustomerNotifications1767700000000,
+  DemoRecords1768400000000,
 ];

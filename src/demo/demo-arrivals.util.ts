@@ -1,0 +1,31 @@
+// When customers get in touch: a Poisson process whose rate follows the hour of the week (busy weekday office hours).
+import type { Random } from './demo-random.util';
+
+const HOUR = 3_600_000;
+
+/** Relative arrival rate at a UTC instant (Shanghai local time): 1 in weekday office hours, less evenings and weekends. */
+export function arrivalWeight(t: number): number {
+  const d = new Date(t + 8 * HOUR);
+  const day = d.getUTCDay();
+  const hour = d.getUTCHours();
+  const weekend = day === 0 || day === 6;
+  const office = hour >= 9 && hour < 18;
+  const evening = hour >= 18 && hour < 22;
+  return (office ? 1 : evening ? 0.3 : hour >= 7 && hour < 9 ? 0.2 : 0.03) * (weekend ? 0.4 : 1);
+}
+
+export interface Arrival {
+  at: number;
+  kind: 'service-request' | 'complaint';
+}
+
+/** Arrivals between `from` and `to` for `perDay` service requests a weekday and a complaint for every `complaintEvery`. */
+export function drawArrivals(r: Random, from: number, to: number, perDay: number, complaintShare: number): Arrival[] {
+  // Thinning: candidates at the peak rate (a weekday has 9 office hours at weight 1 and a little outside them).
+  const peakPerMs = (perDay * (1 + complaintShare)) / (9.8 * HOUR);
+  const arrivals: Arrival[] = [];
+  for (let t = from - Math.log(1 - r.next()) / peakPerMs; t < to; t -= Math.log(1 - r.next()) / peakPerMs) {
+    if (r.next() < arrivalWeight(t)) arrivals.push({ at: Math.floor(t), kind: r.chance(complaintShare / (1 + complaintShare)) ? 'complaint' : 'service-request' });
+  }
+  return arrivals;
+}
