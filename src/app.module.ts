@@ -34,6 +34,7 @@ import { DispatchModule } from './dispatch/dispatch.module';
 import { PeopleModule } from './people/people.module';
 import { RequestNotesModule } from './request-notes/request-notes.module';
 import { DemoModule } from './demo/demo.module';
+import { SimulationModule } from './simulation/simulation.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -78,6 +79,7 @@ export class AppModule {
         SchedulerModule,
         ObservabilityModule,
         DemoModule,
+        SimulationModule,
       ],
     };
   }

@@ -52,6 +52,29 @@ describe('demo data', () => {
     expect(status.instances).toBe(summary.instances);
   });
 
+  it('teaches the simulation model: arrivals, fitted task durations, decisions, staffing and surveys', async () => {
+    const window = { from: new Date(TO.getTime() - 8 * 86_400_000).toISOString(), to: TO.toISOString() };
+    const model = (await t.http.get('/api/simulations/model').query({ definitionKey: 'service-request', ...window }).expect(200)).body;
+    const requests = (await t.http.get('/api/process-instances').query({ definitionKey: 'service-request', limit: 1 }).expect(200)).body.total;
+    expect(model.arrivals.total).toBe(requests);
+    expect(model.arrivals.perWeek).toBeCloseTo(requests / (8 / 7), 1);
+    expect(Object.keys(model.arrivals.channel)).toContain('phone');
+    expect(model.activities['Task_RecordRequest@agent']).toMatchObject({ role: 'agent', duration: { distribution: 'lognormal' } });
+    expect(model.activities['Task_RecordRequest@agent'].duration.meanHours).toBeGreaterThan(0);
+    expect(Object.keys(model.decisions.Task_TriageRequest.simpleFault).sort()).toEqual(['false', 'true']);
+    expect(model.visits.Task_RecordRequest).toBeGreaterThan(0.8);
+    expect(model.staffing.roles).toMatchObject({ agent: 4, technician: 5, supervisor: 3, manager: 1 }); // a supervisor signed in above
+    expect(model.surveys.answered).toBeGreaterThan(0);
+    // only the second version: fewer arrivals
+    const v2 = (await t.http.get('/api/simulations/model').query({ definitionKey: 'service-request', versions: '2', ...window }).expect(200)).body;
+    expect(v2.arrivals.total).toBeGreaterThan(0);
+    expect(v2.arrivals.total).toBeLessThan(requests);
+    // and actionable refusals
+    expect((await t.http.get('/api/simulations/model').query({ definitionKey: 'nope' })).status).toBe(404);
+    expect((await t.http.get('/api/simulations/model').query({ definitionKey: 'service-request', versions: '9' })).body.message).toMatch(/no version 9/);
+    expect((await t.http.get('/api/simulations/model').query({ definitionKey: 'service-request', from: TO.toISOString(), to: window.from })).status).toBe(400);
+  });
+
   it('refuses a second load into a product that has data', async () => {
     await expect(loadDemo(t.app, clock, { days: 1, perDay: 1, seed: 1, to: TO })).rejects.toThrow(/empty product only/);
   });

@@ -15,5 +15,6 @@ import requestNotes from './messages/request-notes';
 import forms from './messages/forms';
 import tasklist from './messages/tasklist';
 import boardMemory from './messages/board-memory';
+import demo from './messages/demo';
 
-export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage, dispatch, requestNotes, forms, tasklist, boardMemory];
+export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage, dispatch, requestNotes, forms, tasklist, boardMemory, demo];
