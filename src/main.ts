@@ -22,7 +22,7 @@ function banner(config: AppConfig, workers: number, admin: WorkerMessage['admin'
 
 /** `npm start -- --demo`: on an empty database, weeks of simulated history first (src/demo); otherwise nothing. */
 async function demoAtStart(config: AppConfig, url: string): Promise<void> {
-  progress('Loading demo data (--demo): simulating a few weeks of service-desk work, about a minute or two …');
+  progress('Loading demo data (--demo): simulating a few weeks of service-desk work, a few minutes …');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { runDemoLoad } = require('./demo/demo-app') as typeof import('./demo/demo-app');
   const summary = await runDemoLoad(config, url, { onlyIfEmpty: true });

@@ -1,5 +1,5 @@
 // `npm run demo`: fills the product with weeks of simulated service-desk history; `npm run demo -- --remove` takes it away.
-// Options: --days N (21), --per-day N service requests a weekday (12), --seed N.
+// Options: --days N (14), --per-day N service requests a weekday (10), --seed N (2026).
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
       const pct = Math.floor(f * 10) * 10;
       if (pct > shown) out(`  ${(shown = pct)} %`);
     } });
-    out(`Done in ${Math.round((Date.now() - started) / 1000)} s: ${summary!.instances} process instances (${summary!.started} requests and complaints), ${summary!.completedTasks} tasks, ${summary!.surveysAnswered} survey answers, ${summary!.timersFired} timers fired, version ${summary!.secondVersion ?? '-'} of service-request deployed mid-way.`);
+    out(`Done in ${Math.round((Date.now() - started) / 1000)} s: ${summary!.instances} process instances (${summary!.started} requests and complaints), ${summary!.completedTasks} tasks, ${summary!.surveysAnswered} survey answers, ${summary!.timersFired} timers fired, version ${summary!.secondVersion ?? '-'} of service-request deployed mid-way (${Math.round(summary!.commandMs / 1000)} s in commands, ${Math.round(summary!.loopMs / 1000)} s in the loop's reads and relays).`);
     if (summary!.errors.length) out(`Unexpected failures (${summary!.errors.length}):\n  ${summary!.errors.slice(0, 10).join('\n  ')}`);
     out(`Demo users (password = username + "${DEMO_PASSWORD_SUFFIX}"): ${DEMO_STAFF.map((p) => `${p.username} (${p.role})`).join(', ')}`);
     out('Remove it with: npm run demo -- --remove');

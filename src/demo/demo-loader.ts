@@ -23,7 +23,7 @@ export interface DemoOptions {
   onProgress?: (fraction: number) => void;
 }
 
-export const DEFAULT_DEMO: Omit<DemoOptions, 'to'> = { days: 21, perDay: 12, seed: 2026 };
+export const DEFAULT_DEMO: Omit<DemoOptions, 'to'> = { days: 14, perDay: 10, seed: 2026 };
 
 export interface DemoSummary extends SimulationResult {
   from: string;
@@ -53,7 +53,7 @@ export async function loadDemo(app: INestApplicationContext, clock: FakeClock, o
   await repo.record('instance', ids, clock.now());
   if (secondVersion) await repo.record('definition', [(secondVersion as { id: string }).id], clock.now());
   const summary: DemoSummary = { ...result, from: from.toISOString(), to: options.to.toISOString(), instances: ids.length, users: DEMO_STAFF.length, secondVersion: (secondVersion as { version: number } | null)?.version ?? null };
-  await repo.record('run', [options.to.toISOString()], clock.now(), { ...summary, errors: result.errors.length });
+  await repo.record('run', [options.to.toISOString()], clock.now(), { ...summary, errors: result.errors.length, commandMs: Math.round(result.commandMs), loopMs: Math.round(result.loopMs) });
   return summary;
 }
 

@@ -43,6 +43,9 @@ export interface SimulationResult {
   surveysAnswered: number;
   timersFired: number;
   errors: string[];
+  /** Wall time spent in the platform's commands (starts, completions, answers, timers) and in the loop's own reads and relays. */
+  commandMs: number;
+  loopMs: number;
 }
 
 export class DemoSimulator {
@@ -54,7 +57,7 @@ export class DemoSimulator {
   private readonly surveys: CaughtSurvey[];
   private seenSurveys = 0;
   private remoteFirst = false;
-  private readonly result: SimulationResult = { started: 0, completedTasks: 0, surveysAnswered: 0, timersFired: 0, errors: [] };
+  private readonly result: SimulationResult = { started: 0, completedTasks: 0, surveysAnswered: 0, timersFired: 0, errors: [], commandMs: 0, loopMs: 0 };
 
   constructor(
     private readonly app: INestApplicationContext,
@@ -73,15 +76,20 @@ export class DemoSimulator {
     if (switchAt !== null) this.push(switchAt, async () => { await this.options.onSwitch(); this.remoteFirst = true; });
     const repo = this.app.get(DemoRepository);
     for (let step = 0; ; step++) {
+      const t0 = performance.now();
       const timer = (await repo.nextTimerDue())?.getTime() ?? Infinity;
       const next = Math.min(this.queue[0]?.at ?? Infinity, timer);
       if (next > end) break;
       if (next > this.clock.now().getTime()) this.clock.set(new Date(next));
+      const t1 = performance.now();
       if (timer <= next) this.result.timersFired += await this.app.get(TimerFiringService).fireDue();
       else await this.queue.shift()!.run();
       await this.app.get(IncidentRetryService).retryDue();
+      const t2 = performance.now();
       await this.relaySurveys();
       await this.scheduleOpenWork(repo);
+      this.result.commandMs += t2 - t1;
+      this.result.loopMs += t1 - t0 + performance.now() - t2;
       if (step % 50 === 0) this.options.onProgress?.((this.clock.now().getTime() - from.getTime()) / (end - from.getTime()));
     }
     this.clock.set(to);
