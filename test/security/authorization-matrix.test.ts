@@ -122,7 +122,7 @@ const POLICY: Record<string, Caller[]> = {
   'POST /api/process-instances/{id}/attachments': FRONT_LINE,
   'GET /api/process-instances/{id}/attachments/{attachmentId}/content': [...STAFF],
   'GET /api/demo': [...STAFF],
-  'DELETE /api/demo': ADMIN,
+  'POST /api/demo/remove': ADMIN,
   'GET /api/simulations/model': [...LEADS, 'analyst'],
 };
 

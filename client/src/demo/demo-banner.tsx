@@ -23,7 +23,7 @@ export function DemoBanner() {
   const remove = async () => {
     if (!confirm(t('demo.confirmRemove'))) return;
     try {
-      await api('/api/demo', { method: 'DELETE' });
+      await api('/api/demo/remove', { method: 'POST', body: { confirm: true } });
       location.reload();
     } catch (err) {
       setError((err as Error).message);
