@@ -32,7 +32,8 @@ export interface DemoCase {
 export function drawCase(r: Random, n: number, kind: DemoCase['kind'], remoteFirst: boolean): DemoCase {
   const channel = r.weighted(CHANNEL_WEIGHTS);
   const customerName = r.pick(NAMES);
-  const common = { channel, customerName, customerContact: `+86 139 ${String(1000 + n).padStart(4, '0')} ${String(r.int(1000, 9999))}`, demo: true };
+  // Demo customers get no notifications (each is logged as skipped), whatever gateways are configured.
+  const common = { channel, customerName, customerContact: `+86 139 ${String(1000 + n).padStart(4, '0')} ${String(r.int(1000, 9999))}`, demo: true, notificationsOptOut: true };
   const simple = r.chance(remoteFirst ? 0.5 : 0.35);
   const fixedFirstTime = r.chance(0.85);
   const slow = r.chance(0.25);

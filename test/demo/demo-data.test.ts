@@ -75,6 +75,12 @@ describe('demo data', () => {
     expect((await t.http.get('/api/simulations/model').query({ definitionKey: 'service-request', from: TO.toISOString(), to: window.from })).status).toBe(400);
   });
 
+  it('sends demo customers nothing', async () => {
+    const [request] = (await t.http.get('/api/process-instances').query({ definitionKey: 'service-request', limit: 1 }).expect(200)).body.items;
+    expect(request.businessKey).toMatch(/^DEMO-R-\d{5}$/);
+    expect((await t.http.get(`/api/process-instances/${request.id}`).expect(200)).body.variables).toMatchObject({ notificationsOptOut: true, demo: true });
+  });
+
   it('refuses a second load into a product that has data', async () => {
     await expect(loadDemo(t.app, clock, { days: 1, perDay: 1, seed: 1, to: TO })).rejects.toThrow(/empty product only/);
   });
