@@ -14,15 +14,18 @@ export function arrivalWeight(t: number): number {
   return (office ? 1 : evening ? 0.3 : hour >= 7 && hour < 9 ? 0.2 : 0.03) * (weekend ? 0.4 : 1);
 }
 
+/** The sum of a weekday's hourly weights: 9 office hours, 4 evening hours at 0.3, 2 early at 0.2, 9 night at 0.03. */
+const WEEKDAY_HOURS = 9 + 4 * 0.3 + 2 * 0.2 + 9 * 0.03;
+
 export interface Arrival {
   at: number;
   kind: 'service-request' | 'complaint';
 }
 
-/** Arrivals between `from` and `to` for `perDay` service requests a weekday and a complaint for every `complaintEvery`. */
+/** Arrivals between `from` and `to`: about `perDay` service requests a weekday, and `complaintShare` complaints per request. */
 export function drawArrivals(r: Random, from: number, to: number, perDay: number, complaintShare: number): Arrival[] {
-  // Thinning: candidates at the peak rate (a weekday has 9 office hours at weight 1 and a little outside them).
-  const peakPerMs = (perDay * (1 + complaintShare)) / (9.8 * HOUR);
+  // Thinning: candidates at the peak rate; a weekday's weights add up to WEEKDAY_HOURS of peak, so it gets perDay.
+  const peakPerMs = (perDay * (1 + complaintShare)) / (WEEKDAY_HOURS * HOUR);
   const arrivals: Arrival[] = [];
   for (let t = from - Math.log(1 - r.next()) / peakPerMs; t < to; t -= Math.log(1 - r.next()) / peakPerMs) {
     if (r.next() < arrivalWeight(t)) arrivals.push({ at: Math.floor(t), kind: r.chance(complaintShare / (1 + complaintShare)) ? 'complaint' : 'service-request' });
