@@ -43,15 +43,21 @@ export async function loadDemo(app: INestApplicationContext, clock: FakeClock, o
   clock.set(from);
   const staff = await createStaff(app, repo, from);
   let secondVersion: { id: string; version: number } | null = null;
-  const result = await new DemoSimulator(app, clock, staff, {
-    from, to: options.to, perDay: options.perDay, complaintShare: 0.15, seed: options.seed,
-    switchAt: from.getTime() + Math.floor(options.days / 2) * DAY,
-    onSwitch: async () => void (secondVersion = await deploySecondVersion(app)),
-    onProgress: options.onProgress,
-  }).run();
-  const ids = await repo.instanceIds();
-  await repo.record('instance', ids, clock.now());
-  if (secondVersion) await repo.record('definition', [(secondVersion as { id: string }).id], clock.now());
+  let ids: string[] = [];
+  let result: SimulationResult;
+  try {
+    result = await new DemoSimulator(app, clock, staff, {
+      from, to: options.to, perDay: options.perDay, complaintShare: 0.15, seed: options.seed,
+      switchAt: from.getTime() + Math.floor(options.days / 2) * DAY,
+      onSwitch: async () => void (secondVersion = await deploySecondVersion(app)),
+      onProgress: options.onProgress,
+    }).run();
+  } finally {
+    // Recorded even when the run fails half-way, so `--remove` still takes away what it made (the database was empty).
+    ids = await repo.instanceIds();
+    await repo.record('instance', ids, clock.now());
+    if (secondVersion) await repo.record('definition', [(secondVersion as { id: string }).id], clock.now());
+  }
   const summary: DemoSummary = { ...result, from: from.toISOString(), to: options.to.toISOString(), instances: ids.length, users: DEMO_STAFF.length, secondVersion: (secondVersion as { version: number } | null)?.version ?? null };
   await repo.record('run', [options.to.toISOString()], clock.now(), { ...summary, errors: result.errors.length, commandMs: Math.round(result.commandMs), loopMs: Math.round(result.loopMs) });
   return summary;
