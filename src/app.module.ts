@@ -33,6 +33,8 @@ import { CustomerNotificationsModule } from './customer-notifications/customer-n
 import { DispatchModule } from './dispatch/dispatch.module';
 import { PeopleModule } from './people/people.module';
 import { RequestNotesModule } from './request-notes/request-notes.module';
+import { DemoModule } from './demo/demo.module';
+import { SimulationModule } from './simulation/simulation.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -76,6 +78,8 @@ export class AppModule {
         EscalationsModule,
         SchedulerModule,
         ObservabilityModule,
+        DemoModule,
+        SimulationModule,
       ],
     };
   }

@@ -123,6 +123,9 @@ const POLICY: Record<string, Caller[]> = {
   'POST /api/process-instances/{id}/comments': FRONT_LINE,
   'POST /api/process-instances/{id}/attachments': FRONT_LINE,
   'GET /api/process-instances/{id}/attachments/{attachmentId}/content': [...STAFF],
+  'GET /api/demo': [...STAFF],
+  'POST /api/demo/remove': ADMIN,
+  'GET /api/simulations/model': [...LEADS, 'analyst'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

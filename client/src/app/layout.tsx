@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/i18n';
+import { DemoBanner } from '../demo/demo-banner';
 import { LanguageSwitch } from './language-switch';
 import { useSession, type Role } from './session';
 
@@ -77,6 +78,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <LanguageSwitch class="lang-switch" />
         </div>
       </header>
+      <DemoBanner />
       <main>{children}</main>
     </div>
   );
