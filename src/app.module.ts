@@ -34,6 +34,8 @@ import { CustomerNotificationsModule } from './customer-notifications/customer-n
 import { DispatchModule } from './dispatch/dispatch.module';
 import { PeopleModule } from './people/people.module';
 import { RequestNotesModule } from './request-notes/request-notes.module';
+import { DemoModule } from './demo/demo.module';
+import { SimulationModule } from './simulation/simulation.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -78,6 +80,8 @@ export class AppModule {
         EscalationsModule,
         SchedulerModule,
         ObservabilityModule,
+        DemoModule,
+        SimulationModule,
       ],
     };
   }

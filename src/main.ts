@@ -20,6 +20,15 @@ function banner(config: AppConfig, workers: number, admin: WorkerMessage['admin'
   process.stdout.write(`\nServiceFlow is running: ${base}/  (API docs: ${base}/api/docs)${processes}\n\n${firstAdmin}`);
 }
 
+/** `npm start -- --demo`: on an empty database, weeks of simulated history first (src/demo); otherwise nothing. */
+async function demoAtStart(config: AppConfig, url: string): Promise<void> {
+  progress('Loading demo data (--demo): simulating a few weeks of service-desk work, a few minutes …');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { runDemoLoad } = require('./demo/demo-app') as typeof import('./demo/demo-app');
+  const summary = await runDemoLoad(config, url, { onlyIfEmpty: true });
+  progress(summary ? `Demo data loaded: ${summary.instances} process instances; remove it with \`npm run demo -- --remove\`.` : 'Demo data skipped: the database already has process instances.');
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   // Loaded lazily: a cluster primary never builds the application, so it stays small and starts fast.
@@ -37,6 +46,7 @@ async function main(): Promise<void> {
   progress(config.DATABASE_URL ? 'Connecting to DATABASE_URL …' : `Starting the embedded PostgreSQL in ${config.DATA_DIR} (initialising it on the first start) …`);
   const { url, embedded } = await resolveDatabase(config);
   await carryLegacyTokenSecret(config, url);
+  if (process.argv.includes('--demo')) await demoAtStart(config, url);
   progress(`Migrating the database, deploying ${config.PROCESSES_DIR}/*.bpmn and starting ${workers} server process(es) …`);
   if (workers > 1) {
     // A kill -9 of the primary leaves the embedded PostgreSQL running; the next start reuses it.

@@ -19,6 +19,8 @@ const InstancePage = lazy(() => import('./instances/instance-page').then((m) => 
 const SurveyPage = lazy(() => import('./surveys/survey-page').then((m) => m.SurveyPage));
 const StatusPage = lazy(() => import('./status-page/status-page').then((m) => m.StatusPage));
 const KpiPage = lazy(() => import('./kpis/kpi-page').then((m) => m.KpiPage));
+const IncidentsPage = lazy(() => import('./incidents/incidents-page').then((m) => m.IncidentsPage));
+const AdminPage = lazy(() => import('./admin/admin-page').then((m) => m.AdminPage));
 const DispatchPage = lazy(() => import('./dispatch/dispatch-page').then((m) => m.DispatchPage));
 
 function App() {
@@ -41,6 +43,8 @@ function App() {
                 <Route path="/status/:token" component={StatusPage} />
                 <Route path="/kpis" component={KpiPage} />
                 <Route path="/dispatch" component={DispatchPage} />
+                <Route path="/incidents" component={IncidentsPage} />
+                <Route path="/admin" component={AdminPage} />
                 <Route default component={NotFound} />
               </Router>
             </ErrorBoundary>

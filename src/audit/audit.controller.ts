@@ -1,5 +1,5 @@
 // REST: the audit log, for admins.
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { AuditService } from './audit.service';
@@ -14,5 +14,13 @@ export class AuditController {
   @Access({ roles: ['admin'] })
   list(@Query() query: AuditQueryDto) {
     return this.audit.list(query);
+  }
+
+  @Get('export')
+  @Access({ roles: ['admin'] })
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="audit-log.csv"')
+  exportCsv(@Query() query: AuditQueryDto) {
+    return this.audit.exportCsv(query);
   }
 }

@@ -1,7 +1,7 @@
 // Before the migration that deletes it runs: carries the token secret that earlier versions kept in `settings` over to
 // DATA_DIR/jwt-secret, so that tokens issued before the upgrade stay valid.
 import * as fs from 'node:fs';
-import { Client } from 'pg';
+import { singleClient } from '../database/multi-host-client';
 import type { AppConfig } from '../config/app-config';
 import { loadTokenSecret, tokenSecretFile } from './token-secret';
 
@@ -12,7 +12,7 @@ export async function carryLegacyTokenSecret(config: AppConfig, databaseUrl: str
     process.stderr.write(`warning: the token secret is kept in ${tokenSecretFile(config)}: several replicas must share it (JWT_SECRET, JWT_SECRET_FILE or a shared DATA_DIR)\n`);
   }
   if (fs.existsSync(tokenSecretFile(config))) return;
-  const client = new Client({ connectionString: databaseUrl });
+  const client = singleClient(databaseUrl);
   await client.connect();
   try {
     // No settings table yet (a new database) or no row (already carried over, or never made): nothing to carry.

@@ -6,6 +6,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import type { Principal } from '../auth/principal';
 import { DefinitionCache } from '../definitions/definition-cache';
 import { BoardRepository } from './board.repository';
+import { isParked } from '../timers/parked-timers';
 
 @Injectable()
 export class BoardService {
@@ -32,7 +33,7 @@ export class BoardService {
     for (const e of await this.board.runningEscalations()) {
       const { model } = await this.definitions.get(e.definition_id);
       const limits = new Set(Object.entries(model.elements).filter(([, el]) => el?.attachedTo === e.activity_id && el.timer).map(([id]) => id));
-      const due = e.timers.filter((t) => limits.has(t.activityId)).map((t) => new Date(t.dueAt).toISOString()).sort()[0];
+      const due = e.timers.filter((t) => limits.has(t.activityId) && !isParked(t.dueAt)).map((t) => new Date(t.dueAt).toISOString()).sort()[0];
       if (due) out[e.id] = due;
     }
     return out;

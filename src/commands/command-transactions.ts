@@ -2,6 +2,7 @@
 // keeps an engine only once its revision is committed, and drops it when the command fails or rolls back).
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 
 interface Hooks {
   commit: (() => void)[];
@@ -13,16 +14,22 @@ export class CommandTransactions {
   private readonly logger = new Logger('CommandTransactions');
   private readonly open = new WeakMap<EntityManager, Hooks>();
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Runs `work` in a new transaction; the callbacks its commands registered run after commit or rollback. */
   async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const hooks: Hooks = { commit: [], rollback: [] };
     let out: T;
     try {
-      out = await this.db.transaction((em) => {
+      out = await this.db.transaction(async (em) => {
         this.open.set(em, hooks);
-        return work(em);
+        const result = await work(em);
+        // An @Audited request whose change took no command (e.g. an external task's failure) audits here, before commit.
+        await this.audit.flushRequest(em);
+        return result;
       });
     } catch (err) {
       this.call(hooks.rollback);

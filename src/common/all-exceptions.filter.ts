@@ -3,6 +3,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { STATUS_CODES } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { DATABASE_RETRY_AFTER_S, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable.util';
 import { DomainError, httpStatusOf } from './domain-error';
 import { redactUrl } from './logging/log-redaction.util';
 
@@ -18,7 +19,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const correlationId = String(req.id ?? randomUUID());
     const { statusCode, message, details } = this.describe(exception);
     if (exception instanceof DomainError && exception.retryAfterS !== undefined) res.setHeader('Retry-After', String(exception.retryAfterS));
-    if (statusCode >= 500) this.logger.error({ err: exception, correlationId }, `${req.method} ${redactUrl(req.url)} failed`);
+    if (statusCode === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
+    if (statusCode === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn({ err: exception, correlationId }, `${req.method} ${redactUrl(req.url)}: database unavailable`);
+    else if (statusCode >= 500) this.logger.error({ err: exception, correlationId }, `${req.method} ${redactUrl(req.url)} failed`);
     res.status(statusCode).json({
       statusCode,
       error: STATUS_CODES[statusCode] ?? 'Error',
@@ -39,6 +42,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const client = clientErrorOf(exception);
     if (client) return client;
+    if (isDatabaseUnavailable(exception)) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: DATABASE_UNAVAILABLE_MESSAGE };
     // Never leak stack traces or SQL to the client; the log has them under the correlation id.
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
   }

@@ -21,7 +21,10 @@ export class PollingLoop {
 
   private schedule(): void {
     this.handle = setTimeout(() => {
-      this.running = this.pass().finally(() => this.handle && this.schedule());
+      // A pass that throws (the database went away mid-failover) must not end the loop: the next pass retries.
+      this.running = this.pass()
+        .catch(() => undefined)
+        .finally(() => this.handle && this.schedule());
     }, this.intervalMs);
   }
 }

@@ -194,16 +194,6 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s]+[^/\s]$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash' })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
-  /** Survey channel endpoints (JSON POST); empty = that channel falls back to the log adapter, with a warning at boot. */
-  @IsOptional() @Matches(/^https?:\/\//, { message: 'SURVEY_SMS_URL must be an http(s) URL' })
-  SURVEY_SMS_URL?: string;
-
-  @IsOptional() @Matches(/^https?:\/\//, { message: 'SURVEY_EMAIL_URL must be an http(s) URL' })
-  SURVEY_EMAIL_URL?: string;
-
-  @IsOptional() @Matches(/^https?:\/\//, { message: 'SURVEY_WEBHOOK_URL must be an http(s) URL' })
-  SURVEY_WEBHOOK_URL?: string;
-
   /** Customer notifications (src/customer-notifications): poll interval (0 = off, tests drive it), attempts per delivery. */
   @Transform(toInt) @IsInt() @Min(0) @Max(60000)
   NOTIFY_POLL_MS = 1000;
@@ -238,6 +228,14 @@ export class AppConfig {
   /** How long a status-page link in a notification works. */
   @Matches(ISO_DURATION, { message: 'STATUS_TOKEN_TTL must be an ISO-8601 duration such as P30D' })
   STATUS_TOKEN_TTL = 'P30D';
+
+  /** Status and survey link tokens are deleted this long after they expired (until then the link says "expired"). */
+  @Matches(ISO_DURATION, { message: 'TOKEN_RETENTION must be an ISO-8601 duration such as P7D' })
+  TOKEN_RETENTION = 'P7D';
+
+  /** How often each replica prunes expired link tokens (0 = off, tests drive it). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000)
+  TOKEN_PRUNE_MS = 3_600_000;
 
   /** Service recovery starts when the overall CSAT is at most this (1–5) or the NPS at most RECOVERY_NPS_MAX (0–10). */
   @Transform(toInt) @IsInt() @Min(1) @Max(5)

@@ -7,6 +7,8 @@ export type CustomerDeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped';
 
 export interface NewDelivery {
   instanceId: string;
+  /** The request the message is about when another instance sent it (a survey): its log, opt-out and order apply. */
+  aboutInstanceId?: string | null;
   outboxId: string;
   channel: NotifyChannel;
   address: string;
@@ -43,8 +45,10 @@ export class CustomerDeliveryRepository {
     for (const r of rows) {
       await em.query(
         `INSERT INTO customer_deliveries (instance_id, outbox_id, channel, address, template, language, data, status, last_error, next_attempt_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) ON CONFLICT (outbox_id, channel) DO NOTHING`,
-        [r.instanceId, r.outboxId, r.channel, r.address, r.template, r.language, r.data, r.status, r.reason, now],
+         -- a named request that does not exist (a survey started by hand) leaves the row on the sending instance
+         VALUES (coalesce((SELECT p.id FROM process_instances p WHERE p.id::text = $11), $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+         ON CONFLICT (outbox_id, channel) DO NOTHING`,
+        [r.instanceId, r.outboxId, r.channel, r.address, r.template, r.language, r.data, r.status, r.reason, now, r.aboutInstanceId ?? null],
       );
     }
   }
@@ -100,14 +104,15 @@ export class CustomerDeliveryRepository {
   }
 
   /** A person asked for another try: a failed delivery of this instance is pending again with a fresh set of attempts. */
-  async requeue(instanceId: string, id: string, now: Date): Promise<'requeued' | 'not-failed' | 'unknown'> {
-    const [rows] = await this.db.query(
-      `UPDATE customer_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $3 WHERE id = $2 AND instance_id = $1 AND status = 'failed' RETURNING id`,
+  async requeue(em: EntityManager, instanceId: string, id: string, now: Date): Promise<{ outcome: 'requeued' | 'not-failed' | 'unknown'; channel?: string; template?: string }> {
+    const [rows] = await em.query(
+      `UPDATE customer_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $3 WHERE id = $2 AND instance_id = $1 AND status = 'failed' RETURNING channel, template`,
       [instanceId, id, now],
     );
-    if ((rows as unknown[]).length) return 'requeued';
-    const found = await this.db.query(`SELECT 1 FROM customer_deliveries WHERE id = $2 AND instance_id = $1`, [instanceId, id]);
-    return found.length ? 'not-failed' : 'unknown';
+    const [row] = rows as { channel: string; template: string }[];
+    if (row) return { outcome: 'requeued', channel: row.channel, template: row.template };
+    const found = await em.query(`SELECT 1 FROM customer_deliveries WHERE id = $2 AND instance_id = $1`, [instanceId, id]);
+    return { outcome: found.length ? 'not-failed' : 'unknown' };
   }
 
   /** The delivery log of one instance, oldest first. */

@@ -4,6 +4,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { DefinitionsModule } from '../definitions/definitions.module';
 import { InstancesModule } from '../instances/instances.module';
+import { IncidentsModule } from '../incidents/incidents.module';
 import { MessagesService } from '../messages/messages.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OutboxReaderRepository } from '../notifications/outbox-reader.repository';
@@ -16,15 +17,18 @@ import { CustomerNotifyDispatcher } from './customer-notify-dispatcher';
 import { CustomerNotifyFanout } from './customer-notify-fanout';
 import { CustomerNotifyPoller } from './customer-notify-poller';
 import { StatusTokenRepository } from './status-token.repository';
+import { TokenPruner } from './token-pruner';
+import { RequestNotesRepository } from '../request-notes/request-notes.repository';
+import { SurveysModule } from '../surveys/surveys.module';
 
 @Module({
-  imports: [InstancesModule, DefinitionsModule, NotificationsModule],
+  imports: [InstancesModule, DefinitionsModule, NotificationsModule, SurveysModule, IncidentsModule], // IncidentsModule: MessagesService records data incidents
   controllers: [StatusPageController],
   providers: [
     OutboxReaderRepository, CustomerDeliveryRepository, CustomerDeliveryLog, StatusTokenRepository, CustomerChannels,
-    CustomerNotifyFanout, CustomerNotifyDispatcher, CustomerNotifyPoller,
+    CustomerNotifyFanout, CustomerNotifyDispatcher, CustomerNotifyPoller, TokenPruner,
     // the status page correlates the quote's message exactly as the API does
-    MessagesService, StatusPageService,
+    MessagesService, StatusPageService, RequestNotesRepository,
   ],
   exports: [CustomerNotifyFanout, CustomerNotifyDispatcher],
 })

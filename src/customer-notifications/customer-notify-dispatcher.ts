@@ -12,6 +12,8 @@ import { PeopleService } from '../people/people.service';
 import { renderNotification, type NotifyLanguage } from './notification-templates';
 import { StatusTokenRepository } from './status-token.repository';
 import { hashStatusToken, newStatusToken } from './status-token.util';
+import { SurveyRepository } from '../surveys/survey.repository';
+import { hashSurveyToken, newSurveyToken } from '../surveys/survey-token.util';
 
 const CONCURRENCY = 5;
 const MIN_LEASE_MS = 60_000;
@@ -25,6 +27,7 @@ export class CustomerNotifyDispatcher {
     private readonly tokens: StatusTokenRepository,
     private readonly channels: CustomerChannels,
     private readonly people: PeopleService,
+    private readonly surveys: SurveyRepository,
   ) {}
 
   /** Makes one attempt for every delivery due now (up to `max`); returns how many were attempted. */
@@ -56,12 +59,7 @@ export class CustomerNotifyDispatcher {
     }
   }
 
-  /** A fresh status-page token per attempt: only its hash is stored, the link exists only in the message sent. */
   private async render(d: CustomerDelivery): Promise<{ subject: string; body: string }> {
-    const now = this.clock.now();
-    const token = newStatusToken();
-    const expiresAt = new Date(now.getTime() + Duration.fromISO(this.config.STATUS_TOKEN_TTL).toMillis());
-    await this.tokens.add(hashStatusToken(token), { instanceId: d.instanceId, language: d.language, expiresAt }, now);
     const facts = { ...((d.data.facts as Record<string, unknown>) ?? {}) };
     // the customer reads the technician's name, not their sign-in name
     if (typeof facts.technician === 'string' && facts.technician) facts.technician = await this.people.shownName(facts.technician);
@@ -69,8 +67,28 @@ export class CustomerNotifyDispatcher {
       language: d.language as NotifyLanguage,
       businessKey: (d.data.businessKey as string | null) ?? null,
       facts,
-      link: `${this.config.PUBLIC_BASE_URL}/status/${token}`,
+      link: await this.link(d),
       timeZone: this.config.TIME_ZONE,
     });
+  }
+
+  /**
+   * A fresh one-time token per attempt, made here at send time: only its hash is stored, the link exists only in the
+   * message sent. A survey message links to its survey page, every other one to the request's status page.
+   */
+  private async link(d: CustomerDelivery): Promise<string> {
+    const now = this.clock.now();
+    const survey = d.data.survey as { id: string; kind: string; expiresAt: string } | undefined;
+    if (survey) {
+      const token = newSurveyToken();
+      const made = await this.surveys.addToken({ tokenHash: hashSurveyToken(token), surveyId: survey.id, kind: survey.kind, issuedAt: now, expiresAt: new Date(survey.expiresAt) });
+      // a custom diagram may call sendSurvey outside a satisfaction-survey instance: nothing to link to, fail visibly
+      if (!made) throw new ChannelError('there is no survey for this message (sendSurvey outside a satisfaction-survey instance)');
+      return `${this.config.PUBLIC_BASE_URL}/survey/${token}`;
+    }
+    const token = newStatusToken();
+    const expiresAt = new Date(now.getTime() + Duration.fromISO(this.config.STATUS_TOKEN_TTL).toMillis());
+    await this.tokens.add(hashStatusToken(token), { instanceId: d.instanceId, language: d.language, expiresAt }, now);
+    return `${this.config.PUBLIC_BASE_URL}/status/${token}`;
   }
 }

@@ -60,12 +60,13 @@ export class CustomerNotifyFanout implements OnApplicationBootstrap {
       const reason = detail.optedOut ? 'the customer opted out' : this.configured(channel) ? null : `no ${channel} gateway is configured`;
       return {
         instanceId: event.instanceId!,
+        aboutInstanceId: typeof detail.aboutInstanceId === 'string' ? detail.aboutInstanceId : null,
         outboxId: event.id,
         channel,
         address,
         template: String(detail.template ?? 'statusUpdate'),
         language,
-        data: { businessKey: payload.businessKey ?? null, facts: { ...(detail.facts ?? {}), template: detail.template } },
+        data: { businessKey: detail.reference ?? payload.businessKey ?? null, facts: { ...(detail.facts ?? {}), template: detail.template }, ...(detail.survey ? { survey: detail.survey } : {}) },
         status: reason ? 'skipped' : 'pending',
         reason,
       };

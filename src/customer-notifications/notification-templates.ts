@@ -19,6 +19,7 @@ interface Facts {
   when: string;
   technician: string;
   amount: string;
+  until: string;
 }
 
 const TEMPLATES: Record<string, Record<NotifyLanguage, Text>> = {
@@ -51,6 +52,15 @@ const TEMPLATES: Record<string, Record<NotifyLanguage, Text>> = {
     'zh-CN': (f) => ({ subject: `您的投诉已处理 ${f.ref}`, body: `尊敬的${f.name}，您的投诉（${f.ref}）已处理完毕。` }),
     en: (f) => ({ subject: `Your complaint is resolved ${f.ref}`, body: `Dear ${f.name}, your complaint (${f.ref}) has been resolved.` }),
   },
+  // the satisfaction survey (src/surveys): its link is the survey page, valid until `until`
+  survey: {
+    'zh-CN': (f) => ({ subject: `请评价我们的服务 ${f.ref}`, body: `尊敬的${f.name}，您的服务请求（${f.ref}）已处理完毕。请花一分钟评价我们的服务（${f.until}前有效）。` }),
+    en: (f) => ({ subject: `How did we do? ${f.ref}`, body: `Dear ${f.name}, your request (${f.ref}) is resolved. Please take a minute to tell us how we did (the link works until ${f.until}).` }),
+  },
+  surveyReminder: {
+    'zh-CN': (f) => ({ subject: `提醒：请评价我们的服务 ${f.ref}`, body: `尊敬的${f.name}，您还没有评价我们对（${f.ref}）的服务。链接在${f.until}前有效。` }),
+    en: (f) => ({ subject: `Reminder: how did we do? ${f.ref}`, body: `Dear ${f.name}, you have not yet told us how we did on ${f.ref}. The link works until ${f.until}.` }),
+  },
   statusUpdate: {
     'zh-CN': (f) => ({ subject: `您的服务进度有更新 ${f.ref}`, body: `尊敬的${f.name}，您的服务请求（${f.ref}）有新的进展。` }),
     en: (f) => ({ subject: `An update on your request ${f.ref}`, body: `Dear ${f.name}, there is news on your request (${f.ref}).` }),
@@ -58,20 +68,24 @@ const TEMPLATES: Record<string, Record<NotifyLanguage, Text>> = {
 };
 
 const LINK_LABEL: Record<NotifyLanguage, string> = { 'zh-CN': '查看进度：', en: 'See the progress: ' };
+const SURVEY_LINK_LABEL: Record<NotifyLanguage, string> = { 'zh-CN': '评价链接：', en: 'Rate our service: ' };
 const CUSTOMER: Record<NotifyLanguage, string> = { 'zh-CN': '客户', en: 'customer' };
 
 /** Unknown template names fall back to a generic status update (a diagram may name one we do not ship). */
 export function renderNotification(input: TemplateInput): { subject: string; body: string } {
   const { language, facts } = input;
-  const text = (TEMPLATES[String(facts.template ?? '')] ?? TEMPLATES.statusUpdate)[language];
+  const name = String(facts.template ?? '');
+  const text = (TEMPLATES[name] ?? TEMPLATES.statusUpdate)[language];
   const out = text({
     name: String(facts.customerName ?? CUSTOMER[language]),
     ref: input.businessKey ?? '',
     when: formatWhen(facts.appointmentAt, language, input.timeZone),
     technician: String(facts.technician ?? ''),
     amount: String(facts.quoteAmount ?? facts.estimatedCost ?? ''),
+    until: formatWhen(facts.expiresAt, language, input.timeZone),
   });
-  return { subject: out.subject.trim(), body: `${out.body}\n\n${LINK_LABEL[language]}${input.link}` };
+  const label = name.startsWith('survey') ? SURVEY_LINK_LABEL : LINK_LABEL;
+  return { subject: out.subject.trim(), body: `${out.body}\n\n${label[language]}${input.link}` };
 }
 
 export function languageOf(wanted: unknown, fallback: NotifyLanguage): NotifyLanguage {

@@ -21,6 +21,12 @@ export class StatusTokenRepository {
     return rows[0] ?? null;
   }
 
+  /** Deletes tokens that expired before `before`; returns how many. */
+  async pruneExpired(before: Date): Promise<number> {
+    const [, count] = await this.db.query(`DELETE FROM status_tokens WHERE expires_at < $1`, [before]);
+    return Number(count ?? 0);
+  }
+
   async optOut(instanceId: string, now: Date): Promise<void> {
     await this.db.query(`INSERT INTO customer_opt_outs (instance_id, at) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [instanceId, now]);
   }

@@ -79,7 +79,7 @@ export class DefinitionCompiler {
 
   /** The handler and SLA policy names a diagram may use right now (lint options, also for the modeler). */
   async knowledge(): Promise<LintKnowledge> {
-    return { handlers: this.registry.list().map((h) => h.name), policies: [...this.sla.policies.keys()], groups: await this.groups.names() };
+    return { handlers: this.registry.list().map((h) => h.name), policies: [...this.sla.policies.keys()], calendars: [...this.sla.calendars.keys()], groups: await this.groups.names() };
   }
 
   /** Recompiles an already deployed (hence checked) version for running it. */

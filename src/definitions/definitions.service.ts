@@ -10,6 +10,7 @@ import { DefinitionRepository } from './definition.repository';
 import { StartTimers } from '../timers/start-timers';
 import { type DefinitionDto, type DeployResultDto, mapDefinition } from './dto/definition.dto';
 import { newRowId } from '../common/row-id';
+import { DefinitionCache } from './definition-cache';
 
 @Injectable()
 export class DefinitionsService {
@@ -20,6 +21,7 @@ export class DefinitionsService {
     private readonly clock: Clock,
     private readonly startTimers: StartTimers,
     private readonly audit: AuditService,
+    private readonly cache: DefinitionCache,
   ) {}
 
   /** `actor`: who deploys, for the audit log (`system` for the boot deployer). */
@@ -48,13 +50,14 @@ export class DefinitionsService {
   }
 
   async list(): Promise<DefinitionDto[]> {
-    return (await this.definitions.listLatest()).map(mapDefinition);
+    // The latest versions are compiled and cached anyway (every start takes them); their process names in other languages.
+    return Promise.all((await this.definitions.listLatest()).map(async (d) => mapDefinition(d, (await this.cache.get(d.id)).model.processNames)));
   }
 
   async versions(key: string): Promise<DefinitionDto[]> {
     const rows = await this.definitions.listVersions(key);
     if (!rows.length) throw DomainError.notFound('Process definition', key);
-    return rows.map(mapDefinition);
+    return rows.map((d) => mapDefinition(d));
   }
 
   async xml(key: string, version?: number): Promise<string> {

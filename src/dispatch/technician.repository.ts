@@ -1,6 +1,6 @@
 // Queries of dispatch: the technician roster with each one's open work, their profiles, and moving a request's tasks.
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { Pool } from 'pg';
+import { Pool, type PoolConfig } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { TechnicianProfileEntity } from '../database/entities/technician-profile.entity';
 
@@ -43,7 +43,9 @@ export class TechnicianRepository implements OnModuleDestroy {
    * (with the main pool, N concurrent dispatches could hold all N connections and each wait for one more).
    */
   async rosterDuringCommand(): Promise<TechnicianRow[]> {
-    this.side ??= new Pool({ connectionString: (this.db.options as { url?: string }).url, max: 2 });
+    // The main pool's Client class too: with a multi-host DATABASE_URL it is the one that finds the primary.
+    const { url, extra } = this.db.options as { url?: string; extra?: { Client?: PoolConfig['Client'] } };
+    this.side ??= new Pool({ connectionString: url, max: 2, ...(extra?.Client ? { Client: extra.Client } : {}) });
     return (await this.side.query(ROSTER, [null])).rows;
   }
 

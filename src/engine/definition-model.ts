@@ -30,6 +30,8 @@ export interface ElementInfo {
   id: string;
   type: string;
   name: string;
+  /** The name in other languages: camunda:property name.<locale> (e.g. name.zh-CN) on the element. */
+  names?: Record<string, string>;
   /** camunda:candidateGroups: groups (our roles are the built-in ones) whose members may work the task. */
   candidateRoles?: string[];
   /** camunda:candidateUsers: usernames who may work the task besides the groups. */
@@ -48,6 +50,10 @@ export interface ElementInfo {
   signalName?: string;
   signalId?: string;
   timer?: { type: 'timeDuration' | 'timeDate' | 'timeCycle'; expression: string };
+  /** camunda:property calendar = a business calendar id: the timer counts working time on it. */
+  timerCalendar?: string;
+  /** camunda:property pauseWith = an SLA policy id: the timer stops while that policy's clocks pause (and uses its calendar). */
+  timerPauseWith?: string;
   /** camunda:property sla = an SLA policy id: the clock runs from here (start event: the whole instance; user task: the task). */
   slaPolicy?: string;
   /** camunda:property slaPause = true: SLA clocks pause while the instance waits here (customer, spare parts). */
@@ -79,6 +85,8 @@ export interface ElementInfo {
 export interface DefinitionModel {
   processId: string;
   processName: string;
+  /** The process name in other languages: camunda:property name.<locale> on the bpmn:process. */
+  processNames?: Record<string, string>;
   startForm: FormField[];
   /** Timer start events of the process: the host schedules them (the engine sees them as due at once). */
   startTimers: { activityId: string; timer: NonNullable<ElementInfo['timer']> }[];

@@ -93,6 +93,8 @@ export function readElement(element: ModdleElement): ElementInfo {
   if (properties.sla) info.slaPolicy = properties.sla;
   if (properties.slaPause === 'true') info.slaPause = true;
   if (properties.slaStop === 'true') info.slaStop = true;
+  const names = localNames(properties);
+  if (names) info.names = names;
   if (element.$type === 'bpmn:CallActivity') info.call = readCall(element);
   if (element.attachedToRef?.id) info.attachedTo = element.attachedToRef.id;
   const event = readEventCode(element);
@@ -104,9 +106,20 @@ export function readElement(element: ModdleElement): ElementInfo {
   if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') info.multiInstance = { sequential: !!loop.isSequential, elementVariable: loop.elementVariable ?? (loop.collection ? 'item' : undefined) };
   const timerDef = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:TimerEventDefinition');
   if (timerDef) info.timer = readTimer(timerDef);
+  if (timerDef && properties.calendar) info.timerCalendar = properties.calendar;
+  if (timerDef && properties.pauseWith) info.timerPauseWith = properties.pauseWith;
   const conditional = element.eventDefinitions?.find((d: ModdleElement) => d.$type === 'bpmn:ConditionalEventDefinition');
   if (conditional) info.condition = String(conditional.condition?.body ?? '').trim();
   return info;
+}
+
+/** name.<locale> properties (Camunda 7 extension properties): the element's name in other languages. */
+export function localNames(properties: Record<string, string>): Record<string, string> | undefined {
+  const found = Object.entries(properties).flatMap(([key, value]) => {
+    const locale = /^name\.(.+)$/.exec(key)?.[1];
+    return locale && value ? [[locale, value] as const] : [];
+  });
+  return found.length ? Object.fromEntries(found) : undefined;
 }
 
 /** camunda:properties as a name → value map. */
@@ -147,5 +160,6 @@ export function readDefinitionModel(root: ModdleElement): DefinitionModel | null
     }
   };
   visit(process);
-  return { processId: process.id, processName: process.name ?? process.id, startForm, startTimers, elements };
+  const processNames = localNames(readProperties(process));
+  return { processId: process.id, processName: process.name ?? process.id, ...(processNames && { processNames }), startForm, startTimers, elements };
 }

@@ -8,6 +8,7 @@ import { settleConditions } from './conditions';
 import type { ServiceCallTracker } from './engine-extension';
 import { armEventStarts, emptyMemo, type EventStartMemo, isEventStartKey, startEventSubprocess } from './event-starts';
 import { isJsonStable } from './json-stable.util';
+import { holdHostPlannedTimers } from './host-planned-timers';
 import { LiveEngine } from './live-engine';
 import { allPostponed, assignEverywhere } from './postponed.util';
 import { RunCollector } from './run-collector';
@@ -83,6 +84,7 @@ export class ProcessRunner {
       if (thrown) return { ...(await collector.ended(engine, live.variables())), thrownError: thrown, escalations, failures: [], externalTasks: [] };
       this.raiseFailures(collector, live.failures);
       const result: RunResult = { ...(await collector.result(engine, timers, live.variables())), escalations, failures: tracker.failures, externalTasks: tracker.external.waits };
+      if (!result.completed) holdHostPlannedTimers(result.state, definition.model, result.timers);
       if (!result.completed) withEventStarts(result, armEventStarts(engine, definition.model, memo, this.clock.now()));
       if (input.child && result.completed && collector.thrown) result.thrownError = collector.thrown;
       idle = tracker.pending === 0;

@@ -7,6 +7,7 @@ import { ClientGone } from './client-gone.decorator';
 import { BpmnErrorDto, CompleteExternalTaskDto, ExtendLockDto, ExternalTaskQueryDto, FailureDto, FetchAndLockDto } from './dto/external-task.dto';
 import { ExternalTaskOutcomes } from './external-task-outcomes.service';
 import { ExternalTasksService } from './external-tasks.service';
+import { Audited } from '../audit/audited.decorator';
 
 @ApiTags('external-tasks')
 @Controller('api/external-tasks')
@@ -38,6 +39,7 @@ export class ExternalTasksController {
   @Post(':id/complete')
   @Access(Rules.workExternalTasks)
   @HttpCode(204)
+  @Audited('external_task.completed', { target: 'external-task' })
   complete(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CompleteExternalTaskDto) {
     return this.outcomes.complete(id, dto);
   }
@@ -45,6 +47,7 @@ export class ExternalTasksController {
   @Post(':id/failure')
   @Access(Rules.workExternalTasks)
   @HttpCode(204)
+  @Audited('external_task.failed', { target: 'external-task' })
   failure(@Param('id', ParseUUIDPipe) id: string, @Body() dto: FailureDto) {
     return this.outcomes.failure(id, dto);
   }
@@ -52,6 +55,7 @@ export class ExternalTasksController {
   @Post(':id/bpmn-error')
   @Access(Rules.workExternalTasks)
   @HttpCode(204)
+  @Audited('external_task.bpmn_error', { target: 'external-task' })
   bpmnError(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BpmnErrorDto) {
     return this.outcomes.bpmnError(id, dto);
   }

@@ -1,9 +1,10 @@
-// Commands that fail on data (a completion whose variables break a later step, e.g. a timer expression): kept as an
-// open incident in a transaction of their own, since the command rolled back, and retried with corrected variables.
+// Commands that fail on data (a task completion, a timer firing or a message delivery whose continuation breaks, e.g. on
+// a timer expression): kept as an open incident, since the command rolled back, and retried with corrected variables.
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import type { TimerEntity } from '../database/entities';
 import type { IncidentCommand, IncidentEntity } from '../database/entities/incident.entity';
 import { DefinitionCache } from '../definitions/definition-cache';
 import { HistoryRepository } from '../instances/history.repository';
@@ -11,16 +12,37 @@ import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { InstanceRepository } from '../instances/instance.repository';
 import { OutboxRepository } from '../notifications/outbox.repository';
 import { toOutboxEvents } from '../notifications/outbox-events.util';
-import { TaskRepository } from '../tasks/task.repository';
+import { TimerRepository } from '../timers/timer.repository';
+import { PARKED_DUE_AT } from '../timers/parked-timers';
 import { IncidentRepository } from './incident.repository';
+import { DataRetries } from './data-retries';
 
-/** execution_id of a data incident: one per task, so repeated failures count attempts on the same row. */
+/** execution_id of a data incident: one per task, timer or waiting message, so repeated failures count attempts on one row. */
 export const DATA_INCIDENT_PREFIX = 'data:';
 
 export interface FailedCompletion {
   task: { id: string; instanceId: string; activityId: string };
   values: Record<string, unknown>;
   actor: string | null;
+}
+
+export interface FailedMessage {
+  instanceId: string;
+  activityId: string;
+  executionId: string;
+  messageName: string;
+  variables: Record<string, unknown>;
+}
+
+interface Failure {
+  instanceId: string;
+  activityId: string;
+  executionId: string;
+  command: IncidentCommand;
+}
+
+function isDataFailure(err: unknown): err is DomainError {
+  return err instanceof DomainError && err.code === ErrorCode.EngineFailed;
 }
 
 @Injectable()
@@ -32,58 +54,68 @@ export class DataIncidents {
     private readonly history: HistoryRepository,
     private readonly outbox: OutboxRepository,
     private readonly cache: DefinitionCache,
-    private readonly tasks: TaskRepository,
-    private readonly commands: InstanceCommandsService,
+    private readonly timers: TimerRepository,
+    private readonly retries: DataRetries,
     private readonly clock: Clock,
   ) {}
 
   /** The error a failed completion answers with: a data failure is recorded first and names its incident. */
   async onCompletionFailed(err: unknown, failed: FailedCompletion): Promise<unknown> {
-    if (!(err instanceof DomainError) || err.code !== ErrorCode.EngineFailed) return err;
-    const id = await this.record(failed, err.message);
-    return new DomainError(ErrorCode.EngineFailed, `${err.message} (incident ${id} is open: a supervisor can correct the variables and retry)`, err.details);
+    const { task, values, actor } = failed;
+    return this.answer(err, { instanceId: task.instanceId, activityId: task.activityId, executionId: `${DATA_INCIDENT_PREFIX}${task.id}`, command: { type: 'completeTask', taskId: task.id, values, actor } });
   }
 
-  /** Completes the task again with the worker's values and the supervisor's corrections; a new failure counts an attempt. */
+  /** The same for a message whose delivery failed on data. */
+  async onMessageFailed(err: unknown, failed: FailedMessage): Promise<unknown> {
+    const command: IncidentCommand = { type: 'correlateMessage', messageName: failed.messageName, variables: failed.variables };
+    return this.answer(err, { instanceId: failed.instanceId, activityId: failed.activityId, executionId: `${DATA_INCIDENT_PREFIX}message:${failed.executionId}`, command });
+  }
+
+  /**
+   * A due timer whose firing failed on data, in the poller's transaction (its savepoint rolled back): an incident, and
+   * the row parked so the poller does not fire it again every minute. False for other failures (postponed as before).
+   */
+  async onTimerFailed(em: EntityManager, timer: TimerEntity, err: unknown): Promise<boolean> {
+    if (!isDataFailure(err) || !timer.instanceId) return false;
+    await this.recordIn(em, { instanceId: timer.instanceId, activityId: timer.activityId, executionId: `${DATA_INCIDENT_PREFIX}timer:${timer.timerKey}`, command: { type: 'fireTimer', timerKey: timer.timerKey } }, err.message);
+    await this.timers.postpone(em, timer.id, PARKED_DUE_AT);
+    return true;
+  }
+
+  /** Runs the command again with the corrections; a new failure on data counts one more attempt on the same incident. */
   async retry(incident: IncidentEntity, corrections: Record<string, unknown>): Promise<void> {
     const command = incident.command as IncidentCommand;
-    const corrected = Object.keys(corrections);
     try {
-      await this.commands.execute(incident.instanceId, async (_instance, em) => {
-        const task = await this.tasks.lockIn(em, command.taskId);
-        if (task?.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${command.taskId} is ${task?.status ?? 'gone'}`);
-        const now = this.clock.now();
-        await this.tasks.markCompleted(em, task.id, command.values, now);
-        return {
-          action: { type: 'signal', activityId: task.activityId, executionId: task.executionId, variables: { ...command.values, ...corrections } },
-          completedTaskId: task.id,
-          history: [{ at: now, type: 'task.completed', activityId: task.activityId, detail: { taskId: task.id, assignee: task.assignee, variables: command.values, incidentId: incident.id, corrected: corrections } }],
-          resolution: corrected.length ? `retried after correcting ${corrected.join(', ')}` : 'retried unchanged',
-        };
-      });
+      await this.retries.run(incident, command, corrections);
     } catch (err) {
-      if (!(err instanceof DomainError) || err.code !== ErrorCode.EngineFailed) throw err;
-      const task = await this.tasks.findById(command.taskId);
-      if (task) await this.record({ task, values: command.values, actor: command.actor }, err.message);
+      if (!isDataFailure(err)) throw err;
+      await this.record({ instanceId: incident.instanceId, activityId: incident.activityId, executionId: incident.executionId, command }, err.message);
     }
   }
 
-  private record(failed: FailedCompletion, error: string): Promise<string> {
-    const { task } = failed;
-    return this.db.transaction(async (em) => {
-      const instance = await this.instances.lock(em, task.instanceId);
-      if (!instance) throw DomainError.notFound('Process instance', task.instanceId);
-      const now = this.clock.now();
-      const executionId = `${DATA_INCIDENT_PREFIX}${task.id}`;
-      const command: IncidentCommand = { type: 'completeTask', taskId: task.id, values: failed.values, actor: failed.actor };
-      const current = (await this.incidents.unresolvedIn(em, task.instanceId)).find((i) => i.executionId === executionId);
-      const changes = { error, status: 'open' as const, nextRetryAt: null, updatedAt: now, command, attempts: (current?.attempts ?? 0) + 1 };
-      const id = current ? (await this.incidents.update(em, current.id, changes), current.id) : (await this.incidents.insert(em, { instanceId: task.instanceId, activityId: task.activityId, executionId, createdAt: now, resolvedAt: null, resolution: null, ...changes })).id;
-      const type = current ? 'incident.retry_failed' : 'incident.open';
-      const history = [{ at: now, type, activityId: task.activityId, detail: { incidentId: id, error, attempts: changes.attempts, status: 'open', role: 'supervisor' } }];
-      await this.history.append(em, instance.id, history);
-      await this.outbox.append(em, toOutboxEvents({ instance, model: (await this.cache.get(instance.definitionId)).model, history }));
-      return id;
-    });
+  private async answer(err: unknown, failure: Failure): Promise<unknown> {
+    if (!isDataFailure(err)) return err;
+    const id = await this.record(failure, err.message);
+    return new DomainError(ErrorCode.EngineFailed, `${err.message} (incident ${id} is open: a supervisor can correct the variables and retry)`, err.details);
+  }
+
+  private record(failure: Failure, error: string): Promise<string> {
+    return this.db.transaction((em) => this.recordIn(em, failure, error));
+  }
+
+  private async recordIn(em: EntityManager, failure: Failure, error: string): Promise<string> {
+    const instance = await this.instances.lock(em, failure.instanceId);
+    if (!instance) throw DomainError.notFound('Process instance', failure.instanceId);
+    const now = this.clock.now();
+    const current = (await this.incidents.unresolvedIn(em, failure.instanceId)).find((i) => i.executionId === failure.executionId);
+    const changes = { error, status: 'open' as const, nextRetryAt: null, updatedAt: now, command: failure.command, attempts: (current?.attempts ?? 0) + 1 };
+    const id = current
+      ? (await this.incidents.update(em, current.id, changes), current.id)
+      : (await this.incidents.insert(em, { instanceId: failure.instanceId, activityId: failure.activityId, executionId: failure.executionId, createdAt: now, resolvedAt: null, resolution: null, ...changes })).id;
+    const type = current ? 'incident.retry_failed' : 'incident.open';
+    const history = [{ at: now, type, activityId: failure.activityId, detail: { incidentId: id, error, attempts: changes.attempts, status: 'open', role: 'supervisor' } }];
+    await this.history.append(em, instance.id, history);
+    await this.outbox.append(em, toOutboxEvents({ instance, model: (await this.cache.get(instance.definitionId)).model, history }));
+    return id;
   }
 }

@@ -5,6 +5,7 @@ import { Rules } from '../auth/access-rules';
 import { ApiTags } from '@nestjs/swagger';
 import { IncidentQueryDto, ResolveIncidentDto, RetryIncidentDto } from './dto/incident.dto';
 import { IncidentsService } from './incidents.service';
+import { Audited } from '../audit/audited.decorator';
 
 @ApiTags('incidents')
 @Access(Rules.supervise)
@@ -24,12 +25,14 @@ export class IncidentsController {
 
   @Post(':id/retry')
   @HttpCode(200)
+  @Audited('incident.retried', { target: 'incident' })
   retry(@Param('id', ParseUUIDPipe) id: string, @Body() dto: RetryIncidentDto) {
     return this.service.retry(id, dto);
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
+  @Audited('incident.resolved', { target: 'incident' })
   resolve(@Param('id', ParseUUIDPipe) id: string, @Body() dto: ResolveIncidentDto) {
     return this.service.resolve(id, dto);
   }

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { toPage, type Page } from '../common/page.dto';
 import { InstanceCommandsService } from '../commands/instance-commands.service';
-import { IncidentQueryDto, mapIncident, ResolveIncidentDto, RetryIncidentDto } from './dto/incident.dto';
+import { IncidentQueryDto, mapIncident, mapIncidentRow, ResolveIncidentDto, RetryIncidentDto } from './dto/incident.dto';
+import { IncidentSearchRepository } from './incident-search.repository';
 import { DataIncidents } from './data-incidents';
 import { CallIncidents } from '../instances/call-incidents';
 import { Clock } from '../common/clock';
@@ -22,10 +23,12 @@ export class IncidentsService {
     private readonly externalTasks: ExternalTaskOutcomes,
     private readonly dataIncidents: DataIncidents,
     private readonly calls: CallIncidents,
+    private readonly search: IncidentSearchRepository,
   ) {}
 
-  async list(query: IncidentQueryDto): Promise<Page<ReturnType<typeof mapIncident>>> {
-    return toPage(await this.incidents.list(query), query, mapIncident);
+  async list(query: IncidentQueryDto): Promise<Page<ReturnType<typeof mapIncidentRow>>> {
+    const createdBefore = query.olderThanMinutes === undefined ? undefined : new Date(this.clock.now().getTime() - query.olderThanMinutes * 60_000);
+    return toPage(await this.search.search({ ...query, kind: query.type, createdBefore }), query, mapIncidentRow);
   }
 
   async get(id: string) {
@@ -36,7 +39,7 @@ export class IncidentsService {
   async retry(id: string, dto: RetryIncidentDto = {}) {
     const incident = await this.unresolved(id);
     if (incident.command) return this.dataIncidents.retry(incident, dto.variables ?? {}).then(() => this.get(id));
-    if (dto.variables) throw new DomainError(ErrorCode.Invalid, 'corrected variables apply to a failed task completion only');
+    if (dto.variables) throw new DomainError(ErrorCode.Invalid, 'corrected variables apply to an incident of a command that failed on data (a task completion, a timer, a message) only');
     if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX)) return this.retryWebhook(incident.id, incident.executionId);
     if (await this.externalTasks.retryIncident(incident)) return this.get(id); // an external task: fetchable again
     if (await this.calls.isCall(incident)) return this.calls.retry(incident).then(() => this.get(id)); // a child's error: call again
@@ -47,9 +50,12 @@ export class IncidentsService {
   /** Completes the failed service task without its handler (someone did the work by hand). */
   async resolve(id: string, dto: ResolveIncidentDto) {
     const incident = await this.unresolved(id);
-    // A webhook, or a failed completion (its task stays open for the worker): closed by hand.
+    // A parked timer has nothing to do by hand: closing its incident would leave the token on a timer that never fires.
+    if (incident.command?.type === 'fireTimer') throw new DomainError(ErrorCode.Conflict, `incident ${id} holds a timer that failed on data: retry it with the corrected variables (POST /api/incidents/${id}/retry {variables}), or cancel the instance`);
+    // A webhook, a failed completion (its task stays open for the worker) or message (the instance still waits): closed by hand.
     if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX) || incident.command) {
-      await this.incidents.update(null, id, { status: 'resolved', resolvedAt: this.clock.now(), updatedAt: this.clock.now(), resolution: `resolved by hand: ${dto.note}` });
+      // In a command transaction, so the request's audit entry commits with the change.
+      await this.commands.transaction((em) => this.incidents.update(em, id, { status: 'resolved', resolvedAt: this.clock.now(), updatedAt: this.clock.now(), resolution: `resolved by hand: ${dto.note}` }));
       return this.get(id);
     }
     if (await this.calls.isCall(incident)) return this.calls.resolve(incident, dto.note, dto.variables ?? {}).then(() => this.get(id));
@@ -63,7 +69,7 @@ export class IncidentsService {
   /** A failed webhook: its delivery is queued again (a fresh set of attempts); failing for good again opens a new incident. */
   private async retryWebhook(id: string, executionId: string) {
     await this.deliveries.requeue(executionId.slice(WEBHOOK_INCIDENT_PREFIX.length), this.clock.now());
-    await this.incidents.update(null, id, { status: 'resolved', resolvedAt: this.clock.now(), updatedAt: this.clock.now(), resolution: 'webhook delivery queued again' });
+    await this.commands.transaction((em) => this.incidents.update(em, id, { status: 'resolved', resolvedAt: this.clock.now(), updatedAt: this.clock.now(), resolution: 'webhook delivery queued again' }));
     return this.get(id);
   }
 

@@ -67,7 +67,9 @@ export class CallActivities implements CommandParticipant, TimerHandler, OnModul
     const { parent, model, calls, now } = args;
     if (args.newInstance && !calls.length) return [];
     const history: HistoryItem[] = args.history.length ? await this.events.consume(em, parent.id, args.history, now) : [];
-    const children: { id: string; parent_execution_id: string; status: string }[] = args.newInstance ? [] : await em.query('SELECT id, parent_execution_id, status FROM process_instances WHERE parent_instance_id = $1', [parent.id]);
+    // A definition without call activities has no children: no lookup by parent (a query over every shard under Citus).
+    const mayHaveChildren = !args.newInstance && Object.values(model.elements).some((e) => e?.call);
+    const children: { id: string; parent_execution_id: string; status: string }[] = !mayHaveChildren ? [] : await em.query('SELECT id, parent_execution_id, status FROM process_instances WHERE parent_instance_id = $1', [parent.id]);
     const byExecution = await this.busyCalls(em, parent.id, children, calls);
     const waiting = new Set(calls.map((c) => c.executionId));
     for (const child of children.filter((c) => c.status === 'active' && !waiting.has(c.parent_execution_id))) {

@@ -63,10 +63,10 @@ export class InstanceRepository {
   }
 
   /** Business key and definition of each instance, for lists that show which request a row belongs to. */
-  async keysOf(ids: string[]): Promise<Map<string, { businessKey: string | null; definitionKey: string }>> {
+  async keysOf(ids: string[]): Promise<Map<string, { businessKey: string | null; definitionKey: string; definitionId: string }>> {
     if (!ids.length) return new Map();
-    const rows = await this.db.getRepository(ProcessInstanceEntity).find({ where: { id: In([...new Set(ids)]) }, select: ['id', 'businessKey', 'definitionKey'] });
-    return new Map(rows.map((r) => [r.id, { businessKey: r.businessKey, definitionKey: r.definitionKey }]));
+    const rows = await this.db.getRepository(ProcessInstanceEntity).find({ where: { id: In([...new Set(ids)]) }, select: ['id', 'businessKey', 'definitionKey', 'definitionId'] });
+    return new Map(rows.map((r) => [r.id, { businessKey: r.businessKey, definitionKey: r.definitionKey, definitionId: r.definitionId }]));
   }
 
   async list(filter: InstanceFilter): Promise<{ items: ProcessInstanceEntity[]; total: number }> {

@@ -7,6 +7,8 @@ import { CancelInstanceDto, InstanceQueryDto, StartInstanceDto } from './dto/ins
 import { InstancesService } from './instances.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import { Audited } from '../audit/audited.decorator';
+import { RequestLanguage, type Language } from '../common/request-language';
 
 @ApiTags('process-instances')
 @Controller('api/process-instances')
@@ -15,8 +17,9 @@ export class InstancesController {
 
   @Post()
   @Access(Rules.startInstance)
-  start(@CurrentPrincipal() principal: Principal, @Body() dto: StartInstanceDto) {
-    return this.service.start(dto, principal);
+  @Audited('instance.started')
+  start(@CurrentPrincipal() principal: Principal, @Body() dto: StartInstanceDto, @RequestLanguage() language: Language) {
+    return this.service.start(dto, principal, language);
   }
 
   @Get()
@@ -33,6 +36,7 @@ export class InstancesController {
 
   @Delete(':id')
   @Access(Rules.cancelInstance)
+  @Audited('instance.cancelled')
   cancel(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CancelInstanceDto) {
     return this.service.cancel(id, dto);
   }

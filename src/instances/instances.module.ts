@@ -17,6 +17,7 @@ import { CallIncidents } from './call-incidents';
 import { EventStarts } from './event-starts';
 import { HistoryRepository } from './history.repository';
 import { InstanceRepository } from './instance.repository';
+import { InstanceSearchRepository } from './instance-search.repository';
 import { InstancesController } from './instances.controller';
 import { InstancesService } from './instances.service';
 import { SignalRepository } from './signal.repository';
@@ -25,7 +26,7 @@ import { SubscriptionRepository } from './subscription.repository';
 @Module({
   imports: [DefinitionsModule],
   controllers: [InstancesController, StuckInstancesController],
-  providers: [InstanceRepository, ExternalTaskRepository, IncidentRepository, OutboxRepository, TaskRepository, HistoryRepository, SubscriptionRepository, SignalRepository, TokenBackers, ConditionalBacker, StuckInstancesService, CallEvents, EventStarts, CallActivities, CallIncidents, InstancesService, HistoryParticipant, BackingParticipant],
+  providers: [InstanceRepository, InstanceSearchRepository, ExternalTaskRepository, IncidentRepository, OutboxRepository, TaskRepository, HistoryRepository, SubscriptionRepository, SignalRepository, TokenBackers, ConditionalBacker, StuckInstancesService, CallEvents, EventStarts, CallActivities, CallIncidents, InstancesService, HistoryParticipant, BackingParticipant],
   exports: [CallIncidents, EventStarts, InstanceRepository, ExternalTaskRepository, SignalRepository, TokenBackers, HistoryRepository, OutboxRepository, IncidentRepository, TaskRepository, SubscriptionRepository],
 })
 export class InstancesModule {}

@@ -15,7 +15,7 @@ export class AwaitedMessagesService {
     private readonly definitions: DefinitionCache,
   ) {}
 
-  async forInstance(processInstanceId: string): Promise<{ messageName: string; activityId: string; activityName: string | null }[]> {
+  async forInstance(processInstanceId: string): Promise<{ messageName: string; activityId: string; activityName: string | null; activityNames: Record<string, string> | null }[]> {
     const instance = await this.instances.findById(processInstanceId);
     if (!instance) throw DomainError.notFound('Process instance', processInstanceId);
     if (instance.status !== 'active') return [];
@@ -23,6 +23,6 @@ export class AwaitedMessagesService {
     const waiting = await this.subscriptions.forInstance(processInstanceId);
     return waiting
       .filter((s) => isPublicMessage({ messageName: s.messageName, element: model.elements[s.activityId] }))
-      .map((s) => ({ messageName: s.messageName, activityId: s.activityId, activityName: model.elements[s.activityId]?.name ?? null }));
+      .map((s) => ({ messageName: s.messageName, activityId: s.activityId, activityName: model.elements[s.activityId]?.name ?? null, activityNames: model.elements[s.activityId]?.names ?? null }));
   }
 }

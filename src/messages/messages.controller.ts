@@ -6,6 +6,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AwaitedMessagesQueryDto, CorrelateMessageDto } from './dto/message.dto';
 import { AwaitedMessagesService } from './awaited-messages.service';
 import { MessagesService } from './messages.service';
+import { Audited } from '../audit/audited.decorator';
 
 @ApiTags('messages')
 @Controller('api/messages')
@@ -25,6 +26,7 @@ export class MessagesController {
   @Post()
   @Access(Rules.correlateMessage)
   @HttpCode(200)
+  @Audited('message.correlated')
   correlate(@Body() dto: CorrelateMessageDto) {
     return this.service.correlate(dto);
   }

@@ -11,6 +11,7 @@ import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { SubscriptionRepository } from '../instances/subscription.repository';
 import { CorrelateMessageDto } from './dto/message.dto';
 import { isPublicMessage, PLATFORM_MESSAGES } from './message-visibility.util';
+import { DataIncidents } from '../incidents/data-incidents';
 
 function internalMessage(name: string): DomainError {
   return new DomainError(ErrorCode.Forbidden, `message "${name}" is internal to its process: the platform sends it itself, integrators cannot (only messages marked public in the diagram may be sent here)`);
@@ -28,6 +29,7 @@ export class MessagesService {
     private readonly clock: Clock,
     private readonly starts: EventStarts,
     private readonly db: DataSource,
+    private readonly dataIncidents: DataIncidents,
   ) {}
 
   async correlate(dto: CorrelateMessageDto): Promise<{ processInstanceIds: string[] }> {
@@ -65,9 +67,11 @@ export class MessagesService {
   }
 
   private async deliver(instanceId: string, dto: CorrelateMessageDto): Promise<boolean> {
-    await this.commands.execute(instanceId, async (instance, em) => {
+    let waiting: { activityId: string; executionId: string } | undefined;
+    const run = this.commands.execute(instanceId, async (instance, em) => {
       const sub = await this.subscriptions.findIn(em, instanceId, dto.messageName);
       if (!sub) throw new DomainError(ErrorCode.Conflict, 'no longer waiting');
+      waiting = { activityId: sub.activityId, executionId: sub.executionId };
       const { model } = await this.definitions.get(instance.definitionId);
       if (!isPublicMessage({ messageName: dto.messageName, element: model.elements[sub.activityId] })) throw new InternalMessage();
       return {
@@ -75,6 +79,9 @@ export class MessagesService {
         history: [{ at: this.clock.now(), type: 'message.correlated', activityId: sub.activityId, detail: { messageName: dto.messageName, variables: dto.variables ?? {} } }],
       };
     });
+    // A delivery that fails on data (e.g. the next timer's expression) becomes an incident a supervisor fixes and retries.
+    const failed = (err: unknown) => (waiting ? this.dataIncidents.onMessageFailed(err, { instanceId, ...waiting, messageName: dto.messageName, variables: dto.variables ?? {} }) : err);
+    await run.catch(async (err) => Promise.reject(await failed(err)));
     return true;
   }
 }

@@ -28,6 +28,7 @@ export function toOutboxEvents(args: {
         definitionVersion: instance.definitionVersion,
         activityId: h.activityId,
         activityName: (h.activityId && model?.elements[h.activityId]?.name) || null,
+        activityNames: (h.activityId && model?.elements[h.activityId]?.names) || null,
         detail: h.detail ?? {},
       },
     }));

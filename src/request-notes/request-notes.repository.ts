@@ -11,6 +11,11 @@ export class RequestNotesRepository {
     return this.db.getRepository(RequestCommentEntity).find({ where: { instanceId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  /** What the customer may read on their status page: the comments staff marked customer-visible, oldest first. */
+  customerComments(instanceId: string): Promise<RequestCommentEntity[]> {
+    return this.db.getRepository(RequestCommentEntity).find({ where: { instanceId, visibility: 'customer' }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
   attachments(instanceId: string): Promise<RequestAttachmentEntity[]> {
     return this.db.getRepository(RequestAttachmentEntity).find({ where: { instanceId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }

@@ -5,6 +5,7 @@ import { Access } from '../auth/access.decorator';
 import { Rules } from '../auth/access-rules';
 import { SignalDto } from './dto/signal.dto';
 import { SignalsService } from './signals.service';
+import { Audited } from '../audit/audited.decorator';
 
 @ApiTags('signals')
 @Controller('api/signals')
@@ -14,6 +15,7 @@ export class SignalsController {
   @Post()
   @Access(Rules.correlateMessage)
   @HttpCode(204)
+  @Audited('signal.broadcast')
   broadcast(@Body() dto: SignalDto) {
     return this.service.broadcast(dto);
   }

@@ -23,6 +23,8 @@ export interface SlaClockRow {
   clock: SlaClockEntity;
   businessKey: string | null;
   definitionKey: string;
+  /** The instance's version: where the task's name in other languages (name.zh-CN) is read. */
+  definitionId: string;
   taskName: string | null;
 }
 
@@ -52,7 +54,8 @@ export class SlaClockRepository {
 
   async save(em: EntityManager, clock: SlaClockEntity): Promise<void> {
     const { id, ...changes } = clock;
-    await em.getRepository(SlaClockEntity).update({ id }, changes);
+    // The instance in the WHERE too: a sharded database routes the statement to one shard (README, Citus).
+    await em.getRepository(SlaClockEntity).update({ instanceId: clock.instanceId, id }, changes);
   }
 
   /** The clock's next check (a warning or the breach), or none. */
@@ -73,7 +76,7 @@ export class SlaClockRepository {
       .createQueryBuilder('c')
       .innerJoin('process_instances', 'i', 'i.id = c.instance_id')
       .leftJoin('tasks', 't', 't.id = c.task_id')
-      .addSelect(['i.business_key AS business_key', 'i.definition_key AS definition_key', 't.name AS task_name']);
+      .addSelect(['i.business_key AS business_key', 'i.definition_key AS definition_key', 'i.definition_id AS definition_id', 't.name AS task_name']);
     if (filter.status === 'open') qb.andWhere("c.status IN ('running', 'paused')");
     else if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.breached !== undefined) qb.andWhere(filter.breached ? 'c.breached_at IS NOT NULL' : 'c.breached_at IS NULL');
@@ -82,10 +85,10 @@ export class SlaClockRepository {
     if (filter.processInstanceId) qb.andWhere('c.instance_id = :iid', { iid: filter.processInstanceId });
     const total = await qb.getCount();
     const { entities, raw } = await qb.orderBy('c.due_at', 'ASC', 'NULLS LAST').addOrderBy('c.id').offset(filter.offset).limit(filter.limit).getRawAndEntities();
-    const extra = new Map<string, { business_key: string | null; definition_key: string; task_name: string | null }>(raw.map((r) => [r.c_id, r]));
+    const extra = new Map<string, { business_key: string | null; definition_key: string; definition_id: string; task_name: string | null }>(raw.map((r) => [r.c_id, r]));
     const items = entities.map((clock) => {
       const r = extra.get(clock.id);
-      return { clock, businessKey: r?.business_key ?? null, definitionKey: r?.definition_key ?? '', taskName: r?.task_name ?? null };
+      return { clock, businessKey: r?.business_key ?? null, definitionKey: r?.definition_key ?? '', definitionId: r?.definition_id ?? '', taskName: r?.task_name ?? null };
     });
     return { items, total };
   }

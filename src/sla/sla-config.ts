@@ -10,6 +10,8 @@ import { parseDurationMs } from './sla-target.util';
 export interface SlaPolicy {
   id: string;
   name: string;
+  /** The name in other languages ("names": {"zh-CN": …} in sla.json). */
+  names: Record<string, string>;
   calendar: BusinessCalendar;
   /** ISO durations by priority (P1…), 'urgent' (variable urgent = true), and 'default'. */
   targets: Record<string, string>;
@@ -33,7 +35,7 @@ export class SlaConfig {
   constructor(config: AppConfig) {
     const file = join(config.PROCESSES_DIR, 'sla.json');
     if (!existsSync(file)) return;
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as { calendars?: Record<string, RawCalendar>; policies?: Record<string, { name?: string; calendar?: string; targets?: Record<string, string>; warnAt?: number[] }> };
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as { calendars?: Record<string, RawCalendar>; policies?: Record<string, { name?: string; names?: Record<string, string>; calendar?: string; targets?: Record<string, string>; warnAt?: number[] }> };
     const problems: string[] = [];
     for (const [id, c] of Object.entries(raw.calendars ?? {})) {
       const ics = c.holidaysFile ? parseIcsHolidays(readFileSync(join(config.PROCESSES_DIR, c.holidaysFile), 'utf8')) : { dates: [], workdays: [], problems: [] };
@@ -48,7 +50,7 @@ export class SlaConfig {
       const targets = p.targets ?? {};
       if (!targets.default) problems.push(`policy ${id}: needs a "default" target`);
       for (const [key, value] of Object.entries(targets)) if (parseDurationMs(value) === null) problems.push(`policy ${id}: target ${key} "${value}" is not an ISO 8601 duration`);
-      this.policies.set(id, { id, name: p.name ?? id, calendar: calendar ?? ROUND_THE_CLOCK, targets, warnAt: p.warnAt ?? [50, 75] });
+      this.policies.set(id, { id, name: p.name ?? id, names: p.names ?? {}, calendar: calendar ?? ROUND_THE_CLOCK, targets, warnAt: p.warnAt ?? [50, 75] });
     }
     if (problems.length) throw new Error(`Invalid ${file}:\n  ${problems.join('\n  ')}`);
   }

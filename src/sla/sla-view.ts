@@ -4,10 +4,12 @@ import { Clock } from '../common/clock';
 import type { SlaClockEntity } from '../database/entities/sla-clock.entity';
 import { toPage, type Page } from '../common/page.dto';
 import { mapClockRow, SlaClockQueryDto } from './dto/sla.dto';
+import { DefinitionCache } from '../definitions/definition-cache';
 import { SlaClockRepository } from './sla-clock.repository';
 import { computeDueAt } from './sla-clock.util';
 import { SlaConfig } from './sla-config';
 import { parseDurationMs } from './sla-target.util';
+import { CalendarTimers } from '../timers/calendar-timers';
 
 @Injectable()
 export class SlaView {
@@ -15,6 +17,8 @@ export class SlaView {
     private readonly clocks: SlaClockRepository,
     private readonly config: SlaConfig,
     private readonly clock: Clock,
+    private readonly timers: CalendarTimers,
+    private readonly definitions: DefinitionCache,
   ) {}
 
   async forInstance(instanceId: string) {
@@ -27,11 +31,15 @@ export class SlaView {
   }
 
   /** Clocks across instances (the supervisor board's "near breach" list); `dueWithin` is counted from the server's now. */
-  async list(query: SlaClockQueryDto): Promise<Page<ReturnType<typeof mapClockRow>>> {
+  async list(query: SlaClockQueryDto): Promise<Page<ReturnType<typeof mapClockRow> & { taskNames: Record<string, string> | null }>> {
     const dueWithin = query.dueWithin ? new Date(this.clock.now().getTime() + parseDurationMs(query.dueWithin)!) : undefined;
     const dueBefore = [query.dueBefore ? new Date(query.dueBefore) : undefined, dueWithin].filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0];
     const rows = await this.clocks.list({ ...query, dueBefore });
-    return toPage(rows, query, (row) => mapClockRow(row, this.describe(row.clock)));
+    // Beside each clock, the instance's next escalation timer, in wall and (on a business calendar) working time.
+    const next = await this.timers.nextOf(rows.items.map((r) => r.clock.instanceId), this.clock.now());
+    const models = new Map(await Promise.all([...new Set(rows.items.map((r) => r.definitionId))].map(async (id) => [id, (await this.definitions.get(id)).model] as const)));
+    const taskNames = (row: (typeof rows.items)[number]) => (row.clock.taskId ? (models.get(row.definitionId)?.elements[row.clock.activityId]?.names ?? null) : null);
+    return toPage(rows, query, (row) => ({ ...mapClockRow(row, this.describe(row.clock)), taskNames: taskNames(row), nextTimer: next.get(row.clock.instanceId) ?? null }));
   }
 
   /** The clocks beside each task of a list page: the task's own and its instance's process-level clock. */
@@ -49,6 +57,7 @@ export class SlaView {
       id: c.id,
       policy: c.policy,
       policyName: policy?.name ?? c.policy,
+      policyNames: policy?.names ?? {},
       calendar: policy?.calendar.id ?? null,
       scope: c.scope,
       activityId: c.activityId,

@@ -1,5 +1,6 @@
 // SLA configuration (policies and business calendars) for the deploy check and the runtime, and the SLA clocks' part in commands.
 import { Global, Module } from '@nestjs/common';
+import { DefinitionsModule } from '../definitions/definitions.module';
 import { SlaConfig } from './sla-config';
 import { SlaClockRepository } from './sla-clock.repository';
 import { SlaView } from './sla-view';
@@ -9,5 +10,5 @@ import { SlaTracker } from './sla-tracker';
 import { SlaCheckTimers } from './sla-check-timers';
 
 @Global()
-@Module({ controllers: [SlaController], providers: [SlaConfig, SlaClockRepository, SlaView, SlaTracker, SlaParticipant, SlaCheckTimers], exports: [SlaConfig, SlaView] })
+@Module({ imports: [DefinitionsModule], controllers: [SlaController], providers: [SlaConfig, SlaClockRepository, SlaView, SlaTracker, SlaParticipant, SlaCheckTimers], exports: [SlaConfig, SlaView] })
 export class SlaModule {}

@@ -3,6 +3,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import { Access, Public } from '../auth/access.decorator';
 import { Rules } from '../auth/access-rules';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
 import { CustomerDeliveryLog } from '../customer-notifications/customer-delivery-log';
 import { AnswerQuoteDto } from './dto/status-page.dto';
 import { StatusPageService } from './status-page.service';
@@ -28,5 +30,5 @@ export class StatusPageController {
   deliveries(@Param('id', new ParseUUIDPipe()) id: string) { return this.log.ofInstance(id); }
 
   @Post('process-instances/:id/notifications/:deliveryId/retry') @Access(Rules.supervise) @HttpCode(200)
-  retry(@Param('id', new ParseUUIDPipe()) id: string, @Param('deliveryId') deliveryId: string) { return this.log.retry(id, deliveryId); }
+  retry(@CurrentPrincipal() by: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Param('deliveryId') deliveryId: string) { return this.log.retry(id, deliveryId, by); }
 }

@@ -12,6 +12,7 @@ import { HistoryRepository } from '../instances/history.repository';
 import { InstanceRepository } from '../instances/instance.repository';
 import { SubscriptionRepository } from '../instances/subscription.repository';
 import { MessagesService } from '../messages/messages.service';
+import { RequestNotesRepository } from '../request-notes/request-notes.repository';
 import { TaskRepository } from '../tasks/task.repository';
 import type { AnswerQuoteDto } from './dto/status-page.dto';
 
@@ -29,14 +30,16 @@ export class StatusPageService {
     private readonly messages: MessagesService,
     private readonly deliveries: CustomerDeliveryRepository,
     private readonly people: PeopleService,
+    private readonly notes: RequestNotesRepository,
   ) {}
 
   async view(token: string) {
     const { instanceId, language } = await this.resolve(token);
     const instance = await this.instances.findById(instanceId);
     if (!instance) throw new DomainError(ErrorCode.NotFound, 'this link is not valid');
-    const [tasks, history, waiting, optedOut] = await Promise.all([
+    const [tasks, history, waiting, optedOut, comments] = await Promise.all([
       this.tasks.forInstance(instanceId), this.history.forInstance(instanceId), this.subscriptions.forInstance(instanceId), this.tokens.optedOut(instanceId),
+      this.notes.customerComments(instanceId),
     ]);
     const byId = new Map(tasks.map((t) => [t.id, t]));
     // steps in the order they were done (history order; task rows may share a timestamp)
@@ -53,6 +56,8 @@ export class StatusPageService {
       appointmentAt: typeof v.appointmentAt === 'string' ? v.appointmentAt : null,
       quote: quoteOpen || v.quoteAccepted !== undefined ? { amount: v.estimatedCost ?? v.quoteAmount ?? null, open: quoteOpen, accepted: quoteOpen ? null : v.quoteAccepted === true } : null,
       optedOut,
+      // only what staff marked for the customer; internal comments never leave the staff side
+      comments: await Promise.all(comments.map(async (c) => ({ body: c.body, author: await this.people.shownName(c.author), at: c.createdAt }))),
     };
   }
 

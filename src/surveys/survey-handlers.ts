@@ -1,12 +1,12 @@
 // The service-task handlers of surveys and service recovery (topics requestSurvey, sendSurvey, expireSurvey,
 // startRecovery). They run inside the instance's command and only record history; SurveyPolicy persists what the
-// history says in the same transaction, and SurveyRelay starts the survey / complaint instances afterwards.
+// history says in the same transaction, SurveyRelay starts the survey / complaint instances afterwards, and the survey
+// link goes out as a customer notification (src/customer-notifications: templates, channels, retries, opt-out).
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Duration } from 'luxon';
 import { AppConfig } from '../config/app-config';
 import { ServiceRegistry, type ServiceHandler } from '../engine/service-registry';
-import { SurveyChannels } from './channels/survey-channels';
-import { hashSurveyToken, newSurveyToken } from './survey-token.util';
+import { recipientsOf } from '../customer-notifications/recipients.util';
 
 /** A resolution of a service request or complaint: one survey each (a reopened request counts again). */
 export const requestSurvey: ServiceHandler = ({ instanceId, variables, record }) => {
@@ -43,7 +43,6 @@ export const startRecovery: ServiceHandler = ({ instanceId, inputs, variables, r
 export class SurveyHandlers implements OnModuleInit {
   constructor(
     private readonly registry: ServiceRegistry,
-    private readonly channels: SurveyChannels,
     private readonly config: AppConfig,
   ) {}
 
@@ -54,17 +53,29 @@ export class SurveyHandlers implements OnModuleInit {
     this.registry.register('startRecovery', 'Start service recovery after a low score (input: kind = callback | complaint)', startRecovery);
   }
 
-  /** A fresh one-time token per message; only its hash is recorded (SurveyPolicy stores it and drops it from history). */
-  private readonly sendSurvey: ServiceHandler = async ({ inputs, variables, now, record }) => {
+  /**
+   * Records the invitation (or reminder) as a customer notification of the resolved request: the sender makes the
+   * one-time link token when it sends (only its hash is stored), so no link and no network call is inside the command.
+   */
+  private readonly sendSurvey: ServiceHandler = ({ instanceId, inputs, variables, now, record }) => {
     const kind = inputs.kind === 'reminder' ? 'reminder' : 'invitation';
     const expiresAt = kind === 'invitation' || !variables.surveyExpiresAt
       ? new Date(now.getTime() + Duration.fromISO(this.config.SURVEY_EXPIRY).toMillis()).toISOString()
       : String(variables.surveyExpiresAt);
-    const token = newSurveyToken();
-    const { wanted, channel } = this.channels.forIntake(variables.channel);
-    const message = { kind, to: String(variables.customerContact ?? ''), customerName: String(variables.customerName ?? ''), link: `${this.config.PUBLIC_BASE_URL}/survey/${token}`, about: (variables.sourceBusinessKey as string) ?? null, expiresAt } as const;
-    const sent = await channel.send(message);
-    record('survey.sent', { kind, channel: wanted, via: sent.via, delivered: sent.delivered, expiresAt, tokenHash: hashSurveyToken(token) });
+    const recipients = recipientsOf(variables);
+    record('customer.notified', {
+      template: kind === 'reminder' ? 'surveyReminder' : 'survey',
+      channel: String(variables.channel ?? ''),
+      language: typeof variables.customerLanguage === 'string' ? variables.customerLanguage : null,
+      optedOut: variables.notificationsOptOut === true,
+      recipients,
+      facts: { customerName: variables.customerName ?? null, expiresAt },
+      // the link is this survey's; the message is about (and logged on) the resolved request
+      survey: { id: instanceId, kind, expiresAt },
+      aboutInstanceId: typeof variables.sourceInstanceId === 'string' ? variables.sourceInstanceId : null,
+      reference: typeof variables.sourceBusinessKey === 'string' ? variables.sourceBusinessKey : null,
+    });
+    record('survey.sent', { kind, channels: Object.keys(recipients), expiresAt });
     return { surveyExpiresAt: expiresAt, surveyStatus: kind === 'invitation' ? 'sent' : 'reminded' };
   };
 }

@@ -1,5 +1,5 @@
 // Keeps survey rows in step with the survey instance's commands: the start creates the row (one per resolution),
-// survey.sent stores the token hash and the dates, survey.expired and recovery.started record the outcome.
+// survey.sent the dates (the link token is made by the sender, src/customer-notifications), survey.expired and recovery.started record the outcome.
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -60,9 +60,6 @@ export class SurveyPolicy {
   private async sent(em: EntityManager, id: string, h: HistoryItem, now: Date): Promise<void> {
     const detail = h.detail ?? {};
     const reminder = detail.kind === 'reminder';
-    await this.surveys.addToken(em, { tokenHash: String(detail.tokenHash), surveyId: id, kind: String(detail.kind), issuedAt: now });
     await this.surveys.update(em, id, reminder ? { status: 'reminded', remindedAt: now } : { status: 'sent', sentAt: now, expiresAt: new Date(detail.expiresAt) });
-    // The hash stays out of the history and the outbox: webhooks and the live stream have no use for it.
-    delete detail.tokenHash;
   }
 }

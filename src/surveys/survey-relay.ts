@@ -93,6 +93,7 @@ export class SurveyRelay implements OnApplicationBootstrap {
       channel: v.channel,
       customerName: v.customerName,
       customerContact: v.customerContact,
+      ...contactOf(v),
       sourceInstanceId: event.instanceId,
       sourceBusinessKey: p.businessKey ?? undefined,
       sourceDefinitionKey: p.definitionKey,
@@ -116,6 +117,7 @@ export class SurveyRelay implements OnApplicationBootstrap {
       channel: v.channel,
       customerName: v.customerName,
       customerContact: v.customerContact,
+      ...contactOf(v),
       complaint: `Low satisfaction score after ${v.sourceBusinessKey ?? 'a resolution'}: overall ${v.overall}/5, NPS ${v.nps}/10.${suggestions}`,
       urgent: false,
       relatedRequestId: v.sourceBusinessKey ?? undefined,
@@ -131,6 +133,13 @@ export class SurveyRelay implements OnApplicationBootstrap {
     if (errors.length) throw new DomainError(ErrorCode.Invalid, `${key} cannot start: ${errors.map((e) => e.message).join('; ')}`);
     await this.commands.startIn(em, definition, businessKey, values, [{ ...first, at: this.clock.now(), activityId: null }]);
   }
+}
+
+/** How and in which language the customer is reached (and whether not at all): carried to the survey and recovery. */
+const CONTACT = ['customerLanguage', 'customerEmail', 'customerPhone', 'customerWechat', 'notificationsOptOut'];
+
+function contactOf(v: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(CONTACT.filter((k) => v[k] !== undefined && v[k] !== null).map((k) => [k, v[k]]));
 }
 
 function wanted(r: OutboxRecord): boolean {

@@ -32,8 +32,20 @@ export class SurveyRepository {
     await em.getRepository(SurveyEntity).update({ id }, changes);
   }
 
-  async addToken(em: EntityManager, token: { tokenHash: string; surveyId: string; kind: string; issuedAt: Date }): Promise<void> {
-    await em.query('INSERT INTO survey_tokens (token_hash, survey_id, instance_id, kind, issued_at) VALUES ($1, $2, $2, $3, $4)', [token.tokenHash, token.surveyId, token.kind, token.issuedAt]);
+  /** A link token made when the message is sent (outside the survey's command): only its hash is stored. False: no such survey. */
+  async addToken(token: { tokenHash: string; surveyId: string; kind: string; issuedAt: Date; expiresAt: Date }): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `INSERT INTO survey_tokens (token_hash, survey_id, instance_id, kind, issued_at, expires_at)
+       SELECT $1, s.id, s.id, $3, $4, $5 FROM surveys s WHERE s.id::text = $2 RETURNING token_hash`,
+      [token.tokenHash, token.surveyId, token.kind, token.issuedAt, token.expiresAt],
+    );
+    return rows.length > 0;
+  }
+
+  /** Deletes link tokens that expired before `before`; returns how many. */
+  async pruneExpiredTokens(before: Date): Promise<number> {
+    const [, count] = await this.db.query(`DELETE FROM survey_tokens WHERE expires_at < $1`, [before]);
+    return Number(count ?? 0);
   }
 
   async findByTokenHash(hash: string): Promise<SurveyEntity | null> {

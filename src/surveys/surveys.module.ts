@@ -1,4 +1,4 @@
-// Feature: satisfaction surveys (handlers, channels, the relay that starts them, the public answer API) and
+// Feature: satisfaction surveys (handlers, the relay that starts them, the public answer API) and
 // service recovery after a low score.
 import { Module, OnModuleInit } from '@nestjs/common';
 import { SurveyParticipant } from './survey-participant';
@@ -10,7 +10,6 @@ import { DefinitionsModule } from '../definitions/definitions.module';
 import { InstancesModule } from '../instances/instances.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OutboxReaderRepository } from '../notifications/outbox-reader.repository';
-import { SurveyChannels } from './channels/survey-channels';
 import { SurveyHandlers } from './survey-handlers';
 import { SurveyPoller } from './survey-poller';
 import { SurveyRelay } from './survey-relay';
@@ -20,8 +19,8 @@ import { SurveysService } from './surveys.service';
 @Module({
   imports: [InstancesModule, DefinitionsModule, NotificationsModule],
   controllers: [SurveysController],
-  providers: [SurveyRepository, SurveyPolicy, SurveyParticipant, OutboxReaderRepository, SurveyChannels, SurveyHandlers, SurveyRelay, SurveyPoller, SurveysService],
-  exports: [SurveyRelay],
+  providers: [SurveyRepository, SurveyPolicy, SurveyParticipant, OutboxReaderRepository, SurveyHandlers, SurveyRelay, SurveyPoller, SurveysService],
+  exports: [SurveyRelay, SurveyRepository],
 })
 export class SurveysModule implements OnModuleInit {
   constructor(private readonly config: AppConfig) {}

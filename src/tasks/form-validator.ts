@@ -1,6 +1,8 @@
 // Validates submitted variables against a form (types, required, options, limits) and coerces form-encoded values.
 import { parseDuration } from '@0dep/piso';
 import type { FormField } from '../engine/definition-model';
+import type { Language } from '../common/request-language';
+import { formMessage, labelIn, type MessageKey } from './form-messages';
 
 export interface FieldError {
   field: string;
@@ -12,28 +14,34 @@ export interface FormCheck {
   errors: FieldError[];
 }
 
-/** With `allowExtra` unknown keys pass through untouched (start variables); otherwise they are errors (task forms). */
-export function validateForm(fields: FormField[], input: Record<string, unknown>, allowExtra = false): FormCheck {
+type Problem = { error: MessageKey; params?: Record<string, string | number> };
+
+/** With `allowExtra` unknown keys pass through untouched (start variables); otherwise they are errors (task forms). Messages in `language`. */
+export function validateForm(fields: FormField[], input: Record<string, unknown>, allowExtra = false, language: Language = 'en'): FormCheck {
   const values: Record<string, unknown> = {};
   const errors: FieldError[] = [];
   const known = new Set(fields.map((f) => f.id));
   for (const key of Object.keys(input)) {
     if (known.has(key)) continue;
     if (allowExtra) values[key] = input[key];
-    else errors.push({ field: key, message: `"${key}" is not a field of this form (fields: ${[...known].join(', ') || 'none'})` });
+    else errors.push({ field: key, message: formMessage(language, 'notAField', { key, fields: [...known].join(', ') || 'none' }) });
   }
   for (const field of fields) {
     if (field.readonly) continue; // shows an earlier variable: a submission never changes it
     const raw = input[field.id];
     if (raw === undefined || raw === null || raw === '') {
-      if (field.required) errors.push({ field: field.id, message: `${field.label} is required` });
+      if (field.required) errors.push({ field: field.id, message: formMessage(language, 'required', { label: labelIn(field, language) }) });
       continue;
     }
     const result = coerce(field, raw);
-    if (typeof result === 'object' && result && 'error' in result) errors.push({ field: field.id, message: `${field.label}: ${result.error}` });
+    if (isProblem(result)) errors.push({ field: field.id, message: formMessage(language, 'fieldError', { label: labelIn(field, language), error: formMessage(language, result.error, result.params) }) });
     else values[field.id] = result;
   }
   return { values, errors };
+}
+
+function isProblem(result: unknown): result is Problem {
+  return typeof result === 'object' && result !== null && 'error' in result && Object.keys(result).every((k) => k === 'error' || k === 'params');
 }
 
 function coerce(field: FormField, raw: unknown): unknown {
@@ -49,50 +57,50 @@ function coerce(field: FormField, raw: unknown): unknown {
     case 'boolean':
       if (typeof raw === 'boolean') return raw;
       if (raw === 'true' || raw === 'false') return raw === 'true';
-      return { error: 'must be true or false' };
+      return { error: 'boolean' };
     case 'date': {
       const time = typeof raw === 'string' ? Date.parse(raw) : NaN;
-      return Number.isNaN(time) ? { error: 'must be an ISO 8601 date, e.g. 2026-03-01T09:30:00+08:00' } : new Date(time).toISOString();
+      return Number.isNaN(time) ? { error: 'date' } : new Date(time).toISOString();
     }
     case 'enum': {
       const ids = (field.options ?? []).map((o) => o.id);
-      return typeof raw === 'string' && ids.includes(raw) ? raw : { error: `must be one of ${ids.join(', ')}` };
+      return typeof raw === 'string' && ids.includes(raw) ? raw : { error: 'oneOf', params: { options: ids.join(', ') } };
     }
     default:
-      return { error: `unsupported field type ${String(field.type)}` };
+      return { error: 'type', params: { type: String(field.type) } };
   }
 }
 
 function checkString(field: FormField, raw: unknown): unknown {
-  if (typeof raw !== 'string') return { error: 'must be text' };
-  if (field.minlength !== undefined && raw.length < field.minlength) return { error: `must have at least ${field.minlength} characters` };
-  if (field.maxlength !== undefined && raw.length > field.maxlength) return { error: `must have at most ${field.maxlength} characters` };
-  if (field.pattern && !new RegExp(`^(?:${field.pattern})$`, 'u').test(raw)) return { error: 'does not have the expected format' };
+  if (typeof raw !== 'string') return { error: 'text' };
+  if (field.minlength !== undefined && raw.length < field.minlength) return { error: 'minlength', params: { n: field.minlength } };
+  if (field.maxlength !== undefined && raw.length > field.maxlength) return { error: 'maxlength', params: { n: field.maxlength } };
+  if (field.pattern && !new RegExp(`^(?:${field.pattern})$`, 'u').test(raw)) return { error: 'pattern' };
   return raw;
 }
 
 function checkLong(field: FormField, raw: unknown): unknown {
   const n = typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n)) return { error: 'must be a whole number' };
-  if (field.min !== undefined && n < field.min) return { error: `must be at least ${field.min}` };
-  if (field.max !== undefined && n > field.max) return { error: `must be at most ${field.max}` };
+  if (typeof n !== 'number' || !Number.isSafeInteger(n)) return { error: 'whole' };
+  if (field.min !== undefined && n < field.min) return { error: 'min', params: { n: field.min } };
+  if (field.max !== undefined && n > field.max) return { error: 'max', params: { n: field.max } };
   return n;
 }
 
 /** Money and measures: a JSON number or a dot-decimal text, at most two decimals (yuan and fen). */
 function checkDecimal(field: FormField, raw: unknown): unknown {
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-  if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(Number(text))) return { error: 'must be a number, e.g. 350.50' };
-  if ((text.split('.')[1] ?? '').length > 2) return { error: 'must have at most 2 decimals' };
+  if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(Number(text))) return { error: 'decimal' };
+  if ((text.split('.')[1] ?? '').length > 2) return { error: 'decimals' };
   const n = Number(text);
-  if (field.min !== undefined && n < field.min) return { error: `must be at least ${field.min}` };
-  if (field.max !== undefined && n > field.max) return { error: `must be at most ${field.max}` };
+  if (field.min !== undefined && n < field.min) return { error: 'min', params: { n: field.min } };
+  if (field.max !== undefined && n > field.max) return { error: 'max', params: { n: field.max } };
   return n;
 }
 
 /** An ISO 8601 duration (PT2M, P1DT4H) parsed by the same library the engine's timers use, so it cannot fail later. */
 function checkDuration(raw: unknown): unknown {
-  const error = { error: 'must be an ISO 8601 duration such as PT2M or P1DT4H' };
+  const error: Problem = { error: 'duration' };
   if (typeof raw !== 'string' || !/^P/.test(raw.trim())) return error;
   try {
     parseDuration(raw.trim());

@@ -52,16 +52,17 @@ export class TaskRepository {
     return history;
   }
 
-  markCompleted(em: EntityManager, id: string, submitted: Record<string, any>, now: Date): Promise<unknown> {
-    return em.getRepository(TaskEntity).update({ id }, { status: 'completed', submitted, endedAt: now });
+  /** Inside a command: names its instance too, so that a sharded database routes it to one shard (README, Citus). */
+  markCompleted(em: EntityManager, instanceId: string, id: string, submitted: Record<string, any>, now: Date): Promise<unknown> {
+    return em.getRepository(TaskEntity).update({ instanceId, id }, { status: 'completed', submitted, endedAt: now });
   }
 
   cancelOpen(em: EntityManager, instanceId: string, now: Date): Promise<unknown> {
     return em.getRepository(TaskEntity).update({ instanceId, status: 'open' }, { status: 'cancelled', endedAt: now });
   }
 
-  lockIn(em: EntityManager, id: string): Promise<TaskEntity | null> {
-    return em.getRepository(TaskEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  lockIn(em: EntityManager, instanceId: string, id: string): Promise<TaskEntity | null> {
+    return em.getRepository(TaskEntity).findOne({ where: { instanceId, id }, lock: { mode: 'pessimistic_write' } });
   }
 
   findById(id: string): Promise<TaskEntity | null> {

@@ -9,6 +9,7 @@ import { TaskActionsService } from './task-actions.service';
 import { TasksService } from './tasks.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import { RequestLanguage, type Language } from '../common/request-language';
 
 @ApiTags('tasks')
 @Controller('api/tasks')
@@ -40,8 +41,8 @@ export class TasksController {
   @Post(':id/complete')
   @Access(Rules.workTasks)
   @HttpCode(200)
-  complete(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CompleteTaskDto) {
-    return this.service.complete(id, dto, principal);
+  complete(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CompleteTaskDto, @RequestLanguage() language: Language) {
+    return this.service.complete(id, dto, principal, language);
   }
 
   @Post(':id/unclaim')

@@ -1,7 +1,7 @@
 // Feature: user tasks (list, search, saved filters, claim, delegate, follow-up, complete with form validation).
 import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module';
-import { DataIncidents } from '../incidents/data-incidents';
+import { IncidentsModule } from '../incidents/incidents.module';
 import { TaskParticipant } from './task-participant';
 import { InstancesModule } from '../instances/instances.module';
 import { TaskActionsService } from './task-actions.service';
@@ -14,8 +14,8 @@ import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [InstancesModule, DefinitionsModule],
+  imports: [InstancesModule, DefinitionsModule, IncidentsModule],
   controllers: [TasksController, TaskFiltersController],
-  providers: [TasksService, TaskParticipant, DataIncidents, TaskActionsService, TaskFiltersService, TaskListRepository, TaskWorkRepository, TaskFilterRepository],
+  providers: [TasksService, TaskParticipant, TaskActionsService, TaskFiltersService, TaskListRepository, TaskWorkRepository, TaskFilterRepository],
 })
 export class TasksModule {}

@@ -7,6 +7,8 @@ import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { InstanceRepository } from '../instances/instance.repository';
 import { ClaimTaskDto, CompleteTaskDto, mapTask, TaskQueryDto } from './dto/task.dto';
 import { validateForm } from './form-validator';
+import { problemsLine } from './form-messages';
+import type { Language } from '../common/request-language';
 import { SlaView } from '../sla/sla-view';
 import { TaskRepository } from './task.repository';
 import { TaskListRepository } from './task-list.repository';
@@ -17,6 +19,8 @@ import { actorOf, type Principal } from '../auth/principal';
 import { completionBy, foreignTask, mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
 import { PeopleService } from '../people/people.service';
 import { DataIncidents } from '../incidents/data-incidents';
+import { DefinitionCache } from '../definitions/definition-cache';
+import type { TaskEntity } from '../database/entities/task.entity';
 
 @Injectable()
 export class TasksService {
@@ -31,6 +35,7 @@ export class TasksService {
     private readonly people: PeopleService,
     private readonly dataIncidents: DataIncidents,
     private readonly listing: TaskListRepository,
+    private readonly definitions: DefinitionCache,
   ) {}
 
   /** Each task with its request's business key and its SLA clocks, so a tasklist needs no call per row. */
@@ -38,13 +43,15 @@ export class TasksService {
     const visibleTo = taskVisibility(principal, await this.groups.memberOf(principal));
     const page = await this.listing.list({ ...query, assignee: query.assignee === ME ? (principal?.name ?? '') : query.assignee, visibleTo }, this.clock.now());
     const [keys, clocks] = await Promise.all([this.instances.keysOf(page.items.map((t) => t.instanceId)), this.sla.forTasks(page.items)]);
-    return toPage(page, query, (t) => ({ ...mapTask(t), businessKey: keys.get(t.instanceId)?.businessKey ?? null, definitionKey: keys.get(t.instanceId)?.definitionKey ?? null, sla: clocks.get(t.id) ?? [] }));
+    const names = await this.localNames(page.items, keys);
+    return toPage(page, query, (t) => ({ ...mapTask(t), names: names.get(t.id) ?? null, businessKey: keys.get(t.instanceId)?.businessKey ?? null, definitionKey: keys.get(t.instanceId)?.definitionKey ?? null, sla: clocks.get(t.id) ?? [] }));
   }
 
   async get(id: string, principal?: Principal) {
     const task = await this.find(id, principal);
     const [keys, sla] = await Promise.all([this.instances.keysOf([task.instanceId]), this.sla.forTask(id, task.instanceId)]);
-    return { ...mapTask(task), businessKey: keys.get(task.instanceId)?.businessKey ?? null, definitionKey: keys.get(task.instanceId)?.definitionKey ?? null, sla };
+    const names = await this.localNames([task], keys);
+    return { ...mapTask(task), names: names.get(task.id) ?? null, businessKey: keys.get(task.instanceId)?.businessKey ?? null, definitionKey: keys.get(task.instanceId)?.definitionKey ?? null, sla };
   }
 
   async claim(id: string, dto: ClaimTaskDto, principal?: Principal) {
@@ -59,20 +66,22 @@ export class TasksService {
     throw new DomainError(ErrorCode.Conflict, `task ${id} is already claimed by ${task.assignee}`);
   }
 
-  async complete(id: string, dto: CompleteTaskDto, principal?: Principal) {
+  async complete(id: string, dto: CompleteTaskDto, principal?: Principal, language: Language = 'en') {
     const task = await this.find(id, principal);
     if (task.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${task.status}`);
     // A task without camunda:formData (a Camunda/Flowable diagram with a formKey or no form) takes the variables sent, as in Camunda.
-    const { values, errors } = validateForm(task.form, dto.variables ?? {}, task.form.length === 0);
-    if (errors.length) throw new DomainError(ErrorCode.Invalid, `the form has ${errors.length} problem(s): ${errors.map((e) => e.message).join('; ')}`, errors);
+    const { values, errors } = validateForm(task.form, dto.variables ?? {}, task.form.length === 0, language);
+    if (errors.length) throw new DomainError(ErrorCode.Invalid, problemsLine(language, 'formProblems', errors.map((e) => e.message)), errors);
     await this.people.checkForm(task.form, values); // a field naming a person takes only an active holder of its role
     const run = this.commands.execute(task.instanceId, async (_instance, em) => {
-      const locked = await this.tasks.lockIn(em, id);
+      const locked = await this.tasks.lockIn(em, task.instanceId, id);
       if (locked?.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${locked?.status ?? 'gone'}`);
+      // Camunda 7 refuses to complete a task whose delegation is pending: the delegate resolves it back to the owner.
+      if (locked.delegationState === 'pending') throw new DomainError(ErrorCode.Conflict, `task ${id} is delegated to ${locked.assignee}: they resolve it (POST /api/tasks/${id}/resolve) and ${locked.owner} completes it`);
       // Checked on the locked row, so a claim made meanwhile counts.
       const by = completionBy({ principal, assignee: locked.assignee });
       if (by === 'held') throw new DomainError(ErrorCode.Conflict, `task ${id} is claimed by ${locked.assignee}: only they, or a supervisor or manager, may complete it`);
-      await this.tasks.markCompleted(em, id, values, this.clock.now());
+      await this.tasks.markCompleted(em, task.instanceId, id, values, this.clock.now());
       const override = by === 'override' ? { claimedBy: locked.assignee, override: true } : {};
       await this.audit.record(em, { actor: actorOf(principal), action: 'task.completed', targetType: 'task', targetId: id, detail: { instanceId: task.instanceId, activityId: task.activityId, ...override } });
       return {
@@ -84,6 +93,13 @@ export class TasksService {
     // A completion that fails on data (e.g. a timer expression) becomes an incident a supervisor can fix and retry.
     const { instance } = await run.catch(async (err) => Promise.reject(await this.dataIncidents.onCompletionFailed(err, { task, values, actor: actorOf(principal) })));
     return { ...(await this.get(id, principal)), processInstance: { id: instance.id, status: instance.status, activeActivityIds: instance.activeActivityIds } };
+  }
+
+  /** Each task's name in other languages (name.<locale> on its element, in the version its instance runs). */
+  private async localNames(tasks: TaskEntity[], keys: Map<string, { definitionId: string }>): Promise<Map<string, Record<string, string> | undefined>> {
+    const ids = [...new Set(tasks.map((t) => keys.get(t.instanceId)?.definitionId).filter((id): id is string => !!id))];
+    const models = new Map(await Promise.all(ids.map(async (id) => [id, (await this.definitions.get(id)).model] as const)));
+    return new Map(tasks.map((t) => [t.id, models.get(keys.get(t.instanceId)?.definitionId ?? '')?.elements[t.activityId]?.names]));
   }
 
   /** A task the caller may see; one they may not is answered like a missing one (no probing of ids). */

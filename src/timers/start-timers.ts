@@ -9,6 +9,8 @@ import type { TimerEntity } from '../database/entities';
 import type { DefinitionModel } from '../engine/definition-model';
 import { evaluateExpression } from '../engine/feel';
 import { nextOccurrence } from '../engine/timer-schedule.util';
+import { nextWorkingInstant } from '../sla/business-time.util';
+import { CalendarTimers } from './calendar-timers';
 import { dueEntry } from './engine-timers';
 import { START_TIMER, TimerKinds, type TimerHandler } from './timer-kinds';
 import { TimerRepository, type NewTimer } from './timer.repository';
@@ -23,6 +25,7 @@ export class StartTimers implements TimerHandler, OnModuleInit {
     private readonly commands: InstanceCommandsService,
     private readonly clock: Clock,
     private readonly kinds: TimerKinds,
+    private readonly calendars: CalendarTimers,
   ) {}
 
   onModuleInit(): void {
@@ -34,8 +37,9 @@ export class StartTimers implements TimerHandler, OnModuleInit {
     const rows: NewTimer[] = [];
     for (const { activityId, timer } of model.startTimers) {
       const value = String(evaluateExpression(timer.expression, {}));
-      const dueAt = this.next(timer.type, value, now, 0, now);
-      if (dueAt) rows.push({ instanceId: null, definitionId: definition.id, activityId, timerKey: `start:${activityId}`, timerType: timer.type, expression: value, dueAt });
+      const calendar = this.calendars.calendarOf(model, activityId)?.id ?? null;
+      const dueAt = this.onCalendar(calendar, this.next(timer.type, value, now, 0, now));
+      if (dueAt) rows.push({ instanceId: null, definitionId: definition.id, activityId, timerKey: `start:${activityId}`, timerType: timer.type, expression: value, dueAt, calendar });
     }
     await this.rows.replaceStartTimers(em, definition.key, rows, now);
   }
@@ -49,8 +53,15 @@ export class StartTimers implements TimerHandler, OnModuleInit {
   /** A start timer that fell due while every server was down fires once, then continues from now. */
   private async afterFire(em: EntityManager, timer: TimerEntity, now: Date): Promise<void> {
     const after = timer.dueAt > now ? timer.dueAt : now;
-    const next = this.next(timer.timerType, timer.expression ?? '', after, timer.firedCount + 1, timer.createdAt);
+    const calendar = timer.calendar === undefined ? await this.calendars.calendarOfRow(em, timer.id) : timer.calendar;
+    const next = this.onCalendar(calendar, this.next(timer.timerType, timer.expression ?? '', after, timer.firedCount + 1, timer.createdAt));
     await this.rows.reschedule(em, timer.id, next, timer.firedCount + 1);
+  }
+
+  /** On a business calendar an occurrence moves to the next working moment (occurrences that meet there fire once). */
+  private onCalendar(calendarId: string | null, occurrence: Date | null): Date | null {
+    const calendar = this.calendars.calendar(calendarId);
+    return occurrence && calendar ? nextWorkingInstant({ at: occurrence, calendar }) : occurrence;
   }
 
   private next(timerType: string, value: string, after: Date, firedCount: number, deployedAt: Date): Date | null {

@@ -76,8 +76,9 @@ export class TimerFiringService {
       return undefined;
     } catch (err) {
       await em.query('ROLLBACK TO SAVEPOINT timer_firing');
-      // The engine or a handler refused: try again later rather than spin on it.
+      // The engine or a handler refused: on data, an incident a supervisor fixes; otherwise try again later.
       if (err instanceof DomainError && handler.postponeOnRefusal) {
+        if (await this.kinds.tookDataFailure(em, timer, err)) return undefined;
         await this.timers.postpone(em, timer.id, new Date(now.getTime() + RETRY_AFTER_MS));
         return undefined;
       }

@@ -14,9 +14,24 @@ export interface TimerHandler {
   readonly postponeOnRefusal: boolean;
 }
 
+/** Takes a refused firing that failed on data (returns true: the incidents feature recorded it and parked the row). */
+export type DataFailureHandler = (em: EntityManager, timer: TimerEntity, err: unknown) => Promise<boolean>;
+
 @Injectable()
 export class TimerKinds {
   private readonly handlers = new Map<string, TimerHandler>();
+  private dataFailures?: DataFailureHandler;
+
+  /** The incidents feature registers here: a firing that failed on data becomes a fixable incident, not a retry loop. */
+  onDataFailure(handler: DataFailureHandler): void {
+    this.dataFailures = handler;
+  }
+
+  /** Whether a refused firing was taken as a data incident (else the poller postpones it). */
+  async tookDataFailure(em: EntityManager, timer: TimerEntity, err: unknown): Promise<boolean> {
+    // Only the engine's timers: firing one is an instance command that can be run again (DataRetries).
+    return this.dataFailures && this.kindOf(timer) === ENGINE_TIMER ? this.dataFailures(em, timer, err) : false;
+  }
 
   /** `kind` is the row's timer_type; the engine's own timer types (timeDuration, …) all fall under "engine". */
   register(kind: string, handler: TimerHandler): void {

@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
 import { CommandParticipation } from '../commands/command-participants';
+import { CalendarTimers } from './calendar-timers';
 import { TimerKinds } from './timer-kinds';
 import { TimerRepository } from './timer.repository';
 
@@ -14,10 +15,13 @@ export class TimerParticipant implements CommandParticipant {
   constructor(
     private readonly timers: TimerRepository,
     private readonly kinds: TimerKinds,
+    private readonly calendars: CalendarTimers,
   ) {}
 
-  async onRun({ em, instance, result, now, newInstance }: RunContext): Promise<void> {
-    await this.timers.reconcile(em, instance.id, result.timers, now, newInstance, this.kinds.featureKinds());
+  async onRun({ em, instance, model, result, now, newInstance, history }: RunContext): Promise<void> {
+    const armed = this.calendars.plan(model, result.timers, now);
+    await this.timers.reconcile(em, instance.id, armed, now, newInstance, this.kinds.featureKinds());
+    await this.calendars.followPauses(em, { instanceId: instance.id, model, activeActivityIds: result.activeActivityIds, now, history });
   }
 
   async onCancel({ em, instance }: CancelContext): Promise<void> {

@@ -9,6 +9,9 @@ import { newRowId } from '../common/row-id';
 /** A row to write: the id and creation time are filled in. */
 export type NewTimer = Omit<TimerEntity, 'id' | 'createdAt' | 'firedCount' | 'definitionId'> & { definitionId?: string | null; firedCount?: number };
 
+const NO_PLAN = { calendar: null, pauseWith: null, workFrom: null, workMs: null, pausedAt: null, calendarVersion: null };
+const PLAN_COLUMNS = ['calendar', 'pause_with', 'work_from', 'work_ms', 'paused_at', 'calendar_version'];
+
 const COLUMNS = 't.id, t.instance_id, t.definition_id, t.activity_id, t.timer_key, t.timer_type, t.expression, t.due_at, t.created_at, t.fired_count';
 
 @Injectable()
@@ -16,12 +19,14 @@ export class TimerRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Makes the instance's engine timers equal to the armed set (rows of `featureKinds` are left alone). */
-  async reconcile(em: EntityManager, instanceId: string, armed: ArmedTimer[], now: Date, newInstance: boolean, featureKinds: string[]): Promise<void> {
+  async reconcile(em: EntityManager, instanceId: string, armed: Array<ArmedTimer & { plan?: Partial<TimerEntity> }>, now: Date, newInstance: boolean, featureKinds: string[]): Promise<void> {
     // A new instance has none to drop.
     if (!newInstance) await em.query('DELETE FROM timers WHERE instance_id = $1 AND NOT (timer_key = ANY($2::text[])) AND NOT (timer_type = ANY($3::text[]))', [instanceId, armed.map((t) => t.key), featureKinds]);
     // A repeating timer re-armed by this command keeps its key and gets its next due time.
     const fresh = armed.filter((t) => !t.rearmed);
-    await this.upsert(em, fresh.map((t) => ({ instanceId, activityId: t.activityId, timerKey: t.key, timerType: t.timerType, expression: t.expression, dueAt: t.dueAt })), now, ['due_at', 'expression', 'timer_type']);
+    // A timer on a business calendar carries its plan (calendar-timers.ts); the others clear those columns.
+    const rows = fresh.map((t) => ({ ...NO_PLAN, ...t.plan, instanceId, activityId: t.activityId, timerKey: t.key, timerType: t.timerType, expression: t.expression, dueAt: t.dueAt }));
+    await this.upsert(em, rows, now, ['due_at', 'expression', 'timer_type', ...PLAN_COLUMNS]);
   }
 
   /** Inserts rows (one statement); a row whose (instance, key) exists gets the `update` columns instead. */

@@ -11,7 +11,8 @@ describe('SLA clocks API', () => {
   beforeAll(async () => {
     await s.setUp();
     // bpmn-engine checks timer dates against the real clock on resume: keep the fake clock in the future.
-    s.clock.set('2040-06-06T14:00:00Z');
+    // 10:00 on a Wednesday in Shanghai: the complaint policy counts service-desk hours.
+    s.clock.set('2040-06-06T02:00:00Z');
     for (const [key, urgent] of [['CLK-URGENT', true], ['CLK-NORMAL', false]] as const) {
       const { id } = await s.start('complaint-escalation', { channel: 'phone', customerName: 'Qian', customerContact: '136', complaint: 'late', urgent }, key);
       await s.complete(id, 'Task_RegisterComplaint', { category: 'service', urgent });
@@ -34,17 +35,19 @@ describe('SLA clocks API', () => {
       status: 'running',
       breached: false,
       percentUsed: 0,
-      dueAt: '2040-06-06T14:15:00.000Z',
-      asOf: '2040-06-06T14:00:00.000Z',
+      dueAt: '2040-06-06T02:15:00.000Z',
+      asOf: '2040-06-06T02:00:00.000Z',
     });
     expect(page.items[2]).toMatchObject({ definitionKey: 'service-request', taskName: null, scope: 'process', policy: 'repair-resolution' });
+    // beside the clock, the request's next escalation timer in wall and working time (the board shows both)
+    expect((page.items[0] as unknown as { nextTimer: unknown }).nextTimer).toMatchObject({ activityId: 'Timer_L1', dueAt: '2040-06-06T02:15:00.000Z', workingLeftMs: 15 * MINUTE, paused: false, calendar: { id: 'service-desk' } });
   });
 
   it('filters by due time (absolute or relative to the server clock), policy and instance', async () => {
     // when / then
     expect(keys((await clocks('dueWithin=PT20M')).items)).toEqual(['CLK-URGENT']);
-    expect(keys((await clocks(`dueBefore=${encodeURIComponent('2040-06-06T15:00:00Z')}`)).items)).toEqual(['CLK-URGENT', 'CLK-NORMAL']);
-    expect(keys((await clocks('dueBefore=2040-06-06T15:00:00Z&dueWithin=PT10M')).items)).toEqual([]);
+    expect(keys((await clocks(`dueBefore=${encodeURIComponent('2040-06-06T03:00:00Z')}`)).items)).toEqual(['CLK-URGENT', 'CLK-NORMAL']);
+    expect(keys((await clocks('dueBefore=2040-06-06T03:00:00Z&dueWithin=PT10M')).items)).toEqual([]);
     expect(keys((await clocks('policy=repair-resolution')).items)).toEqual(['CLK-REPAIR']);
     const urgent = (await clocks('dueWithin=PT20M')).items[0];
     expect(keys((await clocks(`processInstanceId=${urgent.processInstanceId}`)).items)).toEqual(['CLK-URGENT']);
@@ -64,7 +67,7 @@ describe('SLA clocks API', () => {
     // then
     const l1 = tasks.find((t) => t.businessKey === 'CLK-URGENT')!;
     expect(l1).toMatchObject({ activityId: 'Task_HandleL1', definitionKey: 'complaint-escalation' });
-    expect(l1.sla).toEqual([expect.objectContaining({ scope: 'task', policy: 'complaint-first-response', dueAt: '2040-06-06T14:15:00.000Z' })]);
+    expect(l1.sla).toEqual([expect.objectContaining({ scope: 'task', policy: 'complaint-first-response', dueAt: '2040-06-06T02:15:00.000Z' })]);
     const record = tasks.find((t) => t.businessKey === 'CLK-REPAIR')!;
     expect(record.sla).toEqual([expect.objectContaining({ scope: 'process', policy: 'repair-resolution' })]);
   });

@@ -205,6 +205,24 @@ describe('modeler', () => {
     expect(errorsOf(page)).toEqual([]);
   });
 
+  it('offers the business calendars of GET /api/sla/calendars on a timer, and the SLA policies to pause with', async () => {
+    await page.goto('/modeler/complaint-escalation');
+    await page.locator('[data-testid="import-status"][data-state="done"]').waitFor();
+    // when the L1 escalation timer is selected
+    await select('Timer_L1', 'L1 time limit');
+    await openGroup('timer');
+    // then it counts on the service-desk calendar, chosen from the server's list (or none: the wall clock)
+    const calendar = page.locator('#bio-properties-panel-serviceFlowTimerCalendar');
+    expect(await calendar.inputValue()).toBe('service-desk');
+    expect(await calendar.locator('option').evaluateAll((os: any[]) => os.map((o) => o.value))).toEqual(['', '24x7', 'service-desk']);
+    // and choosing a policy to pause with writes camunda:property pauseWith, which the lint accepts
+    await page.locator('#bio-properties-panel-serviceFlowTimerPauseWith').selectOption('complaint-first-response');
+    expect(await page.locator('#bio-properties-panel-serviceFlowTimerPauseWith').inputValue()).toBe('complaint-first-response');
+    expect(await problem('Timer_L1', 'ops/sla-references').count()).toBe(0);
+    await saveScreenshot(page, 'modeler-timer-calendar');
+    expect(errorsOf(page)).toEqual([]);
+  });
+
   it('creates a new diagram from a kebab-case process id and deploys it as version 1', async () => {
     // given
     await page.goto('/modeler/new');

@@ -1,6 +1,7 @@
 // The customer's status page in Chromium: opened from the link in the e-mail the customer got (a real SMTP server on
 // loopback), on a phone-sized screen in their language; shows progress and accepts the quote, which moves the process
-// on; an expired or wrong link gets a clear page.
+// on; the service team's customer-visible comments show, internal ones never; an expired or wrong link gets a clear
+// page; staff see the delivery log and send a failed delivery again with its Retry button.
 import type { Page } from 'playwright-core';
 import { FakeClock } from '../../src/common/clock';
 import { errorsOf, saveScreenshot, startBrowserApp, type BrowserApp } from '../support/browser';
@@ -15,7 +16,7 @@ const EXPECTED = [/status of 404/, /status of 410/];
 
 describe('status page', () => {
   const s = new Scenario();
-  const smtp = new SmtpReceiver();
+  const smtp = new SmtpReceiver((to) => to.startsWith('bounce'));
   let app: BrowserApp;
 
   beforeAll(async () => {
@@ -42,6 +43,9 @@ describe('status page', () => {
     const { id } = await s.start('service-request', repairRequest({ customerContact: 'wang.fang@example.cn', customerName: '王芳' }), 'SR-WEB-Q1');
     await toQuote(s, id, 650);
     await flushNotifications(s);
+    // and a note for the customer beside an internal one
+    await s.t.http.post(`/api/process-instances/${id}/comments`).send({ body: '压缩机继电器需要更换，技术员会带备件。', visibility: 'customer' }).expect(201);
+    await s.t.http.post(`/api/process-instances/${id}/comments`).send({ body: 'INTERNAL: check the customer\'s payment history' }).expect(201);
     const mail = smtp.to('wang.fang@example.cn').find((m) => m.subject.startsWith('维修报价待您确认'))!;
     const link = /https?:\/\/\S+\/status\/\S+/.exec(mail.text)![0];
     const page = await phonePage();
@@ -54,6 +58,10 @@ describe('status page', () => {
     expect(await page.getByTestId('status-done').locator('li').allTextContents()).toEqual(['已登记您的报修', '已评估您的报修', '已派技术员', '预约上门时间', '上门检测']);
     expect(await page.getByTestId('status-next').locator('li').allTextContents()).toEqual(['等待您确认报价']);
     await page.getByText('维修报价为 ¥650').waitFor();
+    // the customer-visible comment, under a Chinese heading; the internal one nowhere
+    await page.getByRole('heading', { name: '服务团队给您的留言' }).waitFor();
+    expect(await page.getByTestId('status-comments').locator('li p').allTextContents()).toEqual(['压缩机继电器需要更换，技术员会带备件。']);
+    expect(await page.content()).not.toContain('INTERNAL');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await saveScreenshot(page, 'status-quote-zh-CN');
     // when the customer accepts the quote
@@ -96,5 +104,32 @@ describe('status page', () => {
     const sms = table.locator('tr[data-status="pending"]');
     expect(await sms.textContent()).toMatch(/sms · \+86 139 0000 0000.*retrying.*×1.*unreachable/s);
     await saveScreenshot(page, 'instance-notifications-en');
+  });
+
+  it('a supervisor sends a failed delivery again with its Retry button', async () => {
+    // given a request whose acknowledgement mail the server refused on every attempt
+    const { id } = await s.start('service-request', repairRequest({ customerContact: 'bounce@example.com', customerLanguage: 'en' }), 'SR-WEB-Q4');
+    for (let i = 0; i < 8; i++) {
+      await flushNotifications(s);
+      s.clock.advance(13 * 3600 * 1000);
+    }
+    const failed = (await s.t.http.get(`/api/process-instances/${id}/notifications`).expect(200)).body.items;
+    expect(failed).toEqual([expect.objectContaining({ status: 'failed', lastError: 'SMTP 550' })]);
+    // when a supervisor opens the request and presses Retry on it
+    const page = await app.newPage({ locale: 'en', role: 'supervisor' });
+    await page.goto(`/instances/${id}`);
+    const row = page.getByTestId('customer-notifications').locator(`tr[data-delivery="${failed[0].id}"]`);
+    await row.waitFor();
+    expect(await row.getAttribute('data-status')).toBe('failed');
+    await row.getByRole('button', { name: 'Retry' }).click();
+    // then the delivery is pending again with fresh attempts, and the page says so
+    await page.getByText('Sent again: the delivery is pending.').waitFor();
+    await page.locator(`tr[data-delivery="${failed[0].id}"][data-status="pending"]`).waitFor();
+    expect(await row.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+    expect((await s.t.http.get(`/api/process-instances/${id}/notifications`).expect(200)).body.items[0]).toMatchObject({ status: 'pending', attempts: 0 });
+    const audit = (await s.t.http.get('/api/audit').query({ action: 'notification.retried', targetId: id }).expect(200)).body.items;
+    expect(audit).toEqual([expect.objectContaining({ actor: 'user:tester' })]);
+    await saveScreenshot(page, 'instance-notification-retried-en');
+    expect(errorsOf(page, EXPECTED)).toEqual([]);
   });
 });

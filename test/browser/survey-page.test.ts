@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { FakeClock } from '../../src/common/clock';
 import { errorsOf, saveScreenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 import { HOUR, Scenario } from '../support/scenario';
-import { relay, resolveRemotely, surveysOf, tokensReceived } from '../support/surveys';
+import { relay, resolveRemotely, surveysOf, tokensReceived, wechatGateway } from '../support/surveys';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
 const PHONE = { width: 390, height: 844 };
@@ -19,7 +19,7 @@ describe('survey page', () => {
   beforeAll(async () => {
     const url = await gateway.start();
     s.clock.set('2040-03-05T01:00:00Z');
-    app = await startBrowserApp({ clock: s.clock as FakeClock, env: { SURVEY_POLL_MS: '0', WEBHOOK_POLL_MS: '0', SURVEY_WEBHOOK_URL: `${url}/survey-gateway`, OUTBOUND_ALLOW: '127.0.0.1' } });
+    app = await startBrowserApp({ clock: s.clock as FakeClock, env: { SURVEY_POLL_MS: '0', WEBHOOK_POLL_MS: '0', ...wechatGateway(url) } });
     s.t = app;
   });
   afterAll(async () => {
@@ -31,7 +31,7 @@ describe('survey page', () => {
     const requestId = await resolveRemotely(s, businessKey);
     await relay(s);
     await s.advance(24 * HOUR);
-    return { requestId, token: tokensReceived(gateway).at(-1)! };
+    return { requestId, token: (await tokensReceived(s, gateway)).at(-1)! };
   }
 
   async function phonePage(locale: 'en' | 'zh-CN'): Promise<Page> {

@@ -1,11 +1,12 @@
-// Customer notifications on a real PostgreSQL: a request's life mails the customer in their language (a real SMTP
-// server on loopback), gateways are signed and retried with the failures on the request's delivery log, opt-out is
+// Customer notifications on a real PostgreSQL: a request's life (received, appointment, quote, repair done, survey)
+// mails the customer in their language (a real SMTP server on loopback), gateways are signed and retried with the failures on the request's delivery log, opt-out is
 // honoured, and the status link shows progress and answers the quote (expired / wrong links are refused clearly).
 import { FakeClock } from '../../src/common/clock';
 import { CustomerNotifyDispatcher } from '../../src/customer-notifications/customer-notify-dispatcher';
 import { CustomerNotifyFanout } from '../../src/customer-notifications/customer-notify-fanout';
 import { OutboxReaderRepository } from '../../src/notifications/outbox-reader.repository';
 import { flushNotifications, repairRequest, toQuote } from '../support/customer-notify';
+import { relay } from '../support/surveys';
 import { Scenario } from '../support/scenario';
 import { SmtpReceiver, statusToken } from '../support/smtp-receiver';
 import { startTestApp } from '../support/app';
@@ -36,7 +37,7 @@ describe('customer notifications', () => {
 
   const log = async (id: string) => (await s.t.http.get(`/api/process-instances/${id}/notifications`).expect(200)).body.items as any[];
 
-  it('a request\'s life mails the customer in English: received, technician and appointment, quote; the link answers the quote', async () => {
+  it('a request\'s life mails the customer in English: received, technician and appointment, quote, repair done, survey; the link answers the quote', async () => {
     // given a customer who speaks English
     const { id } = await s.start('service-request', repairRequest({ customerLanguage: 'en' }), 'SR-MAIL-1');
     // when the request goes to its quote and the notifications are sent
@@ -70,6 +71,18 @@ describe('customer notifications', () => {
     expect(after.history.filter((h) => h.type === 'message.correlated').map((h) => h.activityId)).toEqual(['Event_QuoteAnswered']);
     // a second answer is refused clearly
     await s.t.anon.post(`/api/public/status/${token}/quote`).send({ accepted: false }).expect(409);
+    // when the request is settled and, a day later, its survey falls due
+    await s.complete(id, 'Task_Settlement', { paymentMethod: 'cash' });
+    await flushNotifications(s);
+    await relay(s);
+    await s.advance(24 * 3600 * SECOND);
+    await flushNotifications(s);
+    // then the customer was told the repair is done, then invited to the survey, in English, by mail too
+    const all = smtp.to('li.wei@example.com');
+    expect(all.slice(3).map((m) => m.subject)).toEqual(['Your repair is done SR-MAIL-1', 'How did we do? SR-MAIL-1']);
+    const surveyLink = /https:\/\/service\.example\.com\/survey\/([A-Za-z0-9_-]{43})/.exec(all[4].text)![1];
+    expect((await s.t.anon.get(`/api/public/surveys/${surveyLink}`).expect(200)).body).toMatchObject({ status: 'open', about: 'SR-MAIL-1' });
+    expect((await log(id)).map((d) => d.template)).toEqual(['requestReceived', 'appointmentConfirmed', 'quoteSent', 'requestClosed', 'survey']);
   });
 
   it('chooses Chinese by default; a declined quote on the page closes the request with the reason', async () => {
@@ -117,6 +130,9 @@ describe('customer notifications', () => {
     const retried = (await s.t.http.post(`/api/process-instances/${id}/notifications/${mail.id}/retry`).expect(200)).body.items;
     // then it is pending again with fresh attempts; a sent one, an unknown one and another request's are refused
     expect(retried[0]).toMatchObject({ status: 'pending', attempts: 0 });
+    // and who asked for it is audited
+    const audit = (await s.t.http.get('/api/audit').query({ action: 'notification.retried', targetId: id }).expect(200)).body.items;
+    expect(audit).toEqual([expect.objectContaining({ actor: 'user:admin', targetType: 'process-instance', detail: { deliveryId: mail.id, channel: 'email', template: 'requestReceived' } })]);
     await s.t.http.post(`/api/process-instances/${id}/notifications/${sent.id}/retry`).expect(409);
     await s.t.http.post(`/api/process-instances/${id}/notifications/99999999/retry`).expect(404);
     await s.t.http.post(`/api/process-instances/${id}/notifications/1e99/retry`).expect(404);

@@ -1,5 +1,9 @@
 // Scenario tests: processes/complaint-escalation.bpmn — response commitments and L1 → L2 → L3 escalation on timers.
+// The escalation timers count service-desk working time (Mon–Fri 09:00–12:00 and 13:00–18:00 Asia/Shanghai, CN holidays).
 import { HOUR, MINUTE, Scenario } from '../support/scenario';
+
+/** A Shanghai wall-clock time 'YYYY-MM-DDTHH:mm' as an instant. */
+const shanghai = (local: string) => new Date(`${local}:00+08:00`);
 
 const complaint = (urgent: boolean) => ({
   channel: 'phone',
@@ -40,6 +44,7 @@ describe('complaint-escalation process', () => {
   });
 
   it('normal complaint: L1 misses the 1 h commitment → L2 supervisor; resolved there', async () => {
+    s.clock.set(shanghai('2026-01-06T10:00')); // a Tuesday, in working hours: one working hour is one wall hour
     const { id } = await registered(false, 'C-L2');
     const armed = await s.instance(id);
     expect(new Date(armed.timers[0].dueAt).getTime() - s.clock.now().getTime()).toBe(1 * HOUR);
@@ -57,6 +62,7 @@ describe('complaint-escalation process', () => {
   });
 
   it('urgent complaint: 15 min to L2, then 1 h more to L3 manager', async () => {
+    s.clock.set(shanghai('2026-01-07T10:00')); // Wednesday morning
     const { id } = await registered(true, 'C-L3');
     await s.advance(14 * MINUTE);
     expect(s.openTasks(await s.instance(id))).toEqual(['Task_HandleL1']);
@@ -75,10 +81,12 @@ describe('complaint-escalation process', () => {
     expect((await callBack(id, true)).endActivityId).toBe('EndEvent_ComplaintClosed');
   });
 
-  it('normal complaint at L2 waits 4 h before the manager gets it', async () => {
+  it('normal complaint at L2 waits 4 working hours (the lunch hour does not count) before the manager gets it', async () => {
+    s.clock.set(shanghai('2026-01-08T09:00')); // Thursday: L1 due 10:00; L2 from 10:00 = 10–12 and 13–15
     const { id } = await registered(false, 'C-L2-4H');
     await s.advance(1 * HOUR);
-    await s.advance(3 * HOUR + 59 * MINUTE);
+    expect((await s.instance(id)).timers[0].dueAt).toBe(shanghai('2026-01-08T15:00').toISOString());
+    await s.advance(4 * HOUR + 59 * MINUTE);
     expect(s.openTasks(await s.instance(id))).toEqual(['Task_HandleL2']);
     await s.advance(1 * MINUTE);
     expect(s.openTasks(await s.instance(id))).toEqual(['Task_HandleL3']);
@@ -93,12 +101,14 @@ describe('complaint-escalation process', () => {
   });
 
   it('a timer that fell due long ago fires once, not once per missed poll', async () => {
+    s.clock.set(shanghai('2026-01-09T09:00')); // Friday 09:00: L1 due 10:00
     const { id } = await registered(false, 'C-LATE');
-    await s.advance(30 * HOUR);
+    await s.advance(30 * HOUR); // Saturday 15:00
     const view = await s.instance(id);
-    // L1 fires once although it was due 29 h ago; L2 is armed from the moment of escalation, so it is not due yet
+    // L1 fires once although it was due 29 h ago; L2 is armed from the moment of escalation (a Saturday), so its
+    // 4 working hours are Monday 09:00–12:00 and 13:00–14:00
     expect(view.history.filter((h) => h.type === 'timer.fired')).toHaveLength(1);
-    expect(new Date(view.timers[0].dueAt).getTime() - s.clock.now().getTime()).toBe(4 * HOUR);
+    expect(view.timers[0].dueAt).toBe(shanghai('2026-01-12T14:00').toISOString());
     expect(s.openTasks(view)).toEqual(['Task_HandleL2']);
   });
 });

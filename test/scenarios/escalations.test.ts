@@ -10,7 +10,10 @@ describe('escalations', () => {
   const complaint = { channel: 'phone', customerName: '韩梅梅', customerContact: '+86 137 0000 0000', complaint: 'No call back', urgent: true };
   const escalationsOf = async (id: string) => (await s.t.http.get(`/api/escalations?processInstanceId=${id}`).expect(200)).body.items;
 
+  // The escalation timers count service-desk hours: each case starts on its own weekday at 10:00 Shanghai.
+  const mornings = ['2026-01-06', '2026-01-07', '2026-01-08', '2026-01-09', '2026-01-12', '2026-01-13'].map((d) => `${d}T10:00:00+08:00`);
   async function escalatedToSupervisor(businessKey: string) {
+    s.clock.set(mornings.shift()!);
     const { id } = await s.start('complaint-escalation', complaint, businessKey);
     await s.complete(id, 'Task_RegisterComplaint', { category: 'service', urgent: true });
     await s.advance(15 * MINUTE);

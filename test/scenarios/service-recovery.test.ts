@@ -18,7 +18,7 @@ describe('survey answers and service recovery', () => {
     await relay(s);
     await s.advance(24 * HOUR);
     const [survey] = await surveysOf(s, requestId);
-    return { requestId, survey, token: tokensReceived(gateway).at(-1)! };
+    return { requestId, survey, token: (await tokensReceived(s, gateway)).at(-1)! };
   }
 
   const outboxRows = (type: string) => ctx.s.t.app.get(DataSource).query('SELECT instance_id, roles, payload FROM outbox WHERE type = $1', [type]);
@@ -98,7 +98,7 @@ describe('survey answers and service recovery', () => {
     const { s, gateway } = ctx;
     const { requestId, token: first } = await surveySent('SR-REC-5');
     await s.advance(72 * HOUR);
-    const second = tokensReceived(gateway).at(-1)!;
+    const second = (await tokensReceived(s, gateway)).at(-1)!;
     expect(second).not.toBe(first);
     await s.t.http.post(`/api/public/surveys/${second}`).send({ scores: {}, overall: 4, nps: 8 }).expect(200);
     expect((await surveysOf(s, requestId))[0]).toMatchObject({ status: 'answered', overall: 4 });

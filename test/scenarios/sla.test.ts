@@ -68,14 +68,18 @@ describe('SLA clocks', () => {
     expect((await slaEvents(id)).filter((e) => e.startsWith('sla.warning') || e === 'sla.breached')).toEqual([]);
   });
 
-  it('complaint first response: 15 min around the clock for urgent ones, on the L1 task; breach and escalation together', async () => {
-    s.clock.set('2026-06-06T14:00:00Z'); // a Saturday night: the 24x7 calendar ignores office hours
+  it('complaint first response: 15 working minutes for urgent ones, on the L1 task; breach and escalation together', async () => {
+    // Saturday 22:00 in Shanghai: the policy and the L1 timer both count service-desk hours, so both wait for Monday 09:00
+    s.clock.set('2026-06-06T14:00:00Z');
     const { id } = await s.start('complaint-escalation', { channel: 'phone', customerName: 'Qian', customerContact: '136', complaint: 'rude', urgent: true }, 'SLA-3');
     await s.complete(id, 'Task_RegisterComplaint', { category: 'attitude', urgent: true });
     const l1 = (await s.instance(id)).tasks.find((t) => t.activityId === 'Task_HandleL1')!;
     const task = (await s.t.http.get(`/api/tasks/${l1.id}`).expect(200)).body;
-    expect(task.sla).toEqual([expect.objectContaining({ policy: 'complaint-first-response', scope: 'task', target: 'PT15M', dueAt: '2026-06-06T14:15:00.000Z' })]);
-    await s.advance(15 * MINUTE);
+    expect(task.sla).toEqual([expect.objectContaining({ policy: 'complaint-first-response', scope: 'task', target: 'PT15M', dueAt: '2026-06-08T01:15:00.000Z' })]);
+    expect((await s.instance(id)).timers.map((t) => t.dueAt)).toEqual(['2026-06-08T01:15:00.000Z']);
+    await s.advance(new Date('2026-06-08T01:14:00Z').getTime() - s.clock.now().getTime());
+    expect((await s.instance(id)).tasks.find((t) => t.activityId === 'Task_HandleL2')).toBeUndefined();
+    await s.advance(MINUTE);
     const events = await slaEvents(id);
     expect(events).toEqual(['sla.started', 'sla.warning 50', 'sla.warning 75', 'sla.breached', 'sla.missed']);
     expect((await s.instance(id)).tasks.find((t) => t.activityId === 'Task_HandleL2')?.status).toBe('open');

@@ -1,7 +1,7 @@
 // Scenario tests of the satisfaction survey with a fake clock: a resolution schedules one survey, which is sent after
 // the delay, reminded, and expires; a reopened request gets a new survey after its next resolution.
 import { HOUR } from '../support/scenario';
-import { relay, resolveRemotely, surveyScenario, surveysOf, tokensReceived } from '../support/surveys';
+import { relay, resolveRemotely, surveyMessages, surveyScenario, surveysOf, tokensReceived } from '../support/surveys';
 
 const DAY = 24 * HOUR;
 
@@ -22,31 +22,39 @@ describe('satisfaction survey', () => {
     const survey = await s.instance(scheduled.processInstanceId);
     expect(survey.activeActivityIds).toEqual(['Timer_SurveyDelay']);
     expect(new Date(survey.timers[0].dueAt).getTime() - s.clock.now().getTime()).toBe(24 * HOUR);
-    expect(tokensReceived(gateway)).toHaveLength(0);
+    expect(await tokensReceived(s, gateway)).toHaveLength(0);
 
     // when 24 h pass
     await s.advance(24 * HOUR);
-    // then the link went out through the app/WeChat gateway and the survey waits for an answer
+    // then the link went out as a customer notification, in Chinese through the signed WeChat gateway, and the
+    // survey waits for an answer
     const [sent] = await surveysOf(s, requestId);
     expect(sent).toMatchObject({ status: 'sent' });
     expect(new Date(sent.expiresAt).getTime() - new Date(sent.sentAt).getTime()).toBe(7 * DAY);
-    const [first] = tokensReceived(gateway);
-    expect(gateway.at('/survey-gateway')[0].body).toMatchObject({ channel: 'webhook', kind: 'invitation', to: 'wx-wangfang', about: 'SR-SURVEY-1' });
+    const [invitation] = await surveyMessages(s, gateway);
+    const first = invitation.token;
+    expect(invitation).toMatchObject({ to: 'wx-wangfang', language: 'zh-CN' });
+    expect(invitation.text).toContain('请评价我们的服务 SR-SURVEY-1');
+    expect(gateway.at('/wechat').filter((r) => r.body.id === (invitation as any).id).every((r) => r.validSignature)).toBe(true);
+    // the delivery is logged on the resolved request, beside its other messages
+    const log = (await s.t.http.get(`/api/process-instances/${requestId}/notifications`).expect(200)).body.items;
+    expect(log.filter((d: any) => d.template.startsWith('survey')).map((d: any) => [d.template, d.channel, d.status])).toEqual([['survey', 'wechat', 'sent']]);
     const page = await s.t.http.get(`/api/public/surveys/${first}`).expect(200);
     expect(page.body).toMatchObject({ status: 'open', customerName: '王芳', about: 'SR-SURVEY-1' });
     expect(page.body.dimensions).toHaveLength(8);
     const sentEvent = (await s.instance(sent.processInstanceId)).history.find((h) => h.type === 'survey.sent');
-    expect(sentEvent?.detail).toMatchObject({ kind: 'invitation', channel: 'webhook', via: 'webhook', delivered: true });
-    expect(JSON.stringify(sentEvent)).not.toContain('tokenHash');
+    expect(sentEvent?.detail).toMatchObject({ kind: 'invitation', channels: ['wechat'] });
+    // no link and no token hash in the history: the sender made the token
+    expect(JSON.stringify((await s.instance(sent.processInstanceId)).history)).not.toMatch(/tokenHash|\/survey\//);
 
     // when 3 days pass without an answer
     await s.advance(3 * DAY);
     // then a reminder with a second link went out; both links work
     const [reminded] = await surveysOf(s, requestId);
     expect(reminded.status).toBe('reminded');
-    const tokens = tokensReceived(gateway);
+    const tokens = await tokensReceived(s, gateway);
     expect(tokens).toHaveLength(2);
-    expect(gateway.at('/survey-gateway')[1].body).toMatchObject({ kind: 'reminder', expiresAt: sent.expiresAt });
+    expect((await surveyMessages(s, gateway))[1].text).toContain('提醒：请评价我们的服务 SR-SURVEY-1');
     await s.t.http.get(`/api/public/surveys/${tokens[1]}`).expect(200);
     await s.t.http.get(`/api/public/surveys/${tokens[0]}`).expect(200);
 
@@ -60,7 +68,7 @@ describe('satisfaction survey', () => {
     const gone = await s.t.http.get(`/api/public/surveys/${tokens[0]}`).expect(410);
     expect(gone.body.details).toEqual([{ field: 'token', message: 'expired' }]);
     await s.t.http.post(`/api/public/surveys/${tokens[1]}`).send({ scores: {}, overall: 5, nps: 10 }).expect(410);
-    expect(tokensReceived(gateway)).toHaveLength(2);
+    expect(await tokensReceived(s, gateway)).toHaveLength(2);
   });
 
   it('one survey per resolution; a reopened request gets a new survey after its next resolution', async () => {

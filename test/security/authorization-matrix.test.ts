@@ -36,10 +36,12 @@ const POLICY: Record<string, Caller[]> = {
   'POST /api/api-keys': ADMIN,
   'DELETE /api/api-keys/{id}': ADMIN,
   'GET /api/audit': ADMIN,
+  'GET /api/audit/export': ADMIN,
   'GET /api/webhooks': ADMIN,
   'POST /api/webhooks': ADMIN,
   'GET /api/webhooks/{id}': ADMIN,
   'DELETE /api/webhooks/{id}': ADMIN,
+  'POST /api/webhooks/{id}/test': ADMIN,
   'GET /api/webhooks/{id}/deliveries': ADMIN,
   'POST /api/definitions': ['admin', 'analyst'],
   'POST /api/definitions/preview': ['admin', 'analyst'],
@@ -121,6 +123,9 @@ const POLICY: Record<string, Caller[]> = {
   'POST /api/process-instances/{id}/comments': FRONT_LINE,
   'POST /api/process-instances/{id}/attachments': FRONT_LINE,
   'GET /api/process-instances/{id}/attachments/{attachmentId}/content': [...STAFF],
+  'GET /api/demo': [...STAFF],
+  'POST /api/demo/remove': ADMIN,
+  'GET /api/simulations/model': [...LEADS, 'analyst'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

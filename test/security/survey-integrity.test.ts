@@ -16,7 +16,7 @@ describe('survey integrity', () => {
     await s.advance(24 * HOUR);
     const [survey] = await surveysOf(s, requestId);
     expect(survey.status).toBe('sent');
-    return { survey, token: tokensReceived(gateway).at(-1)! };
+    return { survey, token: (await tokensReceived(s, gateway)).at(-1)! };
   }
 
   it('refuses the survey answer through the public messages endpoint, and the customer still answers', async () => {

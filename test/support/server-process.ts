@@ -13,12 +13,16 @@ export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done
 /** The server under test: `node -r ts-node/register/transpile-only src/main.ts` (SWC transpiles; no build needed). */
 export class ServerProcess {
   private readonly output: string[] = [];
+  /** Error-level log lines (pino level 50), kept apart from the last-100-lines window; at most 200. */
+  readonly errors: string[] = [];
   private readonly exited: Promise<void>;
   private exit: string | undefined;
 
   private constructor(private readonly child: ChildProcess, readonly baseUrl: string) {
     const keep = (chunk: Buffer) => {
-      this.output.push(...chunk.toString().split('\n').filter(Boolean));
+      const lines = chunk.toString().split('\n').filter(Boolean);
+      this.output.push(...lines);
+      this.errors.push(...lines.filter((l) => l.includes('"level":50')).slice(0, 200 - this.errors.length));
       if (this.output.length > 100) this.output.splice(0, this.output.length - 100);
     };
     child.stdout!.on('data', keep);

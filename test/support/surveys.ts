@@ -1,19 +1,25 @@
-// Survey test helpers: a scenario app whose survey links arrive at a local "app/WeChat gateway", and paths to a resolution.
+// Survey test helpers: a scenario app whose customer messages (the survey links among them) arrive at a local signed
+// WeChat gateway, and paths to a resolution.
 import { startTestApp } from './app';
 import { Scenario } from './scenario';
-import { WebhookReceiver } from './webhook-receiver';
+import { flushNotifications } from './customer-notify';
+import { WebhookReceiver, type Behaviour } from './webhook-receiver';
 import { OutboxReaderRepository } from '../../src/notifications/outbox-reader.repository';
 import { SurveyRelay } from '../../src/surveys/survey-relay';
 
 export const customer = { channel: 'wechat', customerName: '王芳', customerContact: 'wx-wangfang', deviceModel: 'AC-3000', faultDescription: 'No cooling', inWarranty: true, region: 'Shanghai' };
 
-/** A Scenario in 2040 (bpmn-engine compares timer dates with the real clock on resume) whose webhook survey channel posts to `gateway`. */
-export async function surveyScenario(env: Record<string, string> = {}): Promise<{ s: Scenario; gateway: WebhookReceiver; close(): Promise<void> }> {
+/** The customer-notification settings that send WeChat messages to `gatewayUrl`/wechat (signed with 'wechat-secret'). */
+export const wechatGateway = (gatewayUrl: string): Record<string, string> => ({ NOTIFY_POLL_MS: '0', NOTIFY_WECHAT_URL: `${gatewayUrl}/wechat`, NOTIFY_WECHAT_SECRET: 'wechat-secret', OUTBOUND_ALLOW: '127.0.0.1' });
+
+/** A Scenario in 2040 (bpmn-engine compares timer dates with the real clock on resume) whose WeChat messages post to `gateway`. */
+export async function surveyScenario(env: Record<string, string> = {}, answer: Behaviour = () => ({ status: 202 })): Promise<{ s: Scenario; gateway: WebhookReceiver; close(): Promise<void> }> {
   const s = new Scenario();
   s.clock.set('2040-03-05T01:00:00Z');
-  const gateway = new WebhookReceiver(() => ({ status: 202 }));
+  const gateway = new WebhookReceiver(answer);
   const url = await gateway.start();
-  s.t = await startTestApp({ clock: s.clock, env: { SURVEY_POLL_MS: '0', WEBHOOK_POLL_MS: '0', SURVEY_WEBHOOK_URL: `${url}/survey-gateway`, OUTBOUND_ALLOW: '127.0.0.1', ...env } });
+  gateway.secrets.set('/wechat', 'wechat-secret');
+  s.t = await startTestApp({ clock: s.clock, env: { SURVEY_POLL_MS: '0', WEBHOOK_POLL_MS: '0', ...wechatGateway(url), ...env } });
   // The local gateway is a deliberate internal target: outbound requests reach loopback only when allowed.
   return { s, gateway, close: async () => { await s.tearDown(); await gateway.stop(); } };
 }
@@ -26,14 +32,22 @@ export async function relay(s: Scenario): Promise<number> {
   return s.t.app.get(SurveyRelay).relay();
 }
 
-/** The tokens of the survey links the gateway received, oldest first. */
-export function tokensReceived(gateway: WebhookReceiver): string[] {
-  return gateway.at('/survey-gateway').map((r) => String((r.body as any).link).split('/survey/')[1]);
+/** The survey messages the WeChat gateway received (after sending what is due), oldest first, with their link tokens. */
+export async function surveyMessages(s: Scenario, gateway: WebhookReceiver): Promise<{ to: string; language: string; text: string; token: string }[]> {
+  await flushNotifications(s);
+  return gateway.at('/wechat').map((r) => r.body as unknown as { to: string; language: string; text: string })
+    .filter((m) => m.text.includes('/survey/'))
+    .map((m) => ({ ...m, token: /\/survey\/([A-Za-z0-9_-]{43})/.exec(m.text)![1] }));
+}
+
+/** The tokens of the survey links the customer received, oldest first. */
+export async function tokensReceived(s: Scenario, gateway: WebhookReceiver): Promise<string[]> {
+  return (await surveyMessages(s, gateway)).map((m) => m.token);
 }
 
 /** Remote fix path: record → triage (simple) → guidance fixed → confirm → settle; the request is then resolved. */
-export async function resolveRemotely(s: Scenario, businessKey: string): Promise<string> {
-  const { id } = await s.start('service-request', customer, businessKey);
+export async function resolveRemotely(s: Scenario, businessKey: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const { id } = await s.start('service-request', { ...customer, ...overrides }, businessKey);
   await s.complete(id, 'Task_RecordRequest', { requirementUnderstood: true });
   await s.complete(id, 'Task_TriageRequest', { faultType: 'software', priority: 'P3', simpleFault: true });
   await s.complete(id, 'Task_RemoteGuidance', { remoteFixed: true });

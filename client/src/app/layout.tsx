@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useI18n } from '../i18n/i18n';
+import { DemoBanner } from '../demo/demo-banner';
 import { LanguageSwitch } from './language-switch';
 import { useSession, type Role } from './session';
 
@@ -12,6 +13,7 @@ const NAV = [
   { href: '/instances', key: 'nav.instances' },
   { href: '/kpis', key: 'nav.kpis' },
   { href: '/dispatch', key: 'nav.dispatch' },
+  { href: '/incidents', key: 'nav.incidents' },
 ];
 
 /** Customer-facing pages (survey and status links) and sign-in render on their own, without the staff frame. */
@@ -53,6 +55,7 @@ function SessionBox() {
 export function Layout({ children }: { children: ComponentChildren }) {
   const { t } = useI18n();
   const { path } = useLocation();
+  const isAdmin = useSession().auth?.user.roles.includes('admin') ?? false;
   if (isBarePath(path)) return <>{children}</>;
   return (
     <div class="shell">
@@ -61,7 +64,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           {t('app.name')}
         </a>
         <nav>
-          {NAV.map((n) => (
+          {[...NAV, ...(isAdmin ? [{ href: '/admin', key: 'nav.admin' }] : [])].map((n) => (
             <a key={n.href} href={n.href} class={isActive(path, n.href) ? 'active' : ''} aria-current={isActive(path, n.href) ? 'page' : undefined}>
               {t(n.key)}
             </a>
@@ -75,6 +78,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <LanguageSwitch class="lang-switch" />
         </div>
       </header>
+      <DemoBanner />
       <main>{children}</main>
     </div>
   );

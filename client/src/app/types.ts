@@ -3,6 +3,8 @@ export interface DefinitionSummary {
   id: string;
   key: string;
   name: string | null;
+  /** The process name in other languages (name.zh-CN on the process); GET /api/definitions only. */
+  names?: Record<string, string> | null;
   version: number;
   deployedAt: string;
 }
@@ -34,7 +36,10 @@ export interface SlaClockItem extends SlaState {
   businessKey: string | null;
   definitionKey: string;
   taskName: string | null;
+  taskNames?: Record<string, string> | null;
   activityId: string;
+  /** The request's next escalation timer: wall due time and, on a business calendar, the working time left. */
+  nextTimer?: { activityId: string; dueAt: string | null; calendar: { id: string; name: string; timeZone: string } | null; paused: boolean; workingLeftMs: number | null } | null;
 }
 
 export interface Escalation {
@@ -60,6 +65,8 @@ export interface Task {
   processInstanceId: string;
   activityId: string;
   name: string;
+  /** The name in other languages (name.zh-CN on the diagram element). */
+  names?: Record<string, string> | null;
   candidateRoles: string[];
   assignee: string | null;
   status: 'open' | 'completed' | 'cancelled';
@@ -91,7 +98,8 @@ export interface InstanceDetail extends InstanceSummary {
   cancelReason: string | null;
   revision: number;
   tasks: Task[];
-  timers: { activityId: string; timerType: string; expression: string; dueAt: string }[];
+  /** dueAt is null while a timer is paused (it follows an SLA pause); calendar timers also read in working time. */
+  timers: { activityId: string; timerType: string; expression: string; dueAt: string | null; calendar?: { id: string; name: string; timeZone: string } | null; paused?: boolean; workingLeftMs?: number | null }[];
   awaitedMessages: { messageName: string; activityId: string }[];
   history: { at: string; type: string; activityId: string | null; detail: unknown }[];
   sla?: SlaState | SlaState[] | null;

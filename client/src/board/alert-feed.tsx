@@ -3,6 +3,7 @@ import type { LiveEvent } from '../app/live-events';
 import { Empty } from '../app/status';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { localName } from '../forms/local-text';
 
 export interface Alert {
   key: string;
@@ -11,6 +12,7 @@ export interface Alert {
   processInstanceId: string;
   businessKey: string | null;
   activityName: string | null;
+  activityNames: Record<string, string> | null;
   detail: Record<string, unknown>;
   fresh: boolean;
 }
@@ -24,6 +26,7 @@ export function toAlert(event: LiveEvent): Alert {
     processInstanceId: String(d.processInstanceId ?? ''),
     businessKey: (d.businessKey as string | null) ?? null,
     activityName: (d.activityName as string | null) ?? null,
+    activityNames: (d.activityNames as Record<string, string> | null) ?? null,
     detail: (d.detail as Record<string, unknown>) ?? {},
     fresh: true,
   };
@@ -44,7 +47,7 @@ export function fromServer(a: ServerAlert): Alert {
 const TONE: Record<string, string> = { 'sla.breached': 'danger', 'sla.warning': 'warn', 'complaint.escalated': 'warn', 'incident.open': 'danger' };
 
 export function AlertFeed({ alerts }: { alerts: Alert[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <section class="panel alert-feed" aria-labelledby="alerts-title" aria-live="polite">
       <h2 id="alerts-title">{t('board.alerts')}</h2>
@@ -54,7 +57,7 @@ export function AlertFeed({ alerts }: { alerts: Alert[] }) {
           <li key={a.key} class={`card alert ${a.type.replace('.', '-')}${a.fresh && a.type === 'sla.breached' ? ' fresh' : ''}`} data-testid="alert" data-type={a.type}>
             <span class={`badge ${TONE[a.type] ?? ''}`}>{t(`board.alert.${a.type}`, { percent: String(a.detail.percent ?? ''), level: String(a.detail.level ?? '') })}</span>{' '}
             <a href={`/instances/${a.processInstanceId}`}>{a.businessKey ?? a.processInstanceId.slice(0, 8)}</a>
-            {a.activityName && <span> · {a.activityName}</span>}
+            {a.activityName && <span> · {localName(a.activityName, a.activityNames, locale)}</span>}
             {typeof a.detail.policy === 'string' && <span class="muted"> · {a.detail.policy}</span>}
             <div class="muted small">{t('board.alert.at', { time: formatDateTime(a.at) })}</div>
           </li>

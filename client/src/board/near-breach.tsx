@@ -6,11 +6,13 @@ import { useResource } from '../app/use-resource';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { SlaBadge } from '../tasks/sla-countdown';
+import { timerDueText } from '../instances/timer-due';
+import { localName } from '../forms/local-text';
 
 const WINDOWS = ['PT30M', 'PT1H', 'PT4H', 'P1D', 'P7D'] as const;
 
 export function NearBreach({ dueWindow, version, onWindow }: { dueWindow: string; version: number; onWindow: (w: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   // `version` goes up with each SLA event, so the list follows clocks starting, stopping and breaching.
   const clocks = useResource(() => api<Page<SlaClockItem>>('/api/sla/clocks', { query: { status: 'running', dueWithin: dueWindow, limit: 50 } }), [dueWindow, version]);
   return (
@@ -41,6 +43,7 @@ export function NearBreach({ dueWindow, version, onWindow }: { dueWindow: string
               <th>{t('board.col.due')}</th>
               <th>{t('board.col.left')}</th>
               <th>{t('board.col.used')}</th>
+              <th>{t('board.col.nextTimer')}</th>
             </tr>
           </thead>
           <tbody>
@@ -49,8 +52,8 @@ export function NearBreach({ dueWindow, version, onWindow }: { dueWindow: string
                 <td>
                   <a href={`/instances/${c.processInstanceId}`}>{c.businessKey ?? c.processInstanceId.slice(0, 8)}</a>
                 </td>
-                <td>{c.taskName ?? <span class="muted">{t('board.wholeRequest')}</span>}</td>
-                <td>{String(c.policyName ?? c.policy)}</td>
+                <td>{c.taskName ? localName(c.taskName, c.taskNames, locale) : <span class="muted">{t('board.wholeRequest')}</span>}</td>
+                <td>{localName(String(c.policyName ?? c.policy), c.policyNames, locale)}</td>
                 <td>{formatDateTime(c.dueAt)}</td>
                 <td>
                   <SlaBadge clock={c} />
@@ -58,6 +61,7 @@ export function NearBreach({ dueWindow, version, onWindow }: { dueWindow: string
                 <td>
                   <meter min={0} max={100} low={50} high={75} optimum={0} value={Math.min(100, c.percentUsed ?? 0)} /> {c.percentUsed ?? 0} %
                 </td>
+                <td data-testid="next-timer">{c.nextTimer ? <><code>{c.nextTimer.activityId}</code> {timerDueText({ ...c.nextTimer, timerType: '', expression: '' }, Date.now())}</> : <span class="muted">—</span>}</td>
               </tr>
             ))}
           </tbody>

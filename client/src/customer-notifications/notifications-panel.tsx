@@ -1,7 +1,9 @@
 // The instance viewer's "Customer notifications": every delivery of the request (channel, template, status, attempts,
-// last error), so a failing gateway or a refused address is seen on the request itself.
+// last error), so a failing gateway or a refused address is seen on the request itself; a lead can send a failed one again.
+import { useState } from 'preact/hooks';
 import { api } from '../app/api';
-import { Empty } from '../app/status';
+import { useSession } from '../app/session';
+import { Empty, ErrorMessage } from '../app/status';
 import { useResource } from '../app/use-resource';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
@@ -20,12 +22,28 @@ interface Delivery {
 }
 
 const TONE: Record<Delivery['status'], string> = { sent: 'ok', pending: 'warn', failed: 'danger', skipped: '' };
+// who may send a failed delivery again (the API's supervise rule)
+const LEADS = ['supervisor', 'manager'];
 
 /** `revision` reloads the log when the instance changed (a new notification may have been recorded). */
 export function NotificationsPanel({ instanceId, revision }: { instanceId: string; revision: unknown }) {
   const { t } = useI18n();
-  const log = useResource(() => api<{ items: Delivery[] }>(`/api/process-instances/${encodeURIComponent(instanceId)}/notifications`), [instanceId, revision]);
+  const session = useSession();
+  const path = `/api/process-instances/${encodeURIComponent(instanceId)}/notifications`;
+  const log = useResource(() => api<{ items: Delivery[] }>(path), [instanceId, revision]);
+  const [retry, setRetry] = useState<{ id: string; error?: Error; done?: boolean } | null>(null);
   const items = log.data?.items ?? [];
+  const mayRetry = LEADS.includes(session.role) || !!session.auth?.user.roles.includes('admin' as never);
+  const send = async (id: string) => {
+    setRetry({ id });
+    try {
+      await api(`${path}/${encodeURIComponent(id)}/retry`, { method: 'POST', body: {} });
+      setRetry({ id, done: true });
+      log.reload();
+    } catch (error) {
+      setRetry({ id, error: error as Error });
+    }
+  };
   return (
     <section class="panel">
       <h2>{t('notifications.title')}</h2>
@@ -41,6 +59,11 @@ export function NotificationsPanel({ instanceId, revision }: { instanceId: strin
                   <span class={`badge ${TONE[d.status]}`}>{t(`notifications.status.${d.status}`)}</span>
                   <div class="muted">×{d.attempts}{d.sentAt ? ` · ${formatDateTime(d.sentAt)}` : d.nextAttemptAt ? ` · ${formatDateTime(d.nextAttemptAt)}` : ''}</div>
                   {d.lastError && <div class="muted">{d.lastError}</div>}
+                  {d.status === 'failed' && mayRetry && (
+                    <button type="button" disabled={retry?.id === d.id && !retry.error && !retry.done} onClick={() => send(d.id)}>{t('notifications.retry')}</button>
+                  )}
+                  {retry?.id === d.id && retry.done && <div class="muted" role="status">{t('notifications.retried')}</div>}
+                  {retry?.id === d.id && retry.error && <ErrorMessage error={retry.error} />}
                 </td>
               </tr>
             ))}

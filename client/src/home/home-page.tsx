@@ -5,9 +5,10 @@ import type { DefinitionSummary } from '../app/types';
 import { useResource } from '../app/use-resource';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { localName } from '../forms/local-text';
 
 export function HomePage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const definitions = useResource(() => api<DefinitionSummary[]>('/api/definitions'), []);
   return (
     <section class="page">
@@ -37,7 +38,7 @@ export function HomePage() {
           <tbody>
             {definitions.data.map((d) => (
               <tr key={d.id}>
-                <td>{d.name || d.key}</td>
+                <td>{localName(d.name, d.names, locale) || d.key}</td>
                 <td>
                   <code>{d.key}</code>
                 </td>

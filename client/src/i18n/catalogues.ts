@@ -15,5 +15,9 @@ import requestNotes from './messages/request-notes';
 import forms from './messages/forms';
 import tasklist from './messages/tasklist';
 import boardMemory from './messages/board-memory';
+import admin from './messages/admin';
+import incidents from './messages/incidents';
+import instanceSearch from './messages/instance-search';
+import demo from './messages/demo';
 
-export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage, dispatch, requestNotes, forms, tasklist, boardMemory];
+export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage, dispatch, requestNotes, forms, tasklist, boardMemory, admin, incidents, instanceSearch, demo];

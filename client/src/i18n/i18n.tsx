@@ -3,6 +3,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useMemo, useState } from 'preact/hooks';
 import { catalogues } from './catalogues';
 import { LOCALES, type Locale } from './define';
+import { setApiHeader } from '../app/api';
 
 const STORAGE_KEY = 'serviceflow.locale';
 
@@ -13,6 +14,8 @@ function initialLocale(): Locale {
 }
 
 let current: Locale = initialLocale();
+// The UI language goes with every API call, so the server's form messages come in it.
+setApiHeader('Accept-Language', current);
 const tables: Record<Locale, Record<string, string>> = { en: {}, 'zh-CN': {} };
 for (const c of catalogues) for (const l of LOCALES) Object.assign(tables[l], c[l]);
 
@@ -42,6 +45,7 @@ export function I18nProvider({ children }: { children: ComponentChildren }) {
       t: (key, params) => translate(key, params, locale),
       setLocale: (next) => {
         current = next;
+        setApiHeader('Accept-Language', next);
         localStorage.setItem(STORAGE_KEY, next);
         document.documentElement.lang = next;
         setState(next);

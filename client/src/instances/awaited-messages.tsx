@@ -4,6 +4,7 @@ import { api } from '../app/api';
 import { useSession } from '../app/session';
 import { useResource } from '../app/use-resource';
 import { useI18n } from '../i18n/i18n';
+import { localName } from '../forms/local-text';
 
 // The roles of the correlateMessage access rule (src/auth/access-rules.ts).
 const SENDERS = ['agent', 'technician', 'supervisor', 'manager'];
@@ -12,10 +13,11 @@ interface Awaited {
   messageName: string;
   activityId: string;
   activityName: string | null;
+  activityNames?: Record<string, string> | null;
 }
 
 export function AwaitedMessages({ processInstanceId, version, onSent }: { processInstanceId: string; version?: unknown; onSent: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const session = useSession();
   const may = SENDERS.includes(session.role);
   const awaited = useResource(() => (may ? api<Awaited[]>('/api/messages/awaited', { query: { processInstanceId } }) : Promise.resolve([])), [processInstanceId, may, version]);
@@ -26,7 +28,7 @@ export function AwaitedMessages({ processInstanceId, version, onSent }: { proces
     setError(null);
     try {
       await api('/api/messages', { method: 'POST', body: { messageName: m.messageName, processInstanceId } });
-      setSent(m.activityName ?? m.messageName);
+      setSent(m.activityName ? localName(m.activityName, m.activityNames, locale) : m.messageName);
       awaited.reload();
       onSent();
     } catch (err) {
@@ -38,7 +40,7 @@ export function AwaitedMessages({ processInstanceId, version, onSent }: { proces
       {awaited.data && awaited.data.length > 0 && <h2>{t('awaited.title')}</h2>}
       {awaited.data?.map((m) => (
         <button key={`${m.activityId}-${m.messageName}`} type="button" class="primary" data-message={m.messageName} onClick={() => send(m)}>
-          {t('awaited.send', { name: m.activityName ?? m.messageName })}
+          {t('awaited.send', { name: m.activityName ? localName(m.activityName, m.activityNames, locale) : m.messageName })}
         </button>
       ))}
       {sent && (

@@ -1,5 +1,5 @@
 // The instance's diagram (bpmn-js NavigatedViewer): visited path, active tokens, selection as markers; timers,
-// awaited messages, incidents and task SLA clocks as overlays. The diagram text itself is the analyst's, untranslated.
+// awaited messages, incidents and task SLA clocks as overlays. Element names in the user's language (name.zh-CN).
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
@@ -9,6 +9,8 @@ import { formatCountdown, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { Incident, SlaClock } from './instance-types';
 import { visitedPath, type FlowInfo } from './visited-path';
+import { timerDueText } from './timer-due';
+import { localizedDiagram } from '../forms/local-text';
 
 interface Props {
   xml: string;
@@ -50,7 +52,7 @@ export function DiagramView({ xml, detail, incidents, clocks, selected, now, onS
   useEffect(() => {
     let live = true;
     setImportError(null);
-    viewer.current.importXML(xml).then(
+    viewer.current.importXML(localizedDiagram(xml, locale)).then(
       () => {
         if (!live) return;
         viewer.current.get('canvas').zoom('fit-viewport', 'auto');
@@ -61,7 +63,7 @@ export function DiagramView({ xml, detail, incidents, clocks, selected, now, onS
     return () => {
       live = false;
     };
-  }, [xml]);
+  }, [xml, locale]);
 
   // Markers: the visited path, the active tokens, incidents and the selected element.
   useEffect(() => {
@@ -96,8 +98,8 @@ export function DiagramView({ xml, detail, incidents, clocks, selected, now, onS
     overlays.remove({ type: 'sf' });
     const add = (id: string | null | undefined, position: object, html: HTMLElement) => id && registry.get(id) && overlays.add(id, 'sf', { position, html });
     for (const timer of detail.timers) {
-      const text = t('instance.overlay.timer', { due: formatDateTime(timer.dueAt), countdown: formatCountdown(timer.dueAt, now) });
-      add(timer.activityId, { bottom: -8, left: -60 }, badge('timer', text, `timer-overlay-${timer.activityId}`, timer.expression));
+      const text = timer.calendar ? timerDueText(timer, now, true) : t('instance.overlay.timer', { due: formatDateTime(timer.dueAt), countdown: timer.dueAt ? formatCountdown(timer.dueAt, now) : '—' });
+      add(timer.activityId, { bottom: -8, left: -60 }, badge('timer', text, `timer-overlay-${timer.activityId}`, timer.calendar ? `${timer.expression} · ${timerDueText(timer, now)}` : timer.expression));
     }
     for (const m of detail.awaitedMessages) add(m.activityId, { bottom: -8, left: -40 }, badge('message', t('instance.overlay.message', { name: m.messageName }), `message-overlay-${m.activityId}`));
     for (const i of incidents.filter((x) => x.status !== 'resolved')) {

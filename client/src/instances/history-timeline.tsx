@@ -8,16 +8,19 @@ interface Props {
   history: HistoryEntry[];
   selected: string | null;
   onSelect: (activityId: string | null) => void;
+  /** Element names in the user's language (name.zh-CN), by activity id. */
+  names?: Record<string, string>;
 }
 
 /** A short, human line for an entry's detail (names, who, why), without dumping the whole object. */
-function summary(h: HistoryEntry): string {
+function summary(h: HistoryEntry, names: Record<string, string>): string {
   const d = (h.detail ?? {}) as Record<string, unknown>;
-  const parts = [d.name, d.assignee, d.messageName, d.reason, d.error, d.template, d.level !== undefined ? `L${d.level}` : undefined, d.policy];
+  const name = typeof d.name === 'string' && h.activityId && names[h.activityId] ? names[h.activityId] : d.name;
+  const parts = [name, d.assignee, d.messageName, d.reason, d.error, d.template, d.level !== undefined ? `L${d.level}` : undefined, d.policy];
   return parts.filter((p) => typeof p === 'string' || typeof p === 'number').join(' · ');
 }
 
-export function HistoryTimeline({ history, selected, onSelect }: Props) {
+export function HistoryTimeline({ history, selected, onSelect, names = {} }: Props) {
   const { t } = useI18n();
   const [newestFirst, setNewestFirst] = useState(true);
   const label = (type: string) => {
@@ -37,7 +40,7 @@ export function HistoryTimeline({ history, selected, onSelect }: Props) {
       </div>
       <ol data-testid="history">
         {entries.map(({ h, index }) => {
-          const text = summary(h);
+          const text = summary(h, names);
           return (
             <li key={index} class={h.activityId && h.activityId === selected ? 'selected' : ''}>
               <button

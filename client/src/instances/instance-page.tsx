@@ -1,6 +1,6 @@
 // Instance viewer: the diagram of the instance's own version with its tokens, path and timers, beside the history,
 // variables, tasks, SLA clocks and incidents; refreshed live by events of this instance.
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { api } from '../app/api';
 import { useLiveEvents } from '../app/live-events';
@@ -21,13 +21,14 @@ import { NotificationsPanel } from '../customer-notifications/notifications-pane
 import { IncidentsPanel, SlaPanel, TasksTable, VariablesTable, WaitsPanel } from './instance-panels';
 import { slaClocks, STATUS_TONE, type Incident } from './instance-types';
 import { useDebounced } from './use-debounced';
+import { diagramNames } from '../forms/local-text';
 import './instances.css';
 
 // Task events go only to their candidate roles: the viewer is a supervisor's tool and listens for every role.
 const ALL_ROLES = ['agent', 'technician', 'supervisor', 'manager'];
 
 export function InstancePage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { params } = useRoute();
   const id = params.id;
   const now = useNow(1000);
@@ -37,6 +38,7 @@ export function InstancePage() {
   const key = detail.data?.definitionKey;
   const version = detail.data?.definitionVersion;
   const xml = useResource(() => (key ? api<string>(`/api/definitions/${encodeURIComponent(key)}/xml`, { query: { version }, text: true }) : Promise.resolve('')), [key, version]);
+  const historyNames = useMemo(() => diagramNames(xml.data ?? '', locale), [xml.data, locale]);
   const refresh = useDebounced(() => {
     detail.reload();
     incidents.reload();
@@ -76,7 +78,7 @@ export function InstancePage() {
         !xml.error && <Loading />
       )}
       <div class="instance-columns">
-        <HistoryTimeline history={d.history} selected={selected} onSelect={setSelected} />
+        <HistoryTimeline history={d.history} selected={selected} onSelect={setSelected} names={historyNames} />
         <div class="instance-side">
           <TasksTable tasks={d.tasks} onSelect={setSelected} />
           <ChildInstancesPanel children={(d.childInstances as ChildInstance[] | undefined) ?? []} onSelect={setSelected} />

@@ -5,6 +5,8 @@ import { formatCountdown, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { IncidentRetry } from '../forms/incident-retry';
 import type { Incident, SlaClock, TimerInfo } from './instance-types';
+import { timerDueText } from './timer-due';
+import { localName } from '../forms/local-text';
 
 function Value({ value }: { value: unknown }) {
   if (value !== null && typeof value === 'object') return <pre class="json">{JSON.stringify(value, null, 2)}</pre>;
@@ -41,7 +43,7 @@ export function VariablesTable({ variables }: { variables: Record<string, unknow
 const TASK_TONE: Record<string, string> = { open: 'warn', completed: 'ok', cancelled: '' };
 
 export function TasksTable({ tasks, onSelect }: { tasks: Task[]; onSelect: (activityId: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <section class="panel">
       <h2>{t('instance.tasks.title')}</h2>
@@ -56,7 +58,7 @@ export function TasksTable({ tasks, onSelect }: { tasks: Task[]; onSelect: (acti
             {tasks.map((task) => (
               <tr key={task.id} data-task-status={task.status}>
                 <td>
-                  <a href={`/tasks/${task.id}`}>{task.name}</a>{' '}
+                  <a href={`/tasks/${task.id}`}>{localName(task.name, task.names, locale)}</a>{' '}
                   <button type="button" class="link" title={t('instance.showInDiagram')} onClick={() => onSelect(task.activityId)}>{t('instance.locate')}</button>
                 </td>
                 <td><span class={`badge ${TASK_TONE[task.status] ?? ''}`}>{t(`instance.task.${task.status}`)}</span></td>
@@ -72,7 +74,7 @@ export function TasksTable({ tasks, onSelect }: { tasks: Task[]; onSelect: (acti
 }
 
 export function SlaPanel({ clocks, now }: { clocks: SlaClock[]; now: number }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (!clocks.length) return null;
   return (
     <section class="panel">
@@ -82,7 +84,7 @@ export function SlaPanel({ clocks, now }: { clocks: SlaClock[]; now: number }) {
           const tone = c.breached ? 'danger' : c.status === 'met' ? 'ok' : (c.percentUsed ?? 0) >= 75 ? 'warn' : '';
           return (
             <li key={i}>
-              <strong>{c.policyName ?? c.policy}</strong> <span class="muted">{c.activityId ?? t('instance.sla.wholeProcess')}</span>{' '}
+              <strong>{localName(c.policyName ?? c.policy, c.policyNames, locale)}</strong> <span class="muted">{c.activityId ?? t('instance.sla.wholeProcess')}</span>{' '}
               <span class={`badge ${tone}`}>{t(`instance.sla.status.${c.status}`)}</span>{' '}
               {c.dueAt && c.status === 'running' && <span>{t('instance.sla.due', { due: formatDateTime(c.dueAt), countdown: formatCountdown(c.dueAt, now) })}</span>}
               {c.percentUsed !== null && c.percentUsed !== undefined && <span class="muted"> · {t('instance.sla.used', { percent: c.percentUsed })}</span>}
@@ -105,7 +107,7 @@ export function IncidentsPanel({ incidents, variables = {}, onChanged = () => {}
           <li key={i.id}>
             <span class={`badge ${i.status === 'resolved' ? 'ok' : 'danger'}`}>{t(`instance.incident.${i.status}`)}</span> <code>{i.activityId}</code> {i.error}{' '}
             <span class="muted">{t('instance.incidents.attempts', { attempts: i.attempts })} · {formatDateTime(i.createdAt)}</span>
-            {i.taskId && i.status !== 'resolved' && <IncidentRetry incidentId={i.id} variables={variables} onDone={onChanged} />}
+            {(i.correctable ?? !!i.taskId) && i.status !== 'resolved' && <IncidentRetry incidentId={i.id} variables={variables} onDone={onChanged} />}
           </li>
         ))}
       </ul>
@@ -123,7 +125,7 @@ export function WaitsPanel({ timers, messages, now, onSelect }: { timers: TimerI
       <ul class="plain" data-testid="waits">
         {timers.map((w) => (
           <li key={`t-${w.activityId}-${w.dueAt}`} data-timer={w.activityId}>
-            <span class="badge warn">{t('instance.waits.timer')}</span> <code>{w.activityId}</code> {t('instance.sla.due', { due: formatDateTime(w.dueAt), countdown: formatCountdown(w.dueAt, now) })}{' '}
+            <span class="badge warn">{t('instance.waits.timer')}</span> <code>{w.activityId}</code> <span data-testid="timer-due">{timerDueText(w, now)}</span>{' '}
             <span class="muted">{w.expression}</span> <button type="button" class="link" onClick={() => onSelect(w.activityId)}>{t('instance.locate')}</button>
           </li>
         ))}

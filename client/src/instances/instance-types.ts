@@ -15,6 +15,8 @@ export interface Incident {
   createdAt: string;
   /** Set when a task completion failed on data: retried with corrected variables. */
   taskId?: string | null;
+  /** A command that failed on data (task completion, timer, message): retried with corrected variables. */
+  correctable?: boolean;
 }
 
 export interface SlaClock extends SlaState {

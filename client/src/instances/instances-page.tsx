@@ -1,4 +1,4 @@
-// Instances list: filters (definition, status, business key) and paging kept in the URL, each row opens the viewer;
+// Instances list: filters (definition, status, business key, business fields, a variable) and paging kept in the URL, each row opens the viewer;
 // a supervisor can start an instance by hand from here.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
@@ -12,21 +12,24 @@ import { useI18n } from '../i18n/i18n';
 import { STATUS_TONE } from './instance-types';
 import { StartInstance } from './start-instance';
 import { useDebounced } from './use-debounced';
+import { InstanceSearchFields, searchOf, type SearchDraft } from './instance-search';
 import './instances.css';
+import { localName } from '../forms/local-text';
 
 const LIMIT = 25;
 const ALL_ROLES = ['agent', 'technician', 'supervisor', 'manager'];
 const STATUSES = ['active', 'completed', 'cancelled'];
 
 export function InstancesPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { query, route } = useLocation();
-  const filters = { definitionKey: query.definitionKey ?? '', status: query.status ?? '', businessKey: query.businessKey ?? '' };
+  const filters = { definitionKey: query.definitionKey ?? '', status: query.status ?? '', businessKey: query.businessKey ?? '', ...searchOf(query) };
+  const [search, setSearch] = useState<SearchDraft>(searchOf(query));
   const offset = Math.max(0, Number(query.offset) || 0);
   const [businessKey, setBusinessKey] = useState(filters.businessKey);
   const [starting, setStarting] = useState(false);
   const definitions = useResource(() => api<DefinitionSummary[]>('/api/definitions'), []);
-  const list = useResource(() => api<Page<InstanceSummary>>('/api/process-instances', { query: { ...filters, limit: LIMIT, offset } }), [filters.definitionKey, filters.status, filters.businessKey, offset]);
+  const list = useResource(() => api<Page<InstanceSummary>>('/api/process-instances', { query: { ...filters, limit: LIMIT, offset } }), [JSON.stringify(filters), offset]);
 
   // Instances start, move and end all the time: reload the page of rows when one of the listed definition changes.
   const refresh = useDebounced(list.reload, 300);
@@ -52,12 +55,12 @@ export function InstancesPage() {
       {starting && definitions.data && (
         <StartInstance definitions={definitions.data} initialKey={filters.definitionKey} onStarted={(i) => route(`/instances/${i.id}`)} />
       )}
-      <form class="filters" role="search" onSubmit={(e) => { e.preventDefault(); go({ businessKey: businessKey.trim() }); }}>
+      <form class="filters" role="search" onSubmit={(e) => { e.preventDefault(); go({ businessKey: businessKey.trim(), ...Object.fromEntries(Object.entries(search).map(([k, v]) => [k, v.trim()])) }); }}>
         <label>
           {t('instances.filter.definition')}
           <select name="definitionKey" value={filters.definitionKey} onChange={(e) => go({ definitionKey: e.currentTarget.value })}>
             <option value="">{t('instances.filter.all')}</option>
-            {definitions.data?.map((d) => <option key={d.key} value={d.key}>{d.name || d.key}</option>)}
+            {definitions.data?.map((d) => <option key={d.key} value={d.key}>{localName(d.name, d.names, locale) || d.key}</option>)}
             {filters.definitionKey && !definitions.data?.some((d) => d.key === filters.definitionKey) && <option value={filters.definitionKey}>{filters.definitionKey}</option>}
           </select>
         </label>
@@ -72,6 +75,7 @@ export function InstancesPage() {
           {t('instances.businessKey')}
           <input name="businessKey" value={businessKey} onInput={(e) => setBusinessKey(e.currentTarget.value)} />
         </label>
+        <InstanceSearchFields draft={search} onChange={setSearch} />
         <button type="submit">{t('instances.filter.apply')}</button>
       </form>
       {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}

@@ -7,7 +7,7 @@ import { useResource } from '../app/use-resource';
 import { useI18n } from '../i18n/i18n';
 import { startFormOf, variablesOf } from './start-form';
 import { DurationInput } from '../forms/duration-input';
-import { fieldLabel, optionName } from '../forms/local-text';
+import { fieldLabel, localName, optionName } from '../forms/local-text';
 
 interface Props {
   definitions: DefinitionSummary[];
@@ -79,7 +79,7 @@ export function StartInstance({ definitions, initialKey, onStarted }: Props) {
         <div>
           <label for="start-definition">{t('instances.filter.definition')}</label>
           <select id="start-definition" value={key} onChange={(e) => { setKey(e.currentTarget.value); setValues({}); setProblems([]); }}>
-            {definitions.map((d) => <option key={d.key} value={d.key}>{d.name || d.key} (v{d.version})</option>)}
+            {definitions.map((d) => <option key={d.key} value={d.key}>{localName(d.name, d.names, locale) || d.key} (v{d.version})</option>)}
           </select>
         </div>
         <div>

@@ -12,6 +12,8 @@ import { translateModule } from './translate/custom-translate';
 export interface ServerKnowledge {
   handlers: { name: string; description?: string }[];
   policies: { id: string; name: string }[];
+  /** Business calendars a timer may count on (GET /api/sla/calendars). */
+  calendars?: { id: string; name: string }[];
   /** Candidate groups; absent when the server would not list them. */
   groups?: { id: string; name: string }[];
 }
@@ -20,7 +22,7 @@ export function createModeler({ canvas, panel, locale, known }: { canvas: HTMLEl
   return new BpmnModeler({
     container: canvas,
     propertiesPanel: { parent: panel },
-    linting: { active: true, bpmnlint: modelerLintConfig({ handlers: known.handlers.map((h) => h.name), policies: known.policies.map((p) => p.id), groups: known.groups?.map((g) => g.id) }) },
+    linting: { active: true, bpmnlint: modelerLintConfig({ handlers: known.handlers.map((h) => h.name), policies: known.policies.map((p) => p.id), calendars: known.calendars?.map((c) => c.id), groups: known.groups?.map((g) => g.id) }) },
     serviceFlow: known,
     additionalModules: [
       BpmnPropertiesPanelModule,

@@ -28,12 +28,13 @@ import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import './modeler.css';
 
 async function loadKnowledge() {
-  const [handlers, policies, groups] = await Promise.all([
+  const [handlers, policies, groups, calendars] = await Promise.all([
     api<ServiceHandler[]>('/api/service-handlers'),
     api<SlaPolicySummary[]>('/api/sla/policies'),
     api<{ id: string; name: string }[]>('/api/groups').catch(() => undefined),
+    api<{ id: string; name: string }[]>('/api/sla/calendars'),
   ]);
-  return { handlers, policies, groups };
+  return { handlers, policies, groups, calendars };
 }
 
 export function ModelerPage() {

@@ -7,6 +7,12 @@ export interface Step {
   at?: string | null;
 }
 
+export interface PublicComment {
+  body: string;
+  author: string;
+  at: string;
+}
+
 export interface PublicStatus {
   language: 'en' | 'zh-CN';
   reference: string | null;
@@ -17,6 +23,7 @@ export interface PublicStatus {
   appointmentAt: string | null;
   quote: { amount: number | null; open: boolean; accepted: boolean | null } | null;
   optedOut: boolean;
+  comments: PublicComment[];
 }
 
 const path = (token: string) => `/api/public/status/${encodeURIComponent(token)}`;

@@ -1,5 +1,5 @@
 // The customer's status page (/status/:token): no login, phone-sized, in the customer's language; steps done and next,
-// technician and appointment, the open quote to accept or decline, opt-out; expired and wrong links get a clear page.
+// technician and appointment, the service team's messages, the open quote to accept or decline, opt-out; expired and wrong links get a clear page.
 import { useRoute } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { LanguageSwitch } from '../app/language-switch';
@@ -7,6 +7,7 @@ import { ErrorMessage, Loading } from '../app/status';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { answerQuote, linkStateOf, loadStatus, optOut, type PublicStatus } from './status-api';
+import { CommentList } from './comment-list';
 import { QuoteAnswer } from './quote-answer';
 import { StepList } from './step-list';
 import '../surveys/survey.css';
@@ -67,6 +68,7 @@ function Open({ status, token, update }: { status: PublicStatus; token: string; 
         </dl>
       )}
       {status.quote && <QuoteAnswer quote={status.quote} onAnswer={(accepted, reason) => update(answerQuote(token, accepted, reason))} />}
+      <CommentList comments={status.comments ?? []} />
       <StepList title={t('status.next')} steps={status.next} testId="status-next" />
       <StepList title={t('status.done')} steps={status.done} testId="status-done" />
       <p class="status-optout">

@@ -4,6 +4,7 @@ import { useNow } from '../app/use-now';
 import type { SlaState } from '../app/types';
 import { formatCountdown, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { localName } from '../forms/local-text';
 
 /** The clock that matters most: a running one due soonest, else a paused one, else the latest stopped one. */
 export function mainClock(clocks: SlaState[] | null | undefined): SlaState | undefined {
@@ -21,11 +22,11 @@ function useRemaining(clock: SlaState, now: number): number | null {
 }
 
 export function SlaBadge({ clock, showScope = false }: { clock: SlaState; showScope?: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const now = useNow();
   const remaining = useRemaining(clock, now);
   const scope = showScope && clock.scope ? `${t(`sla.scope.${clock.scope}`)} · ` : '';
-  const title = t('sla.title', { policy: String(clock.policyName ?? clock.policy ?? ''), percent: clock.percentUsed ?? 0, due: formatDateTime(clock.dueAt) });
+  const title = t('sla.title', { policy: localName(String(clock.policyName ?? clock.policy ?? ''), clock.policyNames, locale), percent: clock.percentUsed ?? 0, due: formatDateTime(clock.dueAt) });
   if (clock.status !== 'running' || remaining === null) {
     const tone = clock.status === 'missed' ? 'danger' : clock.status === 'met' ? 'ok' : '';
     return <span class={`badge sla ${tone}`} data-testid="sla-badge" title={title}>{scope}{t(`sla.${clock.status ?? 'none'}`)}</span>;

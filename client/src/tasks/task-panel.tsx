@@ -13,13 +13,14 @@ import { RequestNotes } from '../request-notes/request-notes';
 import { TaskActions } from './task-actions';
 import { TaskLoadError } from './foreign-task';
 import { AwaitedMessages } from '../instances/awaited-messages';
+import { localName } from '../forms/local-text';
 
 export interface TaskDetail extends Task {
   sla: SlaState[];
 }
 
 export function TaskPanel({ id, version, onChanged, onCompleted }: { id: string; version: number; onChanged: () => void; onCompleted: (task: TaskDetail, result: Completed) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const session = useSession();
   // `version` goes up when a live event concerns this task, so it is read again.
   const detail = useResource(async () => {
@@ -52,7 +53,7 @@ export function TaskPanel({ id, version, onChanged, onCompleted }: { id: string;
   return (
     <div class="task-detail" data-testid="task-detail">
       <section class="panel task-main">
-        <h2>{task.name}</h2>
+        <h2>{localName(task.name, task.names, locale)}</h2>
         <p class="muted">
           {task.businessKey ?? task.processInstanceId.slice(0, 8)} · {formatDateTime(task.createdAt)} · {task.assignee ?? t('tasks.unassigned')}
         </p>
@@ -73,7 +74,8 @@ export function TaskPanel({ id, version, onChanged, onCompleted }: { id: string;
           </div>
         )}
         <TaskActions key={`${task.id}-${task.assignee}`} task={task} onChanged={() => (detail.reload(), onChanged())} />
-        {task.status === 'open' && mine && <TaskForm key={task.id} task={task} variables={instance.variables} onCompleted={(result) => onCompleted(task, result)} />}
+        {/* A pending delegation is resolved back to the owner, who completes it (Camunda's rule; the server refuses otherwise). */}
+        {task.status === 'open' && mine && task.delegationState !== 'pending' && <TaskForm key={task.id} task={task} variables={instance.variables} onCompleted={(result) => onCompleted(task, result)} />}
       </section>
       <div>
         <RequestContext instance={instance} clocks={task.sla ?? []} />

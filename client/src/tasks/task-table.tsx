@@ -4,9 +4,10 @@ import { useNow } from '../app/use-now';
 import { formatDateTime, formatDuration } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { SlaCell } from './sla-countdown';
+import { localName } from '../forms/local-text';
 
 export function TaskTable({ tasks, selected, onSelect }: { tasks: Task[]; selected?: string; onSelect: (id: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const now = useNow(30_000);
   return (
     <table class="table task-table" data-testid="task-table">
@@ -30,7 +31,7 @@ export function TaskTable({ tasks, selected, onSelect }: { tasks: Task[]; select
                   onSelect(task.id);
                 }}
               >
-                {task.name}
+                {localName(task.name, task.names, locale)}
               </a>
               {typeof task.followUp === 'string' && <div class="muted small">{t('tasklist.followUpOn', { date: formatDateTime(task.followUp) })}</div>}
             </td>

@@ -14,12 +14,13 @@ import { TaskTable } from './task-table';
 import { Pager, SearchAndSort, SORTS, type SortName } from './tasklist-toolbar';
 import { TaskViews, viewKey, type SavedFilter, type View } from './task-views';
 import './tasks.css';
+import { localName } from '../forms/local-text';
 
 const LIVE_TYPES = ['task.created', 'task.completed', 'task.cancelled', 'escalation.reassigned', 'sla.warning', 'sla.breached'];
 const PAGE = 50;
 
 export function TasklistPage({ id }: { id?: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const session = useSession();
   const { route } = useLocation();
   const [view, setViewState] = useState<View>('role');
@@ -81,7 +82,7 @@ export function TasklistPage({ id }: { id?: string }) {
               version={version}
               onChanged={reload}
               onCompleted={(task) => {
-                setFlash({ name: task.name, request: task.businessKey ?? task.processInstanceId.slice(0, 8) });
+                setFlash({ name: localName(task.name, task.names, locale), request: task.businessKey ?? task.processInstanceId.slice(0, 8) });
                 reload();
                 route('/tasks');
               }}

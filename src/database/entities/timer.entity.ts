@@ -14,4 +14,15 @@ export class TimerEntity {
   @Column('text', { nullable: true }) expression!: string | null;
   @Column('timestamptz', { name: 'due_at' }) dueAt!: Date;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  /** A business calendar (processes/sla.json): the due time counts working time on it. */
+  @Column('text', { nullable: true }) calendar?: string | null;
+  /** An SLA policy: the timer stops while the instance waits where that policy's clocks pause. */
+  @Column('text', { name: 'pause_with', nullable: true }) pauseWith?: string | null;
+  /** Working time is counted from here (null while paused). */
+  @Column('timestamptz', { name: 'work_from', nullable: true }) workFrom?: Date | null;
+  /** Working milliseconds still to count from workFrom (or, while paused, left when it paused); null for a date. */
+  @Column('bigint', { name: 'work_ms', nullable: true, transformer: { to: (v) => v, from: (v) => (v === null || v === undefined ? v : Number(v)) } }) workMs?: number | null;
+  @Column('timestamptz', { name: 'paused_at', nullable: true }) pausedAt?: Date | null;
+  /** Fingerprint of the calendar the due time was planned with. */
+  @Column('text', { name: 'calendar_version', nullable: true }) calendarVersion?: string | null;
 }

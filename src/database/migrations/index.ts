@@ -17,6 +17,11 @@ import { IncidentCommands1767500000000 } from './1767500000000-incident-commands
 import { TechnicianProfiles1767600000000 } from './1767600000000-technician-profiles';
 import { RequestNotes1767600000001 } from './1767600000001-request-notes';
 import { CustomerNotifications1767700000000 } from './1767700000000-customer-notifications';
+import { TokenExpiry1768200000000 } from './1768200000000-token-expiry';
+import { DemoRecords1768400000000 } from './1768400000000-demo-records';
+import { InstanceSearch1768500000000 } from './1768500000000-instance-search';
+import { ColocatedForeignKeys1768600000000 } from './1768600000000-colocated-foreign-keys';
+import { TimerCalendars1768700000000 } from './1768700000000-timer-calendars';
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -37,4 +42,9 @@ export const migrations = [
   TechnicianProfiles1767600000000,
   RequestNotes1767600000001,
   CustomerNotifications1767700000000,
+  TokenExpiry1768200000000,
+  DemoRecords1768400000000,
+  InstanceSearch1768500000000,
+  ColocatedForeignKeys1768600000000,
+  TimerCalendars1768700000000,
 ];

@@ -23,6 +23,7 @@ export class DefinitionDto {
   @ApiProperty() name!: string;
   @ApiProperty() version!: number;
   @ApiProperty() deployedAt!: Date;
+  @ApiPropertyOptional({ description: 'the process name in other languages (name.zh-CN on the process)' }) names?: Record<string, string>;
 }
 
 export class DeployResultDto extends DefinitionDto {
@@ -30,8 +31,8 @@ export class DeployResultDto extends DefinitionDto {
   @ApiProperty({ description: 'lint warnings that do not block the deploy' }) warnings!: { elementId: string; message: string }[];
 }
 
-export function mapDefinition(d: DefinitionEntity): DefinitionDto {
-  return { id: d.id, key: d.key, name: d.name, version: d.version, deployedAt: d.deployedAt };
+export function mapDefinition(d: DefinitionEntity, names?: Record<string, string>): DefinitionDto {
+  return { id: d.id, key: d.key, name: d.name, ...(names && { names }), version: d.version, deployedAt: d.deployedAt };
 }
 
 export class PreviewDefinitionDto {

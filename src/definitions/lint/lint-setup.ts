@@ -39,6 +39,8 @@ export interface LintConfig {
 export interface LintKnowledge {
   handlers: string[];
   policies: string[];
+  /** Business calendars a timer may count on (processes/sla.json); unknown when absent (then none is reported). */
+  calendars?: string[];
   /** Candidate groups that exist; unknown when absent (then no group is reported). */
   groups?: string[];
 }
@@ -93,7 +95,7 @@ export function effectiveLintConfig(base: LintConfig, known: LintKnowledge): Lin
   const rules = {
     ...base.rules,
     'ops/service-task-handler': ['error', { handlers: known.handlers }],
-    'ops/sla-references': ['error', { policies: known.policies }],
+    'ops/sla-references': ['error', { policies: known.policies, calendars: known.calendars }],
     'ops/candidate-groups': ['warn', { groups: known.groups }],
   };
   return { ...base, rules };

@@ -3,11 +3,17 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsVariables } from '../../common/free-form';
 import { PageQueryDto } from '../../common/page.dto';
+import { IntParam } from '../../common/int-param';
+import { INCIDENT_KINDS, type IncidentKind, type IncidentRow } from '../incident-search.repository';
 import type { IncidentEntity } from '../../database/entities/incident.entity';
 
 export class IncidentQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['retrying', 'open', 'resolved'] }) @IsOptional() @IsIn(['retrying', 'open', 'resolved']) status?: 'retrying' | 'open' | 'resolved';
   @ApiPropertyOptional() @IsOptional() @IsUUID() processInstanceId?: string;
+  @ApiPropertyOptional({ example: 'service-request' }) @IsOptional() @IsString() @MaxLength(200) definitionKey?: string;
+  @ApiPropertyOptional({ example: 'Task_Quote' }) @IsOptional() @IsString() @MaxLength(200) activityId?: string;
+  @ApiPropertyOptional({ enum: INCIDENT_KINDS, description: 'what failed' }) @IsOptional() @IsIn(INCIDENT_KINDS) type?: IncidentKind;
+  @IntParam({ min: 0, max: 525_600, description: 'only incidents opened at least this many minutes ago' }) olderThanMinutes?: number;
 }
 
 export class ResolveIncidentDto {
@@ -16,7 +22,7 @@ export class ResolveIncidentDto {
 }
 
 export class RetryIncidentDto {
-  @IsVariables('corrected variables, set on the instance before the retry (a failed task completion only)') variables?: Record<string, unknown>;
+  @IsVariables('corrected variables, set on the instance before the retry (an incident of a command that failed on data only)') variables?: Record<string, unknown>;
 }
 
 export function mapIncident(i: IncidentEntity) {
@@ -32,7 +38,28 @@ export function mapIncident(i: IncidentEntity) {
     updatedAt: i.updatedAt,
     resolvedAt: i.resolvedAt,
     resolution: i.resolution,
-    // A failed task completion: retry takes corrected variables.
-    taskId: i.command?.taskId ?? null,
+    // A command that failed on data (task completion, timer, message): retry takes corrected variables.
+    taskId: i.command?.type === 'completeTask' ? i.command.taskId : null,
+    correctable: !!i.command,
+  };
+}
+
+/** A row of the incidents list: the incident, its process and what kind of thing failed. */
+export function mapIncidentRow(r: IncidentRow) {
+  return {
+    id: r.id,
+    processInstanceId: r.instance_id,
+    definitionKey: r.definition_key,
+    type: r.kind,
+    activityId: r.activity_id,
+    error: r.error,
+    attempts: r.attempts,
+    status: r.status,
+    nextRetryAt: r.next_retry_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    resolvedAt: r.resolved_at,
+    resolution: r.resolution,
+    taskId: r.task_id,
   };
 }

@@ -26,8 +26,8 @@ interface Row {
 export class WebhookSubscriptionRepository {
   constructor(private readonly db: DataSource) {}
 
-  async insert(s: WebhookSubscription): Promise<void> {
-    await this.db.query(
+  async insert(em: EntityManager, s: WebhookSubscription): Promise<void> {
+    await em.query(
       'INSERT INTO webhook_subscriptions (id, url, secret, event_types, description, active, created_at) VALUES ($1, $2, $3, $4::text[], $5, $6, $7)',
       [s.id, s.url, s.secret, s.eventTypes, s.description, s.active, s.createdAt],
     );

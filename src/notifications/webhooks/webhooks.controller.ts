@@ -1,11 +1,12 @@
 // REST: webhook subscriptions for integrators and their delivery log.
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { Access } from '../../auth/access.decorator';
 import { Rules } from '../../auth/access-rules';
 import { ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '../../common/page.dto';
 import { CreateWebhookDto, DeliveryQueryDto } from '../dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
+import { Audited } from '../../audit/audited.decorator';
 
 @ApiTags('webhooks')
 @Access(Rules.admin)
@@ -14,6 +15,7 @@ export class WebhooksController {
   constructor(private readonly service: WebhooksService) {}
 
   @Post()
+  @Audited('webhook.created', { target: 'webhook' })
   create(@Body() dto: CreateWebhookDto) {
     return this.service.create(dto);
   }
@@ -29,8 +31,16 @@ export class WebhooksController {
   }
 
   @Delete(':id')
+  @Audited('webhook.deactivated', { target: 'webhook' })
   deactivate(@Param('id', ParseUUIDPipe) id: string) {
     return this.service.deactivate(id);
+  }
+
+  @Post(':id/test')
+  @HttpCode(200)
+  @Audited('webhook.tested', { target: 'webhook' })
+  test(@Param('id', ParseUUIDPipe) id: string) {
+    return this.service.test(id);
   }
 
   @Get(':id/deliveries')

@@ -1,4 +1,4 @@
-// Webhook subscriptions for integrators: create (secret shown once), list, inspect, deactivate, delivery log.
+// Webhook subscriptions for integrators: create (secret shown once), list, inspect, deactivate, test, delivery log.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -11,6 +11,8 @@ import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookSubscriptionRepository, type WebhookSubscription } from './webhook-subscription.repository';
 import { generateWebhookSecret } from './webhook-signature';
 import { newRowId } from '../../common/row-id';
+import { AuditService } from '../../audit/audit.service';
+import { WebhookSender } from './webhook-sender';
 
 @Injectable()
 export class WebhooksService {
@@ -20,6 +22,8 @@ export class WebhooksService {
     private readonly subscriptions: WebhookSubscriptionRepository,
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly outbound: OutboundGuard,
+    private readonly audit: AuditService,
+    private readonly sender: WebhookSender,
   ) {}
 
   async create(dto: CreateWebhookDto) {
@@ -36,7 +40,10 @@ export class WebhooksService {
       active: true,
       createdAt: this.clock.now(),
     };
-    await this.subscriptions.insert(subscription);
+    await this.db.transaction(async (em) => {
+      await this.subscriptions.insert(em, subscription);
+      await this.audit.forRequest(em, { targetType: 'webhook', targetId: subscription.id, detail: { url: subscription.url, eventTypes: subscription.eventTypes } });
+    });
     return { ...mapSubscription(subscription), secret: subscription.secret };
   }
 
@@ -54,10 +61,22 @@ export class WebhooksService {
     const subscription = await this.db.transaction(async (em) => {
       const s = await this.subscriptions.deactivate(em, id);
       if (s) await this.deliveries.failPending(em, id, 'subscription deactivated');
+      if (s) await this.audit.forRequest(em, { targetType: 'webhook', targetId: id, detail: { url: s.url } });
       return s;
     });
     if (!subscription) throw DomainError.notFound('Webhook subscription', id);
     return mapSubscription(subscription);
+  }
+
+  /** Sends one signed `webhook.test` event to the subscription now (not queued, not retried) and answers how it went. */
+  async test(id: string) {
+    const subscription = await this.existing(id);
+    const at = this.clock.now();
+    const delivery = { id: `test-${newRowId()}`, outboxId: '0', eventType: 'webhook.test', attempts: 1, url: subscription.url, secret: subscription.secret, payload: { subscriptionId: id, sentAt: at.toISOString() } };
+    const result = await this.sender.send(delivery, at);
+    // Nothing is stored but the audit entry: who tested which subscription, and with what outcome.
+    await this.audit.forRequest(null, { targetType: 'webhook', targetId: id, detail: { url: subscription.url, ok: result.ok, statusCode: result.statusCode } });
+    return { deliveryId: delivery.id, ...result };
   }
 
   async deliveryLog(id: string, query: DeliveryQueryDto): Promise<Page<ReturnType<typeof mapDelivery>>> {

@@ -34,7 +34,7 @@ export class SlaClockQueryDto extends PageQueryDto {
 }
 
 export function mapPolicy(p: SlaPolicy) {
-  return { id: p.id, name: p.name, calendar: p.calendar.id, targets: p.targets, warnAt: p.warnAt };
+  return { id: p.id, name: p.name, names: p.names, calendar: p.calendar.id, targets: p.targets, warnAt: p.warnAt };
 }
 
 export function mapCalendar(c: BusinessCalendar) {

@@ -1,9 +1,11 @@
-// Properties provider for our dialect: SLA, handler, candidate role, FEEL condition, checked timer value; hides what deploy refuses.
+// Properties provider for our dialect: SLA, handler, candidate role, FEEL condition, checked timer value and calendar; hides what deploy refuses.
 import { Group } from '@bpmn-io/properties-panel';
 import { CandidateRoleProps } from './props/candidate-role-props';
 import { ConditionProps } from './props/condition-props';
 import { HandlerProps } from './props/handler-props';
+import { LocalNameProps } from './props/local-name-props';
 import { SlaProps } from './props/sla-props';
+import { TimerCalendarProps } from './props/timer-calendar-props';
 import { withCheckedTimerValue } from './props/timer-value-props';
 
 type Element = any;
@@ -58,8 +60,9 @@ export class ServiceFlowPropertiesProvider {
     return (groups: GroupDef[]) => {
       const kept = groups.filter((g) => !HIDDEN_GROUPS.includes(g.id));
       const timer = kept.find((g) => g.id === 'timer');
-      if (timer) timer.entries = withCheckedTimerValue(timer.entries);
+      if (timer) timer.entries = [...withCheckedTimerValue(timer.entries), ...TimerCalendarProps({ element })];
       this.addToAssignment(kept, element);
+      this.addLocalName(kept, element);
       this.addGroup(kept, 'ServiceFlow__Handler', 'Handler', HandlerProps({ element }), 'general');
       this.addGroup(kept, 'ServiceFlow__Condition', 'Condition', ConditionProps({ element }), 'general');
       this.addGroup(kept, 'ServiceFlow__Sla', 'Service level (SLA)', SlaProps({ element }), 'CamundaPlatform__UserAssignment', 'general');
@@ -73,6 +76,14 @@ export class ServiceFlowPropertiesProvider {
     const assignment = groups.find((g) => g.id === 'CamundaPlatform__UserAssignment');
     if (!assignment) return this.addGroup(groups, 'CamundaPlatform__UserAssignment', 'User assignment', roleEntries, 'general');
     assignment.entries = [...roleEntries, ...assignment.entries.filter((e) => KEPT_ASSIGNMENT_ENTRIES.includes(e.id))];
+  }
+
+  /** The zh-CN name right under the name in the General group. */
+  private addLocalName(groups: GroupDef[], element: Element): void {
+    const general = groups.find((g) => g.id === 'general');
+    if (!general) return;
+    const at = general.entries.findIndex((e) => e.id === 'name');
+    general.entries.splice(at < 0 ? general.entries.length : at + 1, 0, ...LocalNameProps({ element }));
   }
 
   /** Inserts a group after the first of `after` that exists (else at the end). */

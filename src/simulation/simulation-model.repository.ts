@@ -1,0 +1,91 @@
+// The history a simulation model is learned from: arrivals, task durations, submitted decisions, activity visits,
+// staffing and survey answers of one process over a window (aggregated in SQL).
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface Window {
+  key: string;
+  from: Date;
+  to: Date;
+  /** Only these versions (all when empty). */
+  versions: number[];
+  timeZone: string;
+}
+
+const SCOPE = `p.definition_key = $1 AND p.started_at >= $2 AND p.started_at < $3 AND (cardinality($4::int[]) = 0 OR p.definition_version = ANY($4::int[]))`;
+const args = (w: Window) => [w.key, w.from, w.to, w.versions];
+
+export interface ArrivalRow { dow: number; hour: number; channel: string | null; priority: string | null; n: number }
+export interface DurationRow { activityId: string; name: string; role: string | null; n: number; meanS: number; sdS: number | null }
+export interface DecisionRow { activityId: string; field: string; value: string; n: number }
+export interface CountRow { key: string; n: number }
+
+@Injectable()
+export class SimulationModelRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Starts by local weekday (ISO: 1 = Monday) and hour, channel and priority (urgent complaints count as `urgent`). */
+  async arrivals(w: Window): Promise<ArrivalRow[]> {
+    const rows = await this.db.query(
+      `SELECT extract(isodow FROM p.started_at AT TIME ZONE $5)::int AS dow, extract(hour FROM p.started_at AT TIME ZONE $5)::int AS hour,
+              p.variables->>'channel' AS channel,
+              coalesce(p.variables->>'priority', CASE WHEN p.variables->>'urgent' = 'true' THEN 'urgent' WHEN p.variables ? 'urgent' THEN 'normal' END) AS priority,
+              count(*)::int AS n
+       FROM process_instances p WHERE ${SCOPE} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+      [...args(w), w.timeZone],
+    );
+    return rows;
+  }
+
+  /** Completed user tasks: count, mean and standard deviation of their time open (seconds), per activity and role. */
+  async durations(w: Window): Promise<DurationRow[]> {
+    const rows = await this.db.query(
+      `SELECT t.activity_id, min(t.name) AS name, t.candidate_roles[1] AS role, count(*)::int AS n,
+              avg(extract(epoch FROM t.ended_at - t.created_at))::float8 AS mean_s, stddev_samp(extract(epoch FROM t.ended_at - t.created_at))::float8 AS sd_s
+       FROM tasks t JOIN process_instances p ON p.id = t.instance_id
+       WHERE ${SCOPE} AND t.status = 'completed' AND t.ended_at IS NOT NULL GROUP BY t.activity_id, t.candidate_roles[1] ORDER BY 1, 3`,
+      args(w),
+    );
+    return rows.map((r: any) => ({ activityId: r.activity_id, name: r.name, role: r.role, n: r.n, meanS: r.mean_s, sdS: r.sd_s }));
+  }
+
+  /** What was submitted in each task's fields (the variables the gateways decide on). */
+  async decisions(w: Window): Promise<DecisionRow[]> {
+    const rows = await this.db.query(
+      `SELECT t.activity_id, f.key AS field, f.value, count(*)::int AS n
+       FROM tasks t JOIN process_instances p ON p.id = t.instance_id, jsonb_each_text(coalesce(t.submitted, '{}'::jsonb)) f
+       WHERE ${SCOPE} AND t.status = 'completed'
+         AND EXISTS (SELECT 1 FROM jsonb_array_elements(t.form) ff WHERE ff->>'id' = f.key AND ff->>'type' IN ('boolean', 'enum'))
+       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      args(w),
+    );
+    return rows.map((r: any) => ({ activityId: r.activity_id, field: r.field, value: r.value, n: r.n }));
+  }
+
+  /** How many instances reached each activity at least once, and the number of instances. */
+  async visits(w: Window): Promise<{ instances: number; byActivity: CountRow[] }> {
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM process_instances p WHERE ${SCOPE}`, args(w));
+    const rows = await this.db.query(
+      `SELECT h.activity_id AS key, count(DISTINCT h.instance_id)::int AS n FROM history h JOIN process_instances p ON p.id = h.instance_id
+       WHERE ${SCOPE} AND h.type = 'activity.started' AND h.activity_id IS NOT NULL GROUP BY 1 ORDER BY 1`,
+      args(w),
+    );
+    return { instances: n, byActivity: rows };
+  }
+
+  /** Active users per role, and the working calendars of the technicians. */
+  async staffing(): Promise<{ roles: CountRow[]; calendars: CountRow[] }> {
+    const roles = await this.db.query(`SELECT r AS key, count(*)::int AS n FROM users u, unnest(u.roles) r WHERE u.active GROUP BY r ORDER BY r`);
+    const calendars = await this.db.query(`SELECT c.calendar AS key, count(*)::int AS n FROM technician_profiles c JOIN users u ON u.id = c.user_id WHERE u.active GROUP BY 1 ORDER BY 1`);
+    return { roles, calendars };
+  }
+
+  /** Surveys of resolutions of this process in the window: sent, and the answers' overall and NPS scores. */
+  async surveys(w: Window): Promise<{ total: number; overall: CountRow[]; nps: CountRow[] }> {
+    const scope = `s.source_definition_key = $1 AND s.created_at >= $2 AND s.created_at < $3 AND (cardinality($4::int[]) = 0 OR s.source_definition_version = ANY($4::int[]))`;
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM surveys s WHERE ${scope}`, args(w));
+    const overall = await this.db.query(`SELECT s.overall::text AS key, count(*)::int AS n FROM surveys s WHERE ${scope} AND s.status = 'answered' GROUP BY 1 ORDER BY 1`, args(w));
+    const nps = await this.db.query(`SELECT s.nps::text AS key, count(*)::int AS n FROM surveys s WHERE ${scope} AND s.status = 'answered' GROUP BY 1 ORDER BY 1`, args(w));
+    return { total: n, overall, nps };
+  }
+}
