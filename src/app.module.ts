@@ -27,6 +27,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { BoardModule } from './board/board.module';
 import { ClockModule } from './common/clock.module';
 import { AuditModule } from './audit/audit.module';
+import { MigrationModule } from './migration/migration.module';
 import { AuthModule } from './auth/auth.module';
 import { GroupsModule } from './groups/groups.module';
 import { CustomerNotificationsModule } from './customer-notifications/customer-notifications.module';
@@ -66,6 +67,7 @@ export class AppModule {
         CommandsModule,
         TimersModule,
         InstancesModule,
+        MigrationModule,
         TasksModule,
         BoardModule,
         MessagesModule,
