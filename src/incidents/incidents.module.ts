@@ -11,5 +11,5 @@ import { IncidentRetryService } from './incident-retry.service';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
 
-@Module({ imports: [InstancesModule, NotificationsModule, ExternalTasksModule, DefinitionsModule], controllers: [IncidentsController], providers: [IncidentsService, IncidentRetryService, IncidentPolicy, IncidentParticipant, DataIncidents], exports: [IncidentRetryService] })
+@Module({ imports: [InstancesModule, NotificationsModule, ExternalTasksModule, DefinitionsModule], controllers: [IncidentsController], providers: [IncidentsService, IncidentRetryService, IncidentPolicy, IncidentParticipant, DataIncidents], exports: [IncidentRetryService, IncidentsService] })
 export class IncidentsModule {}

@@ -14,7 +14,7 @@ import { MIGRATED } from './migration-participant';
 import { generateInstructions, instanceProblems, mappingOf, planProblems } from './migration-plan.util';
 import { MigrationRepository } from './migration.repository';
 
-interface CheckedPlan {
+export interface CheckedPlan {
   source: CompiledDefinition;
   target: CompiledDefinition;
   mapping: Record<string, string>;
@@ -56,21 +56,21 @@ export class MigrationService {
 
   /** POST /api/migration/execute: at once for the instances named (a batch runs them in the background: see src/bulk). */
   async executeRequest(dto: ExecuteMigrationDto, by?: Principal) {
-    return this.execute(dto.migrationPlan, await this.targetsOf(dto), by);
+    return this.execute(dto.migrationPlan, await this.targetsOf(dto), actorOf(by));
   }
 
   /** Migrates each instance in its own transaction; one that fails is reported and left as it was. */
-  async execute(plan: MigrationPlanDto, ids: string[], by?: Principal): Promise<{ instanceReports: InstanceReport[] }> {
+  async execute(plan: MigrationPlanDto, ids: string[], actor: string): Promise<{ instanceReports: InstanceReport[] }> {
     const checked = await this.check(plan);
     const instanceReports: InstanceReport[] = [];
-    for (const id of ids) instanceReports.push(await this.migrateOne(checked, id, by));
+    for (const id of ids) instanceReports.push(await this.migrateOne(checked, id, actor));
     return { instanceReports };
   }
 
-  /** One instance, one command transaction (also a batch item's work). */
-  async migrateOne(checked: CheckedPlan, id: string, by?: Principal): Promise<InstanceReport> {
+  /** One instance, one command transaction. */
+  async migrateOne(checked: CheckedPlan, id: string, actor: string): Promise<InstanceReport> {
     try {
-      await this.commands.transaction((em) => this.migrateIn(em, checked, id, by));
+      await this.commands.transaction((em) => this.migrateIn(em, checked, id, actor));
       return { processInstanceId: id, ok: true, failures: [] };
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
@@ -86,7 +86,8 @@ export class MigrationService {
     return { source, target, mapping };
   }
 
-  private async migrateIn(em: EntityManager, { source, target, mapping }: CheckedPlan, id: string, by?: Principal): Promise<void> {
+  /** Migrates one instance in the caller's transaction (a batch item's work); throws a DomainError when it cannot. */
+  async migrateIn(em: EntityManager, { source, target, mapping }: CheckedPlan, id: string, actor: string): Promise<void> {
     await this.commands.executeIn(em, id, async (instance) => {
       if (instance.definitionId !== source.id) throw new DomainError(ErrorCode.Conflict, `the instance runs ${instance.definitionKey} version ${instance.definitionVersion}, not the plan's source version ${source.version}`);
       const problems = instanceProblems({ activeActivityIds: instance.activeActivityIds, mapping, status: instance.status });
@@ -97,7 +98,7 @@ export class MigrationService {
       const detail = { fromVersion: source.version, toVersion: target.version, sourceDefinitionId: source.id, targetDefinitionId: target.id, renamed };
       return { action: { type: 'resume' }, history: [{ at: this.clock.now(), type: MIGRATED, activityId: null, detail }] };
     });
-    await this.audit.record(em, { actor: actorOf(by), action: MIGRATED, targetType: 'process_instance', targetId: id, detail: { from: source.version, to: target.version, key: target.key } });
+    await this.audit.record(em, { actor, action: MIGRATED, targetType: 'process_instance', targetId: id, detail: { from: source.version, to: target.version, key: target.key } });
   }
 
   private async versions(dto: GeneratePlanDto): Promise<[CompiledDefinition, CompiledDefinition]> {

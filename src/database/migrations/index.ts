@@ -18,6 +18,7 @@ import { TechnicianProfiles1767600000000 } from './1767600000000-technician-prof
 import { RequestNotes1767600000001 } from './1767600000001-request-notes';
 import { CustomerNotifications1767700000000 } from './1767700000000-customer-notifications';
 import { TokenExpiry1768200000000 } from './1768200000000-token-expiry';
+import { Batches1768800000000 } from './1768800000000-batches';
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -39,4 +40,5 @@ export const migrations = [
   RequestNotes1767600000001,
   CustomerNotifications1767700000000,
   TokenExpiry1768200000000,
+  Batches1768800000000,
 ];
