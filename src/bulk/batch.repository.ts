@@ -10,11 +10,9 @@ const MAX_ITEMS = 10000;
 export class BatchRepository {
   constructor(private readonly db: DataSource) {}
 
-  async create(batch: Omit<BatchRow, 'done' | 'failed' | 'ended_at' | 'total'>, targets: string[]): Promise<void> {
-    await this.db.transaction(async (em) => {
-      await em.query('INSERT INTO batches (id, type, params, created_by, created_at, total) VALUES ($1, $2, $3::jsonb, $4, $5, $6)', [batch.id, batch.type, JSON.stringify(batch.params), batch.created_by, batch.created_at, targets.length]);
-      await em.query('INSERT INTO batch_items (batch_id, seq, target_id) SELECT $1, n, t FROM unnest($2::text[]) WITH ORDINALITY AS u(t, n)', [batch.id, targets]);
-    });
+  async create(em: EntityManager, batch: Omit<BatchRow, 'done' | 'failed' | 'ended_at' | 'total'>, targets: string[]): Promise<void> {
+    await em.query('INSERT INTO batches (id, type, params, created_by, created_at, total) VALUES ($1, $2, $3::jsonb, $4, $5, $6)', [batch.id, batch.type, JSON.stringify(batch.params), batch.created_by, batch.created_at, targets.length]);
+    await em.query('INSERT INTO batch_items (batch_id, seq, target_id) SELECT $1, n, t FROM unnest($2::text[]) WITH ORDINALITY AS u(t, n)', [batch.id, targets]);
   }
 
   async find(id: string): Promise<BatchRow | null> {

@@ -1,5 +1,7 @@
 // Bulk actions: a batch is created with its items (by ids or a filter) and answered at once; workers run the items.
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { actorOf, type Principal } from '../auth/principal';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -15,6 +17,8 @@ export class BatchesService {
     private readonly batches: BatchRepository,
     private readonly worker: BatchWorker,
     private readonly migration: MigrationService,
+    private readonly commands: InstanceCommandsService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -25,7 +29,11 @@ export class BatchesService {
     if (!targets.length) throw new DomainError(ErrorCode.Invalid, 'the filter selects nothing: no batch was created');
     const id = newRowId();
     const params = { reason: dto.reason, assignee: dto.assignee, migrationPlan: dto.migrationPlan };
-    await this.batches.create({ id, type: dto.type, params, created_by: actorOf(by), created_at: this.clock.now() }, targets);
+    const actor = actorOf(by);
+    await this.commands.transaction(async (em) => {
+      await this.batches.create(em, { id, type: dto.type, params, created_by: actor, created_at: this.clock.now() }, targets);
+      await this.audit.record(em, { actor, action: 'batch.created', targetType: 'batch', targetId: id, detail: { type: dto.type, total: targets.length, filter: dto.filter ?? null } });
+    });
     // This replica starts at once; pollers on every replica share the rest (each item is taken once).
     setImmediate(() => void this.worker.drain().catch(() => undefined));
     return { id, type: dto.type, total: targets.length };

@@ -88,6 +88,25 @@ describe('bulk actions', () => {
     expect(audits.map((r) => r.target_id).sort()).toEqual([...ids].sort());
   }, 60_000);
 
+  it('hands a sick technician\'s open tasks to a colleague, with history on each instance', async () => {
+    // given: three tasks claimed by "sick", one by someone else
+    const sick = await t.as('sick', ['agent']);
+    const other = await t.as('other', ['agent']);
+    const instances = [await start('RE-1'), await start('RE-2'), await start('RE-3'), await start('RE-4')];
+    const taskOf = async (id: string) => (await t.http.get('/api/tasks').query({ processInstanceId: id, status: 'open' }).expect(200)).body.items[0];
+    for (const id of instances.slice(0, 3)) await sick.post(`/api/tasks/${(await taskOf(id)).id}/claim`).send({ assignee: 'sick' }).expect(200);
+    await other.post(`/api/tasks/${(await taskOf(instances[3])).id}/claim`).send({ assignee: 'other' }).expect(200);
+    // when
+    const res = await t.http.post('/api/batches').send({ type: 'reassignTasks', filter: { assignee: 'sick' }, assignee: 'healthy' }).expect(202);
+    // then
+    expect(res.body.total).toBe(3);
+    const done = await until(() => batch(res.body.id), (x) => x.progress.pending === 0);
+    expect(done.progress).toMatchObject({ done: 3, failed: 0 });
+    expect(await Promise.all(instances.map(async (id) => (await taskOf(id)).assignee))).toEqual(['healthy', 'healthy', 'healthy', 'other']);
+    const history = (await t.http.get(`/api/process-instances/${instances[0]}`).expect(200)).body.history;
+    expect(history).toContainEqual(expect.objectContaining({ type: 'task.reassigned', detail: expect.objectContaining({ from: 'sick', to: 'healthy' }) }));
+  }, 60_000);
+
   it('refuses a batch with no items, an unknown type or a missing parameter with 400 and what to send', async () => {
     expect((await t.http.post('/api/batches').send({ type: 'explode', ids: [] }).expect(400)).body.message.toString()).toMatch(/type must be one of cancel, retryIncidents, reassignTasks, migrate/);
     expect((await t.http.post('/api/batches').send({ type: 'cancel' }).expect(400)).body.message.toString()).toMatch(/ids, or a filter/);

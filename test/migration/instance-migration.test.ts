@@ -117,4 +117,25 @@ describe('instance migration', () => {
     await complete(stuck, 'Task_D');
     expect(await instance(stuck)).toMatchObject({ status: 'completed', endActivityId: 'End', definitionVersion: 2 });
   }, 60_000);
+
+  it('migrates in the background as a batch: every active instance of version 2 (a filter), progress by GET', async () => {
+    // given: three more instances, which start on the latest version (2)
+    const more: string[] = [];
+    for (let i = 0; i < 3; i++) more.push((await t.http.post('/api/process-instances').send({ definitionKey: 'migrating' }).expect(201)).body.id);
+    expect((await instance(more[0])).definitionVersion).toBe(2); // new instances start on the latest version
+    // when: every active instance of version 2 goes back to version 1 (both have Task_A, where they all wait)
+    const plan = (await t.http.post('/api/migration/generate').send({ sourceProcessDefinitionId: target, targetProcessDefinitionId: source }).expect(200)).body;
+    const res = await t.http.post('/api/batches').send({ type: 'migrate', migrationPlan: plan, filter: {} }).expect(202);
+    let view: any;
+    for (let i = 0; i < 300; i++) {
+      view = (await t.http.get(`/api/batches/${res.body.id}`).expect(200)).body;
+      if (view.progress.pending === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // then: the three new ones and the 98 migrated-and-still-active ones move back; none fail (all wait in Task_A)
+    expect(view.progress.failed).toBe(0);
+    expect(view.items.map((x: { targetId: string }) => x.targetId)).toEqual(expect.arrayContaining(more));
+    for (const id of more) expect(await instance(id)).toMatchObject({ definitionVersion: 1, activeActivityIds: expect.arrayContaining(['Task_A', 'Timer_A']) });
+    expect((await openTasks(more[0]))[0]).toMatchObject({ name: 'Check A' });
+  }, 120_000);
 });
