@@ -1,6 +1,7 @@
 // Bulk actions as durable batches on PostgreSQL: a bulk cancel of 50 instances with progress on the stream, audited each.
 import { DataSource } from 'typeorm';
-import { simpleTaskProcess } from '../support/bpmn';
+import { bpmn, simpleTaskProcess } from '../support/bpmn';
+import { ServiceRegistry } from '../../src/engine/service-registry';
 import { startTestApp, type TestApp } from '../support/app';
 import { SseClient } from '../support/sse-client';
 import { BatchWorker } from '../../src/bulk/batch-worker';
@@ -105,6 +106,33 @@ describe('bulk actions', () => {
     expect(await Promise.all(instances.map(async (id) => (await taskOf(id)).assignee))).toEqual(['healthy', 'healthy', 'healthy', 'other']);
     const history = (await t.http.get(`/api/process-instances/${instances[0]}`).expect(200)).body.history;
     expect(history).toContainEqual(expect.objectContaining({ type: 'task.reassigned', detail: expect.objectContaining({ from: 'sick', to: 'healthy' }) }));
+  }, 60_000);
+
+  it('retries every incident of one failing handler once it works again', async () => {
+    // given: three instances stuck on an incident of a handler that was down
+    let down = true;
+    t.app.get(ServiceRegistry).register('bulkFlaky', 'test handler that is down, then up', () => {
+      if (down) throw new Error('the CRM is down');
+      return { synced: true };
+    });
+    const flaky = bpmn(
+      `<bpmn:startEvent id="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Sync" />
+      <bpmn:serviceTask id="Sync" name="Sync" camunda:type="external" camunda:topic="bulkFlaky" />
+      <bpmn:sequenceFlow id="F2" sourceRef="Sync" targetRef="End" /><bpmn:endEvent id="End" />`,
+      { id: 'bulk-flaky' },
+    );
+    await t.http.post('/api/definitions').send({ xml: flaky }).expect(201);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await t.http.post('/api/process-instances').send({ definitionKey: 'bulk-flaky' }).expect(201)).body.id);
+    for (const id of ids) expect((await t.http.get('/api/incidents').query({ processInstanceId: id }).expect(200)).body.items).toHaveLength(1);
+    // when: the handler is back and the incidents of Sync are retried in bulk
+    down = false;
+    const res = await t.http.post('/api/batches').send({ type: 'retryIncidents', filter: { definitionKey: 'bulk-flaky', activityId: 'Sync' } }).expect(202);
+    // then
+    expect(res.body.total).toBe(3);
+    const done = await until(() => batch(res.body.id), (x) => x.progress.pending === 0);
+    expect(done.progress).toMatchObject({ done: 3, failed: 0 });
+    for (const id of ids) expect((await t.http.get(`/api/process-instances/${id}`).expect(200)).body).toMatchObject({ status: 'completed', endActivityId: 'End' });
   }, 60_000);
 
   it('refuses a batch with no items, an unknown type or a missing parameter with 400 and what to send', async () => {
