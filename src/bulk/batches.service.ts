@@ -9,6 +9,7 @@ import { newRowId } from '../common/row-id';
 import { MigrationService } from '../migration/migration.service';
 import { BatchRepository } from './batch.repository';
 import { BatchWorker } from './batch-worker';
+import type { ExecuteMigrationDto } from '../migration/dto/migration.dto';
 import { mapBatch, type CreateBatchDto } from './dto/batch.dto';
 
 @Injectable()
@@ -37,6 +38,12 @@ export class BatchesService {
     // This replica starts at once; pollers on every replica share the rest (each item is taken once).
     setImmediate(() => void this.worker.drain().catch(() => undefined));
     return { id, type: dto.type, total: targets.length };
+  }
+
+  /** A migration as a batch: the ids given, or (processInstanceQuery) every active instance of the source version. */
+  createMigration(dto: ExecuteMigrationDto, by?: Principal) {
+    if (!dto.processInstanceIds && !dto.processInstanceQuery) throw new DomainError(ErrorCode.Invalid, 'name the instances to migrate: processInstanceIds or processInstanceQuery');
+    return this.create({ type: 'migrate', migrationPlan: dto.migrationPlan, ids: dto.processInstanceIds, filter: dto.processInstanceIds ? undefined : {} }, by);
   }
 
   async get(id: string) {

@@ -9,10 +9,11 @@ import { BatchRepository } from './batch.repository';
 import { BatchWorker } from './batch-worker';
 import { BatchesController } from './batches.controller';
 import { BatchesService } from './batches.service';
+import { MigrationBatchesController } from './migration-batches.controller';
 
 @Module({
   imports: [InstancesModule, IncidentsModule, MigrationModule],
-  controllers: [BatchesController],
+  controllers: [BatchesController, MigrationBatchesController],
   providers: [BatchRepository, BatchActions, BatchWorker, BatchPoller, BatchesService],
   exports: [BatchWorker],
 })

@@ -125,7 +125,9 @@ describe('instance migration', () => {
     expect((await instance(more[0])).definitionVersion).toBe(2); // new instances start on the latest version
     // when: every active instance of version 2 goes back to version 1 (both have Task_A, where they all wait)
     const plan = (await t.http.post('/api/migration/generate').send({ sourceProcessDefinitionId: target, targetProcessDefinitionId: source }).expect(200)).body;
-    const res = await t.http.post('/api/batches').send({ type: 'migrate', migrationPlan: plan, filter: {} }).expect(202);
+    // (Camunda's executeAsync: a migrate batch over every active instance of the source version)
+    const res = await t.http.post('/api/migration/executeAsync').send({ migrationPlan: plan, processInstanceQuery: {} }).expect(202);
+    expect(res.body).toMatchObject({ type: 'migrate', total: 101 });
     let view: any;
     for (let i = 0; i < 300; i++) {
       view = (await t.http.get(`/api/batches/${res.body.id}`).expect(200)).body;

@@ -64,6 +64,7 @@ const POLICY: Record<string, Caller[]> = {
   'POST /api/migration/generate': LEADS,
   'POST /api/migration/validate': LEADS,
   'POST /api/migration/execute': LEADS,
+  'POST /api/migration/executeAsync': LEADS,
   'POST /api/batches': LEADS,
   'GET /api/batches/{id}': LEADS,
   'POST /api/messages': [...FRONT_LINE],
