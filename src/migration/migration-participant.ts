@@ -1,4 +1,4 @@
-// Instance migration in its command: before tasks reconcile, the open tasks follow their activities to the target version.
+// Instance migration in its command: before the rows reconcile, tasks, subscriptions, timers, … follow their activities.
 import { Injectable } from '@nestjs/common';
 import { Phase, type CommandParticipant, type RunContext } from '../commands/command-context';
 import { CommandParticipation } from '../commands/command-participants';
@@ -20,6 +20,8 @@ export class MigrationParticipant implements CommandParticipant {
     const migrated = history.find((h) => h.type === MIGRATED);
     if (!migrated) return;
     await this.migrations.moveToVersion(em, instance);
-    await this.migrations.retargetTasks(em, instance.id, migrated.detail?.renamed ?? {}, model);
+    const renamed = migrated.detail?.renamed ?? {};
+    await this.migrations.retargetTasks(em, instance.id, renamed, model);
+    await this.migrations.retargetWaits(em, instance.id, renamed);
   }
 }

@@ -6,6 +6,15 @@ import type { DefinitionModel } from '../engine/definition-model';
 
 export type InstanceSummary = Pick<ProcessInstanceEntity, 'id' | 'definitionId' | 'status' | 'activeActivityIds'>;
 
+/** Subscriptions, timers, open external tasks and unresolved incidents of a renamed activity. */
+const WAIT_ROWS = [
+  'UPDATE message_subscriptions SET activity_id = $3 WHERE instance_id = $1 AND activity_id = $2',
+  'UPDATE signal_subscriptions SET activity_id = $3 WHERE instance_id = $1 AND activity_id = $2',
+  'UPDATE timers SET activity_id = $3 WHERE instance_id = $1 AND activity_id = $2',
+  "UPDATE external_tasks SET activity_id = $3 WHERE instance_id = $1 AND activity_id = $2 AND state = 'open'",
+  "UPDATE incidents SET activity_id = $3 WHERE instance_id = $1 AND activity_id = $2 AND status <> 'resolved'",
+];
+
 @Injectable()
 export class MigrationRepository {
   constructor(private readonly db: DataSource) {}
@@ -23,6 +32,13 @@ export class MigrationRepository {
   /** The pipeline's row write keeps the version columns (they never change otherwise): the migration moves them. */
   async moveToVersion(em: EntityManager, i: Pick<ProcessInstanceEntity, 'id' | 'definitionId' | 'definitionKey' | 'definitionVersion'>): Promise<void> {
     await em.query('UPDATE process_instances SET definition_id = $2, definition_key = $3, definition_version = $4 WHERE id = $1', [i.id, i.definitionId, i.definitionKey, i.definitionVersion]);
+  }
+
+  /** The rows that keep a waiting token follow their activity's new id (they are matched by execution id, which stays). */
+  async retargetWaits(em: EntityManager, instanceId: string, renamed: Record<string, string>): Promise<void> {
+    for (const [from, to] of Object.entries(renamed)) {
+      for (const sql of WAIT_ROWS) await em.query(sql, [instanceId, from, to]);
+    }
   }
 
   /** The instance's open tasks on a renamed activity take the target's id, name and form (ids, assignees and clocks stay). */

@@ -140,4 +140,23 @@ describe('instance migration', () => {
     for (const id of more) expect(await instance(id)).toMatchObject({ definitionVersion: 1, activeActivityIds: expect.arrayContaining(['Task_A', 'Timer_A']) });
     expect((await openTasks(more[0]))[0]).toMatchObject({ name: 'Check A' });
   }, 120_000);
+
+  it('carries a message subscription to a renamed catch event: the message still reaches the instance', async () => {
+    // given: v1 waits in Catch_Old for "ping"; v2 calls it Catch_New and adds a task after it
+    const msg = '<bpmn:message id="Msg_Ping" name="mig-ping" />';
+    const catchEvent = (id: string) => `<bpmn:intermediateCatchEvent id="${id}"><bpmn:messageEventDefinition messageRef="Msg_Ping" /></bpmn:intermediateCatchEvent>`;
+    const m1 = bpmn(`<bpmn:startEvent id="Start" />${flow('F1', 'Start', 'Catch_Old')}${catchEvent('Catch_Old')}${flow('F2', 'Catch_Old', 'End')}<bpmn:endEvent id="End" />`, { id: 'mig-msg', messages: msg });
+    const m2 = bpmn(`<bpmn:startEvent id="Start" />${flow('F1', 'Start', 'Catch_New')}${catchEvent('Catch_New')}${flow('F2', 'Catch_New', 'Task_After')}${task('Task_After', 'After ping')}${flow('F3', 'Task_After', 'End')}<bpmn:endEvent id="End" />`, { id: 'mig-msg', messages: msg });
+    const from = (await t.http.post('/api/definitions').send({ xml: m1 }).expect(201)).body.id;
+    const id = (await t.http.post('/api/process-instances').send({ definitionKey: 'mig-msg', businessKey: 'PING-MIG' }).expect(201)).body.id;
+    const to = (await t.http.post('/api/definitions').send({ xml: m2 }).expect(201)).body.id;
+    const plan = (await t.http.post('/api/migration/generate').send({ sourceProcessDefinitionId: from, targetProcessDefinitionId: to }).expect(200)).body;
+    plan.instructions.push({ sourceActivityIds: ['Catch_Old'], targetActivityIds: ['Catch_New'] });
+    // when
+    expect((await t.http.post('/api/migration/execute').send({ migrationPlan: plan, processInstanceIds: [id] }).expect(200)).body.instanceReports[0]).toEqual({ processInstanceId: id, ok: true, failures: [] });
+    // then: it waits in Catch_New, and the message moves it on to v2's Task_After
+    expect(await instance(id)).toMatchObject({ definitionVersion: 2, activeActivityIds: ['Catch_New'] });
+    await t.http.post('/api/messages').send({ messageName: 'mig-ping', businessKey: 'PING-MIG' }).expect(200);
+    expect(await openTasks(id)).toEqual([expect.objectContaining({ activityId: 'Task_After' })]);
+  }, 60_000);
 });
