@@ -28,6 +28,8 @@ import { TasksModule } from './tasks/tasks.module';
 import { BoardModule } from './board/board.module';
 import { ClockModule } from './common/clock.module';
 import { AuditModule } from './audit/audit.module';
+import { MigrationModule } from './migration/migration.module';
+import { BulkModule } from './bulk/bulk.module';
 import { AuthModule } from './auth/auth.module';
 import { GroupsModule } from './groups/groups.module';
 import { CustomerNotificationsModule } from './customer-notifications/customer-notifications.module';
@@ -70,6 +72,8 @@ export class AppModule {
         CommandsModule,
         TimersModule,
         InstancesModule,
+        MigrationModule,
+        BulkModule,
         TasksModule,
         BoardModule,
         MessagesModule,

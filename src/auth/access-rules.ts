@@ -18,6 +18,8 @@ export const Rules = {
   /** Instances, their history and variables. */
   readInstances: { roles: [...STAFF] },
   cancelInstance: { roles: [...LEADS] },
+  /** Instance migration between versions and bulk actions (cancel, retry, reassign, migrate): supervisors and managers. */
+  operateInstances: { roles: [...LEADS] },
   correlateMessage: { roles: [...FRONT_LINE] },
   /** Tasks: agents and technicians see and work only tasks of their roles (checked per task). */
   readTasks: { roles: [...FRONT_LINE] },

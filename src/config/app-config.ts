@@ -194,6 +194,10 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s]+[^/\s]$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL without a trailing slash' })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
+  /** Bulk actions (src/bulk): how often each replica looks for pending batch items (0 = off, tests drive it). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60000)
+  BATCH_POLL_MS = 500;
+
   /** Customer notifications (src/customer-notifications): poll interval (0 = off, tests drive it), attempts per delivery. */
   @Transform(toInt) @IsInt() @Min(0) @Max(60000)
   NOTIFY_POLL_MS = 1000;

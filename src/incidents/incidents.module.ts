@@ -14,5 +14,5 @@ import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
 import { IncidentSearchRepository } from './incident-search.repository';
 
-@Module({ imports: [InstancesModule, NotificationsModule, ExternalTasksModule, DefinitionsModule], controllers: [IncidentsController], providers: [IncidentsService, IncidentRetryService, IncidentPolicy, IncidentParticipant, DataIncidents, DataRetries, TimerDataIncidents, IncidentSearchRepository], exports: [IncidentRetryService, DataIncidents] })
+@Module({ imports: [InstancesModule, NotificationsModule, ExternalTasksModule, DefinitionsModule], controllers: [IncidentsController], providers: [IncidentsService, IncidentRetryService, IncidentPolicy, IncidentParticipant, DataIncidents, DataRetries, TimerDataIncidents, IncidentSearchRepository], exports: [IncidentRetryService, DataIncidents, IncidentsService] })
 export class IncidentsModule {}

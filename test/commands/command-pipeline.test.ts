@@ -41,7 +41,7 @@ describe('command pipeline', () => {
 
   it('runs every feature as a participant, in phase order, with the probe last', () => {
     const names = t.app.get(CommandParticipants).names().map((n) => n.replace(/^\d+ /, ''));
-    expect(names).toEqual(['tasks', 'timers', 'message subscriptions', 'signal subscriptions', 'external tasks', 'child instances', 'incidents', 'no stuck instance', 'escalations', 'sla clocks', 'surveys', 'history', 'outbox', 'audit', 'probe']);
+    expect(names).toEqual(['migration', 'tasks', 'timers', 'message subscriptions', 'signal subscriptions', 'external tasks', 'child instances', 'incidents', 'no stuck instance', 'escalations', 'sla clocks', 'surveys', 'history', 'outbox', 'audit', 'probe']);
   });
 
   it('hands start, completion and cancel to a participant registered from outside, with one context each', async () => {

@@ -22,6 +22,7 @@ import { DemoRecords1768400000000 } from './1768400000000-demo-records';
 import { InstanceSearch1768500000000 } from './1768500000000-instance-search';
 import { ColocatedForeignKeys1768600000000 } from './1768600000000-colocated-foreign-keys';
 import { TimerCalendars1768700000000 } from './1768700000000-timer-calendars';
+import { Batches1768800000000 } from './1768800000000-batches';
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -47,4 +48,5 @@ export const migrations = [
   InstanceSearch1768500000000,
   ColocatedForeignKeys1768600000000,
   TimerCalendars1768700000000,
+  Batches1768800000000,
 ];
