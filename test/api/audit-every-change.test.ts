@@ -41,6 +41,8 @@ const EXEMPT: Record<string, string> = {
   'POST /api/public/surveys/{token}': 'the customer (by token) answers: recorded in the instance history in the same transaction',
   'POST /api/public/status/{token}/quote': 'the customer (by token) answers the quote: recorded in the instance history in the same transaction',
   'POST /api/public/status/{token}/opt-out': 'the customer (by token) opts out of updates: recorded on the instance',
+  'POST /api/migration/generate': 'read-only: computes a migration plan from two versions, nothing is stored',
+  'POST /api/migration/validate': 'read-only: the dry run of a migration plan, nothing is stored',
   'POST /api/process-instances/{id}/notifications/{deliveryId}/retry': 'audited (notification.retried, in the same transaction as the requeue) but not walked here: it needs a failed e-mail/SMS delivery (see test/customer-notifications)',
 };
 
@@ -122,8 +124,22 @@ describe('audit of every change (walks the OpenAPI document)', () => {
   };
   const webhook = async () => (await t.http.post('/api/webhooks').send({ url: `${hookUrl}/hooks` }).expect(201)).body.id as string;
   let group = 0;
+  let migrating = 0;
+  /** An instance on version 1 of a fresh process, a version 2 that renames its task, and the generated plan. */
+  const migration = async () => {
+    const key = `audit-migrate-${++migrating}`;
+    const source = (await t.http.post('/api/definitions').send({ xml: simpleTaskProcess(key) }).expect(201)).body.id;
+    const id = await start(key);
+    const target = (await t.http.post('/api/definitions').send({ xml: simpleTaskProcess(key).replace('name="Do it"', 'name="Do it now"') }).expect(201)).body.id;
+    const migrationPlan = (await t.http.post('/api/migration/generate').send({ sourceProcessDefinitionId: source, targetProcessDefinitionId: target }).expect(200)).body;
+    return { migrationPlan, processInstanceIds: [id] };
+  };
 
   const EXAMPLES: Record<string, () => Promise<Call>> = {
+    'POST /api/migration/execute': async () => ({ path: '/api/migration/execute', body: await migration(), action: 'instance.migrated' }),
+    'POST /api/migration/executeAsync': async () => ({ path: '/api/migration/executeAsync', body: await migration(), action: 'batch.created' }),
+    'POST /api/batches': async () => ({ path: '/api/batches', body: { type: 'cancel', ids: [await start('audit-task')], reason: 'test request' }, action: 'batch.created' }),
+    'POST /api/demo/remove': async () => ({ path: '/api/demo/remove', body: { confirm: true }, action: 'demo.removed' }),
     'POST /api/users': async () => ({ path: '/api/users', body: { username: 'new.user', password: 'new-user-password-1', roles: ['agent'] }, action: 'user.created' }),
     'PATCH /api/users/{id}': async () => {
       const id = (await t.http.get('/api/users').query({ limit: 200 }).expect(200)).body.items.find((u: { username: string }) => u.username === 'ag.wu').id;
