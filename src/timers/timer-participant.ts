@@ -1,9 +1,11 @@
-// The engine's timers in every command: armed timers become rows, vanished ones go; cancel drops every row of the instance.
+// The engine's timers in every command: armed timers become rows (and wake this process's poller by their due time),
+// vanished ones go; cancel drops every row of the instance.
 import { Injectable } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
 import { CommandParticipation } from '../commands/command-participants';
 import { TimerKinds } from './timer-kinds';
 import { TimerRepository } from './timer.repository';
+import { TimerWakeups } from './timer-wakeups';
 
 @Injectable()
 @CommandParticipation()
@@ -14,10 +16,14 @@ export class TimerParticipant implements CommandParticipant {
   constructor(
     private readonly timers: TimerRepository,
     private readonly kinds: TimerKinds,
+    private readonly wakeups: TimerWakeups,
   ) {}
 
-  async onRun({ em, instance, result, now, newInstance }: RunContext): Promise<void> {
+  async onRun({ em, instance, result, now, newInstance, afterCommit }: RunContext): Promise<void> {
     await this.timers.reconcile(em, instance.id, result.timers, now, newInstance, this.kinds.featureKinds());
+    // This process's poller wakes when the soonest timer armed here falls due, not at its next regular poll.
+    const soonest = Math.min(...result.timers.map((t) => t.dueAt.getTime()));
+    if (soonest < Infinity) afterCommit(() => this.wakeups.armed(new Date(soonest)));
   }
 
   async onCancel({ em, instance }: CancelContext): Promise<void> {

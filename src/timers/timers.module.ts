@@ -8,10 +8,11 @@ import { TimerKinds } from './timer-kinds';
 import { TimerParticipant } from './timer-participant';
 import { TimerPoller } from './timer-poller';
 import { TimerRepository } from './timer.repository';
+import { TimerWakeups } from './timer-wakeups';
 
 @Global()
 @Module({
-  providers: [TimerKinds, TimerRepository, TimerFiringService, TimerParticipant, EngineTimers, StartTimers, TimerPoller],
+  providers: [TimerKinds, TimerWakeups, TimerRepository, TimerFiringService, TimerParticipant, EngineTimers, StartTimers, TimerPoller],
   exports: [TimerKinds, TimerRepository, TimerFiringService, StartTimers],
 })
 export class TimersModule {}
