@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { Api } from './lib/api';
 import { startCluster, type BenchCluster } from './lib/cluster';
 import { round } from './lib/load';
-import { BenchServer, stopAllServers } from './lib/server';
+import { BenchServer, stopAllServers, treeCpuMs } from './lib/server';
 import { measureTimers } from './phases/timers';
 
 const { values: flags } = parseArgs({
@@ -29,10 +29,12 @@ async function main(): Promise<void> {
   const server = await BenchServer.start(url, flags.prof ? { WEB_CONCURRENCY: '1' } : {}, flags.prof ? ['--cpu-prof', `--cpu-prof-dir=${flags.prof}`] : []);
   log(`server up (${server.processCount()} process(es))`);
   const api = await Api.signIn(server.baseUrl);
-  const burst = await measureTimers(api, url, { count, windowS, arm: 'copy', concurrency: 16, log: (m) => log(`  ${m}`) });
-  log(`burst: ${burst.wakeupsPerSec} wake-ups/s, lateness p50 ${burst.latenessP50Ms} ms p99 ${burst.latenessP99Ms} ms, ${burst.duplicates} duplicates, ${burst.missing} missing`);
+  const pgPid = cluster.postgresPid();
+  const cpu = () => ({ server: server.cpuMs(), postgres: treeCpuMs(pgPid) });
+  const burst = await measureTimers(api, url, { count, windowS, arm: 'copy', concurrency: 16, log: (m) => log(`  ${m}`), cpu });
+  log(`burst: ${burst.wakeupsPerSec} wake-ups/s, lateness p50 ${burst.latenessP50Ms} ms p99 ${burst.latenessP99Ms} ms, ${burst.duplicates} duplicates, ${burst.missing} missing; CPU per firing: server ${burst.serverCpuMsPerFiring} ms, PostgreSQL ${burst.postgresCpuMsPerFiring} ms`);
   const rate = Math.max(1, burst.wakeupsPerSec / 2);
-  const steady = await measureTimers(api, url, { count: Math.round(rate * steadySeconds), windowS: steadySeconds, arm: 'copy', concurrency: 16, log: (m) => log(`  ${m}`), keyPrefix: 'STEADY-' });
+  const steady = await measureTimers(api, url, { count: Math.round(rate * steadySeconds), windowS: steadySeconds, arm: 'copy', concurrency: 16, log: (m) => log(`  ${m}`), keyPrefix: 'STEADY-', cpu });
   log(`steady ${round(rate, 1)}/s for ${steadySeconds} s: lateness p50 ${steady.latenessP50Ms} ms p99 ${steady.latenessP99Ms} ms max ${steady.latenessMaxMs} ms, ${steady.duplicates} duplicates, ${steady.missing} missing`);
   process.stdout.write(`${JSON.stringify({ burst, steady: { ratePerSec: round(rate, 1), ...steady } })}\n`);
   await server.stop();
