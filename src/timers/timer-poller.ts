@@ -8,6 +8,9 @@ import { TimerFiringService } from './timer-firing.service';
 import { TimerRepository } from './timer.repository';
 import { TimerWakeups } from './timer-wakeups';
 
+/** Timers one pass fires at most before it looks at the time again. */
+const PASS_MAX = 1000;
+
 @Injectable()
 export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Timers');
@@ -60,11 +63,13 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
     this.wakeAt = Infinity;
     this.asked = Infinity;
     let next = Infinity;
-    let fired = 0;
     this.running = (async () => {
       try {
-        fired = await this.firing.fireDue();
-        next = (await this.timers.nextDueAt())?.getTime() ?? Infinity;
+        const started = this.clock.now();
+        const fired = await this.firing.fireDue(undefined, PASS_MAX);
+        // What was due before the pass and is still there is held by another replica or a busy instance: the regular
+        // interval retries it; rows falling due during the pass (or later) set the wake-up. A full pass goes on at once.
+        next = fired >= PASS_MAX ? 0 : ((await this.timers.nextDueAfter(started))?.getTime() ?? Infinity);
       } catch (err) {
         this.logger.error({ err }, 'timer poll failed');
       }
@@ -73,10 +78,6 @@ export class TimerPoller implements OnApplicationBootstrap, OnApplicationShutdow
     this.running = undefined;
     if (this.stopped) return;
     // +1 ms: the column keeps microseconds, a Date only milliseconds, so a row is due only just after its Date.
-    // A pass that fired nothing although a row is due (its instance busy, or its firing failed) waits a full interval
-    // rather than spinning on it.
-    const now = this.clock.now().getTime();
-    const stuck = fired === 0 && next + 1 <= now;
-    this.sleepUntil(Math.min(now + this.intervalMs, stuck ? Infinity : next + 1, this.asked));
+    this.sleepUntil(Math.min(this.clock.now().getTime() + this.intervalMs, next + 1, this.asked));
   }
 }

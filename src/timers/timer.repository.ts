@@ -72,9 +72,9 @@ export class TimerRepository {
     return rows.map(toTimer);
   }
 
-  /** The soonest due time of any row (the poller sleeps until then); null when there is none. */
-  async nextDueAt(): Promise<Date | null> {
-    const [row] = await this.db.query('SELECT min(due_at) AS at FROM timers');
+  /** The soonest due time after `after` (the poller sleeps until then); null when there is none. */
+  async nextDueAfter(after: Date): Promise<Date | null> {
+    const [row] = await this.db.query('SELECT min(due_at) AS at FROM timers WHERE due_at > $1', [after]);
     return row?.at ? new Date(row.at) : null;
   }
 
