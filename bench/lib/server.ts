@@ -130,12 +130,15 @@ function descendants(root: number): number[] {
   return found;
 }
 
-/** CPU time (user + system, in ms) of `root` and the live processes below it (from /proc, clock ticks of 10 ms). */
+/**
+ * CPU time (user + system, in ms) of `root` and the processes below it, the live ones and those that exited and were
+ * reaped (a closed connection's backend), from /proc in clock ticks of 10 ms.
+ */
 export function treeCpuMs(root: number): number {
   return [root, ...descendants(root)].reduce((sum, pid) => {
     try {
       const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return sum + (Number(fields[11]) + Number(fields[12])) * 10;
+      return sum + (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 10;
     } catch {
       return sum;
     }
