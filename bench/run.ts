@@ -7,7 +7,7 @@ import { Api } from './lib/api';
 import { machineInfo, startCluster, type BenchCluster } from './lib/cluster';
 import { round } from './lib/load';
 import { checkTargets, printTable, type Results } from './lib/report';
-import { BenchServer, runningServerLogs, stopAllServers } from './lib/server';
+import { BenchServer, runningServerLogs, stopAllServers, treeCpuMs } from './lib/server';
 import { measureCompletions, measureLatency, measureStarts } from './phases/api';
 import { measureGrowth } from './phases/growth';
 import { pgCommitsPerSec, rawEngineAllCoresPerSec, rawEngineCompletionsPerSec, rawEngineStartsPerSec } from './phases/limits';
@@ -106,12 +106,14 @@ async function main(): Promise<void> {
   // auto: through the API when that takes at most a minute at the measured start rate, else by copying (README).
   const arm = settings.timerArm === 'auto' ? (settings.timers / starts.perSec <= 60 ? 'api' : 'copy') : (settings.timerArm as 'api' | 'copy');
   log(`timers: arming ${settings.timers} via ${arm}…`);
-  const timers = await measureTimers(api, url, { count: settings.timers, windowS: settings.timerWindowS, arm, concurrency: settings.concurrency, log: (m) => log(`  ${m}`) });
-  log(`  lateness p50 ${timers.latenessP50Ms} ms, p99 ${timers.latenessP99Ms} ms, ${timers.wakeupsPerSec} wake-ups/s, ${timers.duplicates} duplicates, ${timers.missing} not fired`);
+  const pgPid = cluster.postgresPid();
+  const cpu = () => ({ server: server.cpuMs(), postgres: treeCpuMs(pgPid) });
+  const timers = await measureTimers(api, url, { count: settings.timers, windowS: settings.timerWindowS, arm, concurrency: settings.concurrency, log: (m) => log(`  ${m}`), cpu });
+  log(`  lateness p50 ${timers.latenessP50Ms} ms, p99 ${timers.latenessP99Ms} ms, ${timers.wakeupsPerSec} wake-ups/s, ${timers.duplicates} duplicates, ${timers.missing} not fired; CPU per firing: server ${timers.serverCpuMsPerFiring} ms, PostgreSQL ${timers.postgresCpuMsPerFiring} ms`);
   const steadyRate = Math.max(1, timers.wakeupsPerSec / 2);
   const steadyCount = Math.round(steadyRate * settings.steadySeconds);
   log(`timers: steady stream at ${round(steadyRate, 1)}/s (half the burst's wake-ups) for ${settings.steadySeconds} s, ${steadyCount} timers…`);
-  const steady = await measureTimers(api, url, { count: steadyCount, windowS: settings.steadySeconds, arm: 'copy', concurrency: settings.concurrency, log: (m) => log(`  ${m}`), keyPrefix: 'STEADY-' });
+  const steady = await measureTimers(api, url, { count: steadyCount, windowS: settings.steadySeconds, arm: 'copy', concurrency: settings.concurrency, log: (m) => log(`  ${m}`), keyPrefix: 'STEADY-', cpu });
   log(`  lateness p50 ${steady.latenessP50Ms} ms, p99 ${steady.latenessP99Ms} ms, ${steady.duplicates} duplicates, ${steady.missing} not fired`);
   await server.stop();
 

@@ -10,6 +10,8 @@ const BENCH_DIR_PREFIX = 'serviceflow-bench-';
 
 export interface BenchCluster {
   createDatabase(name: string): Promise<string>;
+  /** The postmaster's pid (its backends are its children). */
+  postgresPid(): number;
   stop(): Promise<void>;
 }
 
@@ -32,7 +34,8 @@ export async function startCluster(): Promise<BenchCluster> {
     await stop();
     throw err;
   }
-  return { createDatabase: (name) => pg.createDatabase(name), stop };
+  const postgresPid = () => Number(fs.readFileSync(path.join(tempDir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return { createDatabase: (name) => pg.createDatabase(name), postgresPid, stop };
 }
 
 export interface MachineInfo {

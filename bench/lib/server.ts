@@ -72,6 +72,11 @@ export class BenchServer {
     return Math.round(kb / 102.4) / 10;
   }
 
+  /** CPU time (user + system) of the server and every process below it so far, in ms. */
+  cpuMs(): number {
+    return treeCpuMs(this.pid);
+  }
+
   processCount(): number {
     return 1 + descendants(this.pid).length;
   }
@@ -123,6 +128,21 @@ function descendants(root: number): number[] {
   };
   walk(root);
   return found;
+}
+
+/**
+ * CPU time (user + system, in ms) of `root` and the processes below it, the live ones and those that exited and were
+ * reaped (a closed connection's backend), from /proc in clock ticks of 10 ms.
+ */
+export function treeCpuMs(root: number): number {
+  return [root, ...descendants(root)].reduce((sum, pid) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 10;
+    } catch {
+      return sum;
+    }
+  }, 0);
 }
 
 function vmRssKb(pid: number): number {

@@ -17,7 +17,13 @@ export interface TimerFigures {
   wakeupsPerSec: number;
   duplicates: number;
   missing: number;
+  /** CPU time per fired timer from the due-time move to the last firing: the server's processes, PostgreSQL's. */
+  serverCpuMsPerFiring?: number;
+  postgresCpuMsPerFiring?: number;
 }
+
+/** CPU time used so far (ms) by the server's processes and by PostgreSQL's. */
+export type CpuMeter = () => { server: number; postgres: number };
 
 /**
  * Arms `count` timers a day ahead (timer-load process, timeDate `=at`): through the API, or with `arm: 'copy'` one
@@ -25,7 +31,7 @@ export interface TimerFigures {
  * with one UPDATE onto an even spread over `windowS` seconds starting 3 s later (what the passing of time does to
  * the rows), and waits for the poller to fire them. Lateness = first `timer.fired` history entry − the row's due time.
  */
-export async function measureTimers(api: Api, databaseUrl: string, opts: { count: number; windowS: number; arm: 'api' | 'copy'; concurrency: number; log: (m: string) => void; keyPrefix?: string }): Promise<TimerFigures> {
+export async function measureTimers(api: Api, databaseUrl: string, opts: { count: number; windowS: number; arm: 'api' | 'copy'; concurrency: number; log: (m: string) => void; keyPrefix?: string; cpu?: CpuMeter }): Promise<TimerFigures> {
   const keyPrefix = opts.keyPrefix ?? 'T-'; // the burst's instances stay active (a task follows the timer): a later run needs its own keys
   await api.deploy(TIMER_PROCESS);
   const armStarted = performance.now();
@@ -48,6 +54,7 @@ export async function measureTimers(api: Api, databaseUrl: string, opts: { count
        FROM timers t JOIN process_instances i ON i.id = t.instance_id WHERE i.definition_key = 'timer-load' AND i.business_key LIKE $4`,
       [firstDue, opts.windowS * 1000, opts.count, `${keyPrefix}%`], // this run's timers only: a slow burst may leave some armed
     );
+    const cpuBefore = opts.cpu?.();
     const moved = await db.query('UPDATE timers t SET due_at = d.due_at FROM bench_timer_due d WHERE d.timer_id = t.id');
     if (moved.rowCount !== opts.count) throw new Error(`expected ${opts.count} armed timers, moved ${moved.rowCount}`);
 
@@ -60,6 +67,7 @@ export async function measureTimers(api: Api, databaseUrl: string, opts: { count
       fired = now.rows[0].n;
       if (fired >= opts.count) break;
     }
+    const cpuAfter = opts.cpu?.();
     await new Promise((done) => setTimeout(done, 2000)); // a late duplicate would show up now
 
     const lateness = await db.query(
@@ -81,6 +89,10 @@ export async function measureTimers(api: Api, databaseUrl: string, opts: { count
       wakeupsPerSec: round(ms.length / Math.max(0.001, (lastFired - firstDue.getTime()) / 1000)),
       duplicates: effects.duplicates,
       missing: opts.count - ms.length,
+      ...(cpuBefore && cpuAfter && ms.length && {
+        serverCpuMsPerFiring: round((cpuAfter.server - cpuBefore.server) / ms.length, 2),
+        postgresCpuMsPerFiring: round((cpuAfter.postgres - cpuBefore.postgres) / ms.length, 2),
+      }),
     };
   });
 }

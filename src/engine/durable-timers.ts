@@ -29,8 +29,8 @@ interface Handle {
 
 export class DurableTimers {
   private readonly armed = new Map<string, ArmedTimer>();
-  /** What the engine itself will compare on resume (its own expireAt, real time), by key. */
-  private readonly expiries = new Map<string, { owner: Owner; expireAt: number }>();
+  /** What the engine itself will compare on resume (its own expireAt, real time), and what fires it, by key. */
+  private readonly expiries = new Map<string, { owner: Owner; expireAt: number; callback: () => void }>();
   private resuming = false;
   readonly executing: unknown[] = [];
 
@@ -54,13 +54,29 @@ export class DurableTimers {
     this.resuming = false;
   }
 
-  /** Whether a timer has passed the time at which the engine, recovered now, would fire it at once. */
-  anyExpired(nowMs = Date.now()): boolean {
+  /**
+   * A cached engine firing timer rows: what a recovered engine does when it re-arms a key the command asks for (the
+   * engine's own callback, on the next turn). Returns false when a key is not armed here.
+   */
+  fireArmed(keys: readonly string[]): boolean {
+    const callbacks = keys.map((key) => (this.armed.has(key) ? this.expiries.get(key)?.callback : undefined));
+    if (callbacks.some((callback) => !callback)) return false;
+    for (const callback of callbacks) setImmediate(callback!);
+    return true;
+  }
+
+  /** Whether a timer (other than `firing`) has passed the time at which the engine, recovered now, would fire it at once. */
+  anyExpired(nowMs = Date.now(), firing: readonly string[] = []): boolean {
     for (const key of this.armed.keys()) {
+      if (firing.includes(key)) continue;
       const expiry = this.expiries.get(key);
       if (!expiry || !(expiry.expireAt > nowMs)) return true;
     }
     return false;
+  }
+
+  isArmed(key: string): boolean {
+    return this.armed.has(key) && this.expiries.has(key);
   }
 
   /** Timers armed while this flag is on are re-arms of existing rows. */
@@ -95,7 +111,7 @@ export class DurableTimers {
   private arm(owner: Owner, callback: () => void, delay: number): Handle {
     const key = this.record(owner, delay);
     const expireAt = owner.expireAt === undefined ? Date.now() + delay : new Date(owner.expireAt).getTime();
-    this.expiries.set(key, { owner, expireAt });
+    this.expiries.set(key, { owner, expireAt, callback });
     // Fire what the command asks for: a timer row's key, or any timer of an activity (a timer start event).
     if (this.toFire.has(key) || this.toFire.has(`activity:${owner.id}`)) setImmediate(callback);
     return { key };

@@ -3,6 +3,7 @@ import { Engine } from 'bpmn-engine';
 import type { Clock } from '../common/clock';
 import type { CompiledDefinition } from './compiled-definition';
 import { DurableTimers } from './durable-timers';
+import { isEventStartKey } from './event-starts';
 import { createExtension, type ServiceCallTracker } from './engine-extension';
 import { expressions, NoScripts, silentLogger } from './engine-environment';
 import { assignEverywhere } from './postponed.util';
@@ -81,12 +82,15 @@ export class LiveEngine {
 
   /**
    * Whether this engine may take `action` in place of recovering the row: only when the result cannot differ, i.e. a
-   * task, message or call-activity outcome (timers and incident retries act while resuming, so those recover), on the
-   * same definition version, and no timer due that a resume would fire at once.
+   * task, message or call-activity outcome, or timer rows firing (their keys all armed here: a resume would fire them
+   * on re-arming, the engine's own callbacks do the same), on the same definition version, and no other timer due
+   * that a resume would fire at once. Incident retries act while resuming, so those recover.
    */
   canServe(action: Action, definitionId: string): boolean {
+    if (this.definition.id !== definitionId) return false;
+    if (action.type === 'fireTimers') return action.keys.every((key) => !isEventStartKey(key) && this.timers.isArmed(key)) && !this.timers.anyExpired(Date.now(), action.keys);
     if (action.type !== 'signal' && action.type !== 'callError') return false;
-    return this.definition.id === definitionId && !this.timers.anyExpired();
+    return !this.timers.anyExpired();
   }
 
   variables(): Record<string, unknown> {

@@ -65,8 +65,11 @@ export class ProcessRunner {
         // A signal or message start event waits like a catch: the event that started the instance is delivered.
         if (action.trigger) engine.execution.signal({ id: action.trigger });
       } else {
-        if (reuse) timers.rearmAll();
-        else {
+        if (reuse) {
+          timers.rearmAll();
+          // A cached engine fires the rows' timers itself, as a recovered one would on re-arming them (canServe checked them).
+          if (action.type === 'fireTimers' && !timers.fireArmed(action.keys)) throw new EngineRunError(`timers ${action.keys.join(', ')} are not armed in the cached engine`);
+        } else {
           engine.recover(fullState(saved, input.variables ?? {}));
           timers.setResuming(true);
           await engine.resume({ listener: live.listener });

@@ -32,13 +32,16 @@ export class TimerFiringService {
     this.batch = config.TIMER_CLAIM_BATCH;
   }
 
-  /** Fires every timer due at `now` (the clock's now by default), at most `max`; returns how many fired. */
-  async fireDue(now: Date = this.clock.now(), max = 1000): Promise<number> {
+  /**
+   * Fires every timer due at `at`, or without `at` every timer due by the time each batch is claimed (so timers that
+   * fall due while a pass works through a backlog join it), at most `max`; returns how many fired.
+   */
+  async fireDue(at?: Date, max = 1000): Promise<number> {
     let fired = 0;
     let failure: unknown;
     const loop = async () => {
       while (fired < max && failure === undefined) {
-        const { count, error } = await this.fireBatch(now, Math.min(this.batch, max - fired));
+        const { count, error } = await this.fireBatch(at ?? this.clock.now(), Math.min(this.batch, max - fired));
         fired += count;
         failure ??= error;
         if (!count) return;

@@ -77,6 +77,12 @@ export class TimerRepository {
     return rows.map(toTimer);
   }
 
+  /** The soonest due time after `after` (the poller sleeps until then); null when there is none. */
+  async nextDueAfter(after: Date): Promise<Date | null> {
+    const [row] = await this.db.query('SELECT min(due_at) AS at FROM timers WHERE due_at > $1', [after]);
+    return row?.at ? new Date(row.at) : null;
+  }
+
   /** Moves a timer whose firing failed to a later time; a timer of an instance that is no longer active is dropped. */
   async postpone(em: EntityManager, id: string, dueAt: Date): Promise<void> {
     await em.query(`DELETE FROM timers t USING process_instances i WHERE t.id = $1 AND i.id = t.instance_id AND i.status <> 'active'`, [id]);
