@@ -1,6 +1,6 @@
 // Instance migration and bulk actions in real Chromium: a supervisor selects the instances of v1 on the list, dry-runs
 // the migration to v2 (one instance waits at an activity v2 removed and is reported), migrates them as a batch and sees
-// each outcome; then cancels a selection in bulk, watching the batch's progress until all are cancelled.
+// each outcome, maps the removed activity by hand for the one left and migrates it too; then cancels a selection in bulk, watching the batch's progress until all are cancelled.
 import type { Page } from 'playwright-core';
 import { bpmn } from '../support/bpmn';
 import { errorsOf, saveScreenshot, startBrowserApp, type BrowserApp } from '../support/browser';
@@ -69,6 +69,18 @@ describe('instance migration and bulk actions in the browser', () => {
     // the migrated instance kept its task (same id) with v2's name
     expect(await openTasks(ids[0])).toEqual([expect.objectContaining({ id: tasksBefore[0].id, activityId: 'Task_A', name: 'Check (v2)' })]);
     expect(await instance(ids[2])).toMatchObject({ definitionVersion: 1, activeActivityIds: ['Task_B'] });
+
+    // when the supervisor maps Task_B to Task_C by hand for the one left, dry-runs and migrates again
+    await page.getByTestId('migration-instances').getByText('1 selected instances on v1').waitFor();
+    await page.getByLabel('Map Old step (Task_B) to').selectOption('Task_C');
+    await page.getByTestId('manual-instruction').getByText('Task_C').waitFor();
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    await page.getByTestId('dry-run-summary').getByText('1 would migrate, 0 would fail').waitFor();
+    await page.getByRole('button', { name: 'Migrate 1 instances' }).click();
+    // then it moves too, its task now at Task_C
+    await page.getByTestId('batch-counts').getByText('1 done, 0 failed, 0 pending of 1').waitFor({ timeout: 30_000 });
+    expect(await instance(ids[2])).toMatchObject({ definitionVersion: 2, activeActivityIds: ['Task_C'] });
+    expect(await openTasks(ids[2])).toEqual([expect.objectContaining({ activityId: 'Task_C', name: 'New step' })]);
     expect(errorsOf(page)).toEqual([]);
   }, 120_000);
 

@@ -103,7 +103,7 @@ export function MigrationPage() {
           {instances.loading && !instances.data ? <Loading /> : t(handedOver ? 'migration.selectedInstances' : 'migration.activeInstances', { n: list.length, version: source.version })}
         </p>
       )}
-      {plan.data && <PlanView generated={generated} unmapped={unmapped} manual={manual} sourceActivities={plan.data.sourceActivities} targetActivities={plan.data.targetActivities} onMap={(from, to) => (setManual({ ...manual, [from]: to }), setReports(null))} />}
+      {plan.data && <PlanView generated={generated} unmapped={unmapped} manual={manual} sourceActivities={plan.data.sourceActivities} targetActivities={plan.data.targetActivities} onMap={(from, to) => (setManual({ ...manual, [from]: to }), reset())} />}
       <div class="row">
         <button type="button" disabled={!ready || busy} onClick={dryRun}>{t('migration.dryRun')}</button>
         <button type="button" class="primary" disabled={!ready || busy || !!batchId} onClick={migrate}>{t('migration.migrate', { n: list.length })}</button>

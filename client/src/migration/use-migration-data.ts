@@ -14,8 +14,10 @@ export function useVersions(key: string) {
 export function useInstances(key: string, source: DefinitionSummary | undefined, handedOver: Picked[] | null) {
   return useResource(async () => {
     if (!source) return [];
-    const all = handedOver ?? (await allMatching({ definitionKey: key, status: 'active' }));
-    return all.filter((i) => i.definitionKey === key && i.definitionVersion === source.version);
+    // Read fresh each time (a handed-over selection only names the instances): one migrated meanwhile is no longer listed.
+    const chosen = handedOver && new Set(handedOver.map((i) => i.id));
+    const all = await allMatching({ definitionKey: key, status: 'active' });
+    return all.filter((i) => (!chosen || chosen.has(i.id)) && i.definitionVersion === source.version);
   }, [key, source?.id]);
 }
 
