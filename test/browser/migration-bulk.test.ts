@@ -109,7 +109,7 @@ describe('instance migration and bulk actions in the browser', () => {
     for (const i of [0, 1, 3]) expect(await instance(ids[i])).toMatchObject({ status: 'cancelled', cancelReason: 'test requests' });
     expect((await instance(ids[2])).status).toBe('active');
     // and the list, reloaded when the batch finished, shows them cancelled
-    await page.waitForFunction(() => document.querySelectorAll('tr[data-instance-id] .badge').length === 4 && [...document.querySelectorAll('tr[data-instance-id] .badge')].filter((b) => /cancelled/i.test(b.textContent ?? '')).length === 3);
+    await page.waitForFunction(() => document.querySelectorAll('tr[data-instance-id] .badge').length === 4 && Array.from(document.querySelectorAll('tr[data-instance-id] .badge')).filter((b) => /cancelled/i.test(b.textContent ?? '')).length === 3);
     const audit = (await app.http.get('/api/audit').query({ action: 'instance.cancelled' }).expect(200)).body.items;
     expect(audit.filter((a: { actor: string }) => a.actor === 'user:sup.li').map((a: { targetId: string }) => a.targetId).sort()).toEqual([ids[0], ids[1], ids[3]].sort());
     expect(errorsOf(page)).toEqual([]);
