@@ -21,6 +21,7 @@ const StatusPage = lazy(() => import('./status-page/status-page').then((m) => m.
 const KpiPage = lazy(() => import('./kpis/kpi-page').then((m) => m.KpiPage));
 const IncidentsPage = lazy(() => import('./incidents/incidents-page').then((m) => m.IncidentsPage));
 const AdminPage = lazy(() => import('./admin/admin-page').then((m) => m.AdminPage));
+const MigrationPage = lazy(() => import('./migration/migration-page').then((m) => m.MigrationPage));
 const DispatchPage = lazy(() => import('./dispatch/dispatch-page').then((m) => m.DispatchPage));
 
 function App() {
@@ -45,6 +46,7 @@ function App() {
                 <Route path="/dispatch" component={DispatchPage} />
                 <Route path="/incidents" component={IncidentsPage} />
                 <Route path="/admin" component={AdminPage} />
+                <Route path="/migration" component={MigrationPage} />
                 <Route default component={NotFound} />
               </Router>
             </ErrorBoundary>

@@ -19,5 +19,6 @@ import admin from './messages/admin';
 import incidents from './messages/incidents';
 import instanceSearch from './messages/instance-search';
 import demo from './messages/demo';
+import migration from './messages/migration';
 
-export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage, dispatch, requestNotes, forms, tasklist, boardMemory, admin, incidents, instanceSearch, demo];
+export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage, dispatch, requestNotes, forms, tasklist, boardMemory, admin, incidents, instanceSearch, demo, migration];

@@ -1,5 +1,5 @@
 // Instances list: filters (definition, status, business key, business fields, a variable) and paging kept in the URL, each row opens the viewer;
-// a supervisor can start an instance by hand from here.
+// a supervisor can start an instance by hand from here, and select instances for a bulk action (cancel, migrate).
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, withQuery } from '../app/api';
@@ -15,6 +15,9 @@ import { useDebounced } from './use-debounced';
 import { InstanceSearchFields, searchOf, type SearchDraft } from './instance-search';
 import './instances.css';
 import { localName } from '../forms/local-text';
+import { mayActAs, authStore } from '../app/auth-store';
+import { BulkBar } from '../bulk/bulk-bar';
+import { labelOf, useSelection } from '../bulk/selection';
 
 const LIMIT = 25;
 const ALL_ROLES = ['agent', 'technician', 'supervisor', 'manager'];
@@ -38,6 +41,8 @@ export function InstancesPage() {
   });
   const go = (next: Partial<typeof filters> & { offset?: number }) => route(withQuery('/instances', { ...filters, ...next, offset: next.offset || undefined }), true);
   const page = list.data;
+  const selection = useSelection();
+  const operator = ['supervisor', 'manager'].some((r) => mayActAs(authStore.get(), r));
 
   return (
     <section class="page wide" data-testid="instances-page">
@@ -48,9 +53,12 @@ export function InstancesPage() {
             {t('instances.subtitle')} <LiveDot status={live} />
           </p>
         </div>
-        <button type="button" class={starting ? '' : 'primary'} onClick={() => setStarting(!starting)}>
-          {starting ? t('common.close') : t('instances.start.open')}
-        </button>
+        <div class="head-actions">
+          {operator && <a class="button" href="/migration">{t('migration.open')}</a>}
+          <button type="button" class={starting ? '' : 'primary'} onClick={() => setStarting(!starting)}>
+            {starting ? t('common.close') : t('instances.start.open')}
+          </button>
+        </div>
       </div>
       {starting && definitions.data && (
         <StartInstance definitions={definitions.data} initialKey={filters.definitionKey} onStarted={(i) => route(`/instances/${i.id}`)} />
@@ -78,6 +86,7 @@ export function InstancesPage() {
         <InstanceSearchFields draft={search} onChange={setSearch} />
         <button type="submit">{t('instances.filter.apply')}</button>
       </form>
+      {operator && <BulkBar selection={selection} filters={filters} total={page?.total ?? 0} onFinished={list.reload} />}
       {list.error && <ErrorMessage error={list.error} onRetry={list.reload} />}
       {!page && !list.error && <Loading />}
       {page && page.items.length === 0 && <Empty>{t('instances.empty')}</Empty>}
@@ -86,6 +95,7 @@ export function InstancesPage() {
           <table class="table" data-testid="instances">
             <thead>
               <tr>
+                {operator && <th />}
                 <th>{t('instances.businessKey')}</th>
                 <th>{t('instances.definition')}</th>
                 <th>{t('instances.status')}</th>
@@ -97,6 +107,7 @@ export function InstancesPage() {
             <tbody>
               {page.items.map((i) => (
                 <tr key={i.id} data-instance-id={i.id}>
+                  {operator && <td><input type="checkbox" aria-label={t('bulk.select', { label: labelOf(i) })} checked={selection.has(i.id)} onChange={() => selection.toggle(i)} /></td>}
                   <td><a href={`/instances/${i.id}`}>{i.businessKey ?? i.id.slice(0, 8)}</a></td>
                   <td><code>{i.definitionKey}</code> <span class="muted">v{i.definitionVersion}</span></td>
                   <td><span class={`badge ${STATUS_TONE[i.status] ?? ''}`}>{t(`instances.status.${i.status}`)}</span></td>
