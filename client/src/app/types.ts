@@ -121,6 +121,8 @@ export interface ServiceHandler {
 export interface SlaPolicySummary {
   id: string;
   name: string;
+  /** The name in other languages (sla.json `names`), by locale. */
+  names?: Record<string, string>;
   calendar: string;
 }
 
