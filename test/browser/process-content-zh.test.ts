@@ -73,11 +73,12 @@ describe("the supervisor's screens in 中文", () => {
   const clock = new FakeClock('2040-06-05T01:00:00Z'); // Tuesday 09:00 in Shanghai
   let app: BrowserApp;
   let page: Page;
+  let instanceId: string;
 
   beforeAll(async () => {
     app = await startBrowserApp({ clock, env: { DEPLOY_ON_BOOT: 'true' } });
     // a P1 repair: 4 service-desk hours to resolve, then breached
-    const id = (await app.http.post('/api/process-instances').send({ definitionKey: 'service-request', businessKey: 'SR-ZH-9', variables: SERVICE_REQUEST_START }).expect(201)).body.id;
+    const id = (instanceId = (await app.http.post('/api/process-instances').send({ definitionKey: 'service-request', businessKey: 'SR-ZH-9', variables: SERVICE_REQUEST_START }).expect(201)).body.id);
     for (const overrides of [{ requirementUnderstood: true }, { faultType: 'hardware', priority: 'P1', simpleFault: false }]) {
       const task = (await app.http.get('/api/tasks').query({ processInstanceId: id, status: 'open' }).expect(200)).body.items[0];
       await app.http.post(`/api/tasks/${task.id}/complete`).send({ variables: fillForm(task.form, overrides) }).expect(200);
@@ -117,5 +118,19 @@ describe("the supervisor's screens in 中文", () => {
     await page.goto('/modeler/service-request');
     // then
     await page.getByRole('heading', { name: '流程建模：报修服务' }).waitFor({ timeout: 10_000 });
+  });
+
+  it('heads the instance viewer with the process name, and shows the choices of earlier forms by their Chinese labels', async () => {
+    // when
+    await page.goto(`/instances/${instanceId}`);
+    // then
+    await page.getByTestId('process-name').getByText('报修服务').waitFor({ timeout: 10_000 });
+    // when the worker of the next task opens it
+    const task = (await app.http.get('/api/tasks').query({ processInstanceId: instanceId, status: 'open' }).expect(200)).body.items[0];
+    const worker = await app.newPage({ locale: 'zh-CN', name: 'wang.qiang', role: task.candidateRoles[0] ?? 'agent' });
+    await worker.goto(`/tasks/${task.id}`);
+    // then the fault type and priority read as the triage form offered them
+    await worker.getByTestId('ctx-faultType').getByText('硬件').waitFor({ timeout: 10_000 });
+    expect(await worker.getByTestId('ctx-priority').innerText()).toBe('P1 – 紧急');
   });
 });
