@@ -5,6 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // A task's searchable name: its default name and each translation.
 const TASK_TEXT = (task: string) => `concat_ws(' ', ${task}.name, (SELECT string_agg(v, ' ') FROM jsonb_each_text(coalesce(${task}.names, '{}')) AS n(k, v)))`;
 // The element's camunda:property name.<locale> entries in the deployed XML (local-name(): the prefixes vary by tool).
+// xpath() returns attribute values XML-escaped; the names are plain text.
+const UNESCAPE = (x: string) => `replace(replace(replace(replace(replace(${x}, '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&apos;', ''''), '&amp;', '&')`;
 const PROPERTY_PATH = `'//*[@id="' || t.activity_id || '"]/*[local-name()="extensionElements"]/*[local-name()="properties"]/*[local-name()="property"][starts-with(@name, "name.")]'`;
 
 export class TaskLocalNames1768950000000 implements MigrationInterface {
@@ -23,7 +25,7 @@ export class TaskLocalNames1768950000000 implements MigrationInterface {
     // Backfill: open tasks only (the search covers open ones), from the version each instance runs; an activity id
     // with a quote or an XML the database cannot parse keeps no translations (the English name stays searchable).
     await q.query(`UPDATE tasks t SET names = x.names FROM (
-        SELECT t.id, jsonb_object_agg(substr((xpath('/*/@name', p))[1]::text, 6), (xpath('/*/@value', p))[1]::text) AS names
+        SELECT t.id, jsonb_object_agg(substr((xpath('/*/@name', p))[1]::text, 6), ${UNESCAPE("(xpath('/*/@value', p))[1]::text")}) AS names
         FROM tasks t JOIN process_instances i ON i.id = t.instance_id JOIN definitions d ON d.id = i.definition_id,
           LATERAL unnest(xpath(${PROPERTY_PATH}, d.xml::xml)) AS p
         WHERE t.status = 'open' AND position('"' IN t.activity_id) = 0 AND xml_is_well_formed_document(d.xml) AND d.xml LIKE '%name.%'
