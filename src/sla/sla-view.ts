@@ -39,7 +39,13 @@ export class SlaView {
     const next = await this.timers.nextOf(rows.items.map((r) => r.clock.instanceId), this.clock.now());
     const models = new Map(await Promise.all([...new Set(rows.items.map((r) => r.definitionId))].map(async (id) => [id, (await this.definitions.get(id)).model] as const)));
     const taskNames = (row: (typeof rows.items)[number]) => (row.clock.taskId ? (models.get(row.definitionId)?.elements[row.clock.activityId]?.names ?? null) : null);
-    return toPage(rows, query, (row) => ({ ...mapClockRow(row, this.describe(row.clock)), taskNames: taskNames(row), nextTimer: next.get(row.clock.instanceId) ?? null }));
+    // The timer by its name (and translations), as the diagram labels it.
+    const nextTimer = (row: (typeof rows.items)[number]) => {
+      const timer = next.get(row.clock.instanceId);
+      const element = timer && models.get(row.definitionId)?.elements[timer.activityId];
+      return timer ? { ...timer, name: element?.name ?? null, names: element?.names ?? null } : null;
+    };
+    return toPage(rows, query, (row) => ({ ...mapClockRow(row, this.describe(row.clock)), taskNames: taskNames(row), nextTimer: nextTimer(row) }));
   }
 
   /** The clocks beside each task of a list page: the task's own and its instance's process-level clock. */

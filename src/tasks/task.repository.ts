@@ -44,7 +44,7 @@ export class TaskRepository {
       const rows = fresh.map((w) => {
         const info = model.elements[w.activityId];
         // A multi-instance iteration's element variable may name its assignee (Camunda's `${assignee}` over a collection).
-        return { id: newRowId(), instanceId, activityId: w.activityId, executionId: w.executionId, name: info?.name ?? w.activityId, ...assignmentOf(info, { ...opts.variables, ...w.localVariables }), form: info?.form ?? [], localVariables: (w.localVariables ?? null) as Record<string, any> | null, status: 'open' as const, createdAt: now };
+        return { id: newRowId(), instanceId, activityId: w.activityId, executionId: w.executionId, name: info?.name ?? w.activityId, names: info?.names ?? null, ...assignmentOf(info, { ...opts.variables, ...w.localVariables }), form: info?.form ?? [], localVariables: (w.localVariables ?? null) as Record<string, any> | null, status: 'open' as const, createdAt: now };
       });
       await em.createQueryBuilder().insert().into(TaskEntity).values(rows).orIgnore().execute();
       for (const r of rows) history.push({ at: now, type: 'task.created', activityId: r.activityId, detail: { taskId: r.id, candidateRoles: r.candidateRoles } });

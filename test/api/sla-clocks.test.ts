@@ -40,7 +40,7 @@ describe('SLA clocks API', () => {
     });
     expect(page.items[2]).toMatchObject({ definitionKey: 'service-request', taskName: null, scope: 'process', policy: 'repair-resolution' });
     // beside the clock, the request's next escalation timer in wall and working time (the board shows both)
-    expect((page.items[0] as unknown as { nextTimer: unknown }).nextTimer).toMatchObject({ activityId: 'Timer_L1', dueAt: '2040-06-06T02:15:00.000Z', workingLeftMs: 15 * MINUTE, paused: false, calendar: { id: 'service-desk' } });
+    expect((page.items[0] as unknown as { nextTimer: unknown }).nextTimer).toMatchObject({ activityId: 'Timer_L1', name: 'L1 time limit', names: { 'zh-CN': 'L1 时限' }, dueAt: '2040-06-06T02:15:00.000Z', workingLeftMs: 15 * MINUTE, paused: false, calendar: { id: 'service-desk' } });
   });
 
   it('filters by due time (absolute or relative to the server clock), policy and instance', async () => {

@@ -41,6 +41,15 @@ describe('tasklist API', () => {
     expect(page.items.map((i: { processInstanceId: string }) => i.processInstanceId)).toEqual([task.processInstanceId]);
   });
 
+  it('finds a task by its Chinese name (name.zh-CN of its element), as an agent using 中文 types it', async () => {
+    // given
+    const task = await start('SR-FIND-ZH');
+    // when / then
+    expect((await search('核实报修 SR-FIND-ZH')).items.map((i: { id: string }) => i.id)).toEqual([task.id]);
+    expect((await search('记录并核实报修', { limit: '5' })).total).toBeGreaterThanOrEqual(1);
+    expect((await search('分类与定级 SR-FIND-ZH')).total).toBe(0); // only the name of the task itself
+  });
+
   it('pages with a total, SLA due first by default, then age; other sort keys on request', async () => {
     // when
     const first = (await t.http.get('/api/tasks').query({ status: 'open', limit: 50, offset: 0 }).expect(200)).body;

@@ -65,7 +65,7 @@ describe('supervisor board', () => {
     expect(await clockRow('SR-9001').getByTestId('sla-badge').innerText()).toMatch(/^1[45] min \d\d s left$/);
     expect(await clockRow('CMP-7002').getByTestId('sla-badge').innerText()).toMatch(/^(59 min \d\d s|1 h 00 min) left$/);
     // beside it, the complaint's escalation timer: its wall due time and the working time left on the service-desk calendar
-    expect(await clockRow('CMP-7002').getByTestId('next-timer').innerText()).toMatch(/Timer_L1[\s\S]*1 h 00 min working time \(Service desk/);
+    expect(await clockRow('CMP-7002').getByTestId('next-timer').innerText()).toMatch(/L1 time limit[\s\S]*1 h 00 min working time \(Service desk/);
     // and a narrower window leaves the later one out
     await page.getByLabel('Due within').selectOption('PT30M');
     await clockRow('CMP-7002').waitFor({ state: 'detached' });

@@ -148,7 +148,7 @@ describe('modeler', () => {
     await page.locator('.bio-properties-panel-header-label', { hasText: 'Wait before follow-up' }).waitFor();
     // when
     await page.getByTestId('lang-switch').click();
-    await page.getByRole('heading', { name: '流程建模：service-request' }).waitFor();
+    await page.getByRole('heading', { name: '流程建模：报修服务' }).waitFor();
     // then the palette speaks Chinese and the diagram is the same one
     await page.locator('.djs-palette .entry[aria-label="创建开始事件"]').waitFor();
     await page.locator('.djs-palette .entry[aria-label="创建网关"]').waitFor();

@@ -57,6 +57,7 @@ describe('customer notifications', () => {
     expect(page).toMatchObject({ language: 'en', reference: 'SR-MAIL-1', technician: 'Zhang Wei', appointmentAt: '2040-03-06T02:00:00.000Z', quote: { amount: 650, open: true } });
     expect(page.done.map((d: any) => d.activityId)).toEqual(['Task_RecordRequest', 'Task_TriageRequest', 'Task_Dispatch', 'Task_AgreeAppointment', 'Task_Diagnose']);
     expect(page.next.map((d: any) => d.activityId)).toEqual(['Task_QuoteConsent']);
+    expect(page.next[0].names).toEqual({ 'zh-CN': expect.any(String) }); // the step's own name for a page in 中文 without a customer-facing label
     // when the customer accepts the quote there
     const answered = (await s.t.anon.post(`/api/public/status/${token}/quote`).send({ accepted: true }).expect(200)).body;
     // then the process moves on to the repair, and the quote is no longer open

@@ -39,7 +39,7 @@ export interface SlaClockItem extends SlaState {
   taskNames?: Record<string, string> | null;
   activityId: string;
   /** The request's next escalation timer: wall due time and, on a business calendar, the working time left. */
-  nextTimer?: { activityId: string; dueAt: string | null; calendar: { id: string; name: string; timeZone: string } | null; paused: boolean; workingLeftMs: number | null } | null;
+  nextTimer?: { activityId: string; name?: string | null; names?: Record<string, string> | null; dueAt: string | null; calendar: { id: string; name: string; timeZone: string } | null; paused: boolean; workingLeftMs: number | null } | null;
 }
 
 export interface Escalation {
@@ -121,6 +121,8 @@ export interface ServiceHandler {
 export interface SlaPolicySummary {
   id: string;
   name: string;
+  /** The name in other languages (sla.json `names`), by locale. */
+  names?: Record<string, string>;
   calendar: string;
 }
 

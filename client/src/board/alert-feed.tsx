@@ -1,5 +1,6 @@
 // The live alert feed: SLA warnings and breaches, escalations and incidents as they arrive; new breaches stand out.
 import type { LiveEvent } from '../app/live-events';
+import type { SlaPolicySummary } from '../app/types';
 import { Empty } from '../app/status';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
@@ -46,7 +47,13 @@ export function fromServer(a: ServerAlert): Alert {
 
 const TONE: Record<string, string> = { 'sla.breached': 'danger', 'sla.warning': 'warn', 'complaint.escalated': 'warn', 'incident.open': 'danger' };
 
-export function AlertFeed({ alerts }: { alerts: Alert[] }) {
+/** An alert's policy by its (localized) name; the id while the policies load or for one no longer configured. */
+function policyName(id: string, policies: SlaPolicySummary[] | undefined, locale: string): string {
+  const policy = policies?.find((p) => p.id === id);
+  return policy ? localName(policy.name, policy.names, locale) : id;
+}
+
+export function AlertFeed({ alerts, policies }: { alerts: Alert[]; policies?: SlaPolicySummary[] }) {
   const { t, locale } = useI18n();
   return (
     <section class="panel alert-feed" aria-labelledby="alerts-title" aria-live="polite">
@@ -58,7 +65,7 @@ export function AlertFeed({ alerts }: { alerts: Alert[] }) {
             <span class={`badge ${TONE[a.type] ?? ''}`}>{t(`board.alert.${a.type}`, { percent: String(a.detail.percent ?? ''), level: String(a.detail.level ?? '') })}</span>{' '}
             <a href={`/instances/${a.processInstanceId}`}>{a.businessKey ?? a.processInstanceId.slice(0, 8)}</a>
             {a.activityName && <span> · {localName(a.activityName, a.activityNames, locale)}</span>}
-            {typeof a.detail.policy === 'string' && <span class="muted"> · {a.detail.policy}</span>}
+            {typeof a.detail.policy === 'string' && <span class="muted" data-testid="alert-policy" title={a.detail.policy}> · {policyName(a.detail.policy, policies, locale)}</span>}
             <div class="muted small">{t('board.alert.at', { time: formatDateTime(a.at) })}</div>
           </li>
         ))}

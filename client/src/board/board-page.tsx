@@ -5,7 +5,7 @@ import { api } from '../app/api';
 import { useLiveEvents, type LiveEvent } from '../app/live-events';
 import { useSession } from '../app/session';
 import { Empty, ErrorMessage, LiveDot, Loading } from '../app/status';
-import type { Escalation, Page } from '../app/types';
+import type { Escalation, Page, SlaPolicySummary } from '../app/types';
 import { useResource } from '../app/use-resource';
 import { useI18n } from '../i18n/i18n';
 import { AlertFeed, fromServer, toAlert, type Alert, type ServerAlert } from './alert-feed';
@@ -37,6 +37,7 @@ export function BoardPage() {
     return { open: open.items, acknowledged: acknowledged.items };
   }, []);
 
+  const policies = useResource(() => api<SlaPolicySummary[]>('/api/sla/policies'), []);
   // The board remembers: the server's recent alerts on load, with what this user acknowledged before.
   const nextLevels = useResource(() => api<Record<string, string>>('/api/board/next-levels'), [escalations.data]);
   useEffect(() => {
@@ -89,7 +90,7 @@ export function BoardPage() {
       </div>
       {!BOARD_ROLES.includes(session.role) && <p class="notice">{t('board.forSupervisors', { role: t(`role.${session.role}`) })}</p>}
       <div class="board-grid">
-        <AlertFeed alerts={alerts} />
+        <AlertFeed alerts={alerts} policies={policies.data} />
         <section class="panel" aria-labelledby="escalations-title">
           <h2 id="escalations-title">{t('board.escalations')}</h2>
           {escalations.error && <ErrorMessage error={escalations.error} onRetry={escalations.reload} />}

@@ -61,7 +61,7 @@ export function NearBreach({ dueWindow, version, onWindow }: { dueWindow: string
                 <td>
                   <meter min={0} max={100} low={50} high={75} optimum={0} value={Math.min(100, c.percentUsed ?? 0)} /> {c.percentUsed ?? 0} %
                 </td>
-                <td data-testid="next-timer">{c.nextTimer ? <><code>{c.nextTimer.activityId}</code> {timerDueText({ ...c.nextTimer, timerType: '', expression: '' }, Date.now())}</> : <span class="muted">—</span>}</td>
+                <td data-testid="next-timer">{c.nextTimer ? <>{c.nextTimer.name ? <span title={c.nextTimer.activityId}>{localName(c.nextTimer.name, c.nextTimer.names, locale)}</span> : <code>{c.nextTimer.activityId}</code>} {timerDueText({ ...c.nextTimer, timerType: '', expression: '' }, Date.now())}</> : <span class="muted">—</span>}</td>
               </tr>
             ))}
           </tbody>

@@ -44,3 +44,19 @@ export function localizedDiagram(xml: string, locale: string): string {
   }
   return new XMLSerializer().serializeToString(doc);
 }
+
+/** Each form field's option texts in `locale` (option.<id>.<locale> in the diagram), by field id then option id. */
+export function diagramOptionNames(xml: string, locale: string): Record<string, Record<string, string>> {
+  const names: Record<string, Record<string, string>> = {};
+  if (locale === 'en' || !xml.includes(`.${locale}`)) return names;
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  for (const field of Array.from(doc.getElementsByTagNameNS(CAMUNDA, 'formField'))) {
+    const fieldId = field.getAttribute('id');
+    for (const property of Array.from(field.getElementsByTagNameNS(CAMUNDA, 'property'))) {
+      const id = property.getAttribute('id') ?? '';
+      if (!fieldId || !id.startsWith('option.') || !id.endsWith(`.${locale}`)) continue;
+      (names[fieldId] ??= {})[id.slice('option.'.length, -locale.length - 1)] = property.getAttribute('value') ?? '';
+    }
+  }
+  return names;
+}

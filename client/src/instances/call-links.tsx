@@ -1,6 +1,7 @@
 // Call activities in the instance viewer: the child instances this instance started (with status and incidents),
 // and the parent instance that called this one; each links to the other's viewer.
 import { formatDateTime } from '../i18n/format';
+import { useProcessNames } from '../app/process-names';
 import { useI18n } from '../i18n/i18n';
 import { STATUS_TONE } from './instance-types';
 
@@ -26,6 +27,7 @@ export function ParentLink({ parentId, activityId }: { parentId: string; activit
 
 export function ChildInstancesPanel({ children, onSelect }: { children: ChildInstance[]; onSelect: (activityId: string) => void }) {
   const { t } = useI18n();
+  const processName = useProcessNames();
   if (!children.length) return null;
   return (
     <section class="panel">
@@ -35,7 +37,7 @@ export function ChildInstancesPanel({ children, onSelect }: { children: ChildIns
             {children.map((c) => (
               <tr key={c.id} data-child-status={c.status}>
                 <td>
-                  <a href={`/instances/${c.id}`}>{c.definitionKey}</a> <span class="muted">v{c.definitionVersion}</span>{' '}
+                  <a href={`/instances/${c.id}`}>{processName(c.definitionKey)}</a>{processName(c.definitionKey) !== c.definitionKey && <code class="muted"> {c.definitionKey}</code>} <span class="muted">v{c.definitionVersion}</span>{' '}
                   <button type="button" class="link" title={t('instance.showInDiagram')} onClick={() => onSelect(c.activityId)}>{t('instance.locate')}</button>
                 </td>
                 <td><span class={`badge ${STATUS_TONE[c.status] ?? ''}`}>{t(`instances.status.${c.status}`)}</span></td>

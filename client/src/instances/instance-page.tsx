@@ -4,6 +4,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { api } from '../app/api';
 import { useLiveEvents } from '../app/live-events';
+import { useProcessNames } from '../app/process-names';
 import { ErrorMessage, LiveDot, Loading } from '../app/status';
 import type { InstanceDetail, Page } from '../app/types';
 import { useNow } from '../app/use-now';
@@ -29,6 +30,7 @@ const ALL_ROLES = ['agent', 'technician', 'supervisor', 'manager'];
 
 export function InstancePage() {
   const { t, locale } = useI18n();
+  const processName = useProcessNames();
   const { params } = useRoute();
   const id = params.id;
   const now = useNow(1000);
@@ -58,7 +60,7 @@ export function InstancePage() {
           <p class="muted"><a href={`/instances?definitionKey=${encodeURIComponent(d.definitionKey)}`}>← {t('instances.title')}</a></p>
           <h1>{t('instance.title', { name: d.businessKey ?? d.id.slice(0, 8) })}</h1>
           <p class="muted meta">
-            <code>{d.definitionKey}</code> · <span data-testid="definition-version">{t('instance.version', { version: d.definitionVersion })}</span> ·{' '}
+            <span data-testid="process-name" title={d.definitionKey}>{processName(d.definitionKey)}</span> · <span data-testid="definition-version">{t('instance.version', { version: d.definitionVersion })}</span> ·{' '}
             <span class={`badge ${STATUS_TONE[d.status] ?? ''}`} data-testid="instance-status">{t(`instances.status.${d.status}`)}</span> · {t('instance.started', { at: formatDateTime(d.startedAt) })}
             {d.endedAt && <> · {t('instance.ended', { at: formatDateTime(d.endedAt) })}</>}
             {d.cancelReason && <> · {t('instance.cancelReason', { reason: d.cancelReason })}</>}

@@ -33,6 +33,8 @@ export interface KpiFilter {
 
 export const CHANNELS = ['phone', 'web', 'app', 'wechat', 'email', 'chat'];
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4', 'urgent'];
+/** The processes the KPI read models cover. */
+export const KPI_PROCESSES = ['service-request', 'complaint-escalation'];
 
 /** Dates from the date inputs are whole days in the browser's zone: [from 00:00, to + 1 day 00:00). */
 export function toQuery(f: KpiFilter): Record<string, string | undefined> {

@@ -7,13 +7,15 @@ import type { DefinitionSummary } from '../app/types';
 import { useResource } from '../app/use-resource';
 import { useI18n } from '../i18n/i18n';
 import { ChartCanvas, PALETTE } from './chart';
-import { KPI_KEYS, loadComparison, type KpiFilter } from './kpi-api';
+import { useProcessNames } from '../app/process-names';
+import { KPI_KEYS, KPI_PROCESSES, loadComparison, type KpiFilter } from './kpi-api';
 import { formatDelta, formatFigure, isImprovement } from './kpi-format';
 
 const CHART_KEYS = ['csat', 'firstTimeResolutionRate', 'responseOnTimeRate', 'requirementUnderstoodRate'] as const;
 
 export function KpiCompare({ filter }: { filter: KpiFilter }) {
   const { t, locale } = useI18n();
+  const processName = useProcessNames();
   const [process, setProcess] = useState('service-request');
   const versions = useResource(() => api<DefinitionSummary[]>(`/api/definitions/${process}`), [process]);
   const list = (versions.data ?? []).map((d) => d.version).sort((a, b) => a - b);
@@ -38,12 +40,11 @@ export function KpiCompare({ filter }: { filter: KpiFilter }) {
   );
   return (
     <section class="panel kpi-panel" data-testid="kpi-compare">
-      <h2>{t('kpi.compare')}</h2>
+      <h2>{t('kpi.compare')} <span class="muted" data-testid="kpi-compare-process">· {processName(process)}</span></h2>
       <p class="muted">{t('kpi.compare.hint')}</p>
       <div class="kpi-compare-controls">
         <label>{t('kpi.filter.process')} <select name="compare-process" value={process} onChange={(e) => { setProcess((e.currentTarget as HTMLSelectElement).value); setPicked({}); }}>
-          <option value="service-request">service-request</option>
-          <option value="complaint-escalation">complaint-escalation</option>
+          {KPI_PROCESSES.map((k) => <option key={k} value={k}>{processName(k)}</option>)}
         </select></label>
         <label>{t('kpi.compare.before')} {select('a', a)}</label>
         <label>{t('kpi.compare.after')} {select('b', b)}</label>

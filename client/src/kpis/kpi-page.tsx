@@ -5,7 +5,8 @@ import { ErrorMessage, Loading } from '../app/status';
 import { useResource } from '../app/use-resource';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-import { CHANNELS, loadKpis, PRIORITIES, type KpiFilter } from './kpi-api';
+import { useProcessNames } from '../app/process-names';
+import { CHANNELS, KPI_PROCESSES, loadKpis, PRIORITIES, type KpiFilter } from './kpi-api';
 import { KpiAlerts } from './kpi-alerts';
 import { KpiCards } from './kpi-cards';
 import { KpiCompare } from './kpi-compare';
@@ -21,6 +22,7 @@ function initialFilter(): KpiFilter {
 
 export function KpiPage() {
   const { t } = useI18n();
+  const processName = useProcessNames();
   const [draft, setDraft] = useState<KpiFilter>(initialFilter);
   const [filter, setFilter] = useState<KpiFilter>(draft);
   const result = useResource(() => loadKpis(filter), [filter]);
@@ -28,7 +30,7 @@ export function KpiPage() {
   return (
     <div class="page kpi-page">
       <div class="page-head">
-        <h1>{t('kpi.title')}</h1>
+        <h1>{t('kpi.title')}{filter.process && <span data-testid="kpi-process"> · {processName(filter.process)}{filter.version && ` v${filter.version}`}</span>}</h1>
         <p class="muted">{t('kpi.subtitle')}</p>
       </div>
       <form class="panel kpi-filters" onSubmit={(e) => { e.preventDefault(); setFilter(draft); }}>
@@ -36,7 +38,7 @@ export function KpiPage() {
         <label>{t('kpi.filter.to')} <input type="date" name="to" value={draft.to} onChange={set('to')} /></label>
         <label>{t('kpi.filter.channel')} <select name="channel" value={draft.channel} onChange={set('channel')}>
           <option value="">{t('kpi.filter.all')}</option>
-          {CHANNELS.map((c) => <option key={c} value={c}>{c}</option>)}
+          {CHANNELS.map((c) => <option key={c} value={c}>{t(`tasks.channel.${c}`)}</option>)}
         </select></label>
         <label>{t('kpi.filter.priority')} <select name="priority" value={draft.priority} onChange={set('priority')}>
           <option value="">{t('kpi.filter.all')}</option>
@@ -45,8 +47,7 @@ export function KpiPage() {
         <label>{t('kpi.filter.region')} <input name="region" value={draft.region} size={10} onInput={set('region')} /></label>
         <label>{t('kpi.filter.process')} <select name="process" value={draft.process} onChange={set('process')}>
           <option value="">{t('kpi.filter.all')}</option>
-          <option value="service-request">service-request</option>
-          <option value="complaint-escalation">complaint-escalation</option>
+          {KPI_PROCESSES.map((k) => <option key={k} value={k}>{processName(k)}</option>)}
         </select></label>
         <label>{t('kpi.filter.version')} <input type="number" min={1} name="version" value={draft.version} disabled={!draft.process} size={4} onInput={set('version')} /></label>
         <button type="submit" class="primary">{t('kpi.filter.apply')}</button>

@@ -3,6 +3,7 @@
 import { useLocation, useRoute } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../app/api';
+import { useProcessNames } from '../app/process-names';
 import { ErrorMessage } from '../app/status';
 import type { DefinitionSummary, ServiceHandler, SlaPolicySummary } from '../app/types';
 import { useResource } from '../app/use-resource';
@@ -39,6 +40,7 @@ async function loadKnowledge() {
 
 export function ModelerPage() {
   const { t, locale } = useI18n();
+  const processName = useProcessNames();
   const { params, query } = useRoute();
   const { route } = useLocation();
   const key: string = params.key ?? 'new';
@@ -84,7 +86,7 @@ export function ModelerPage() {
   return (
     <section class="modeler-page">
       <div class="modeler-head">
-        <h1>{key === 'new' ? t('modeler.titleNew') : t('modeler.title', { key })}</h1>
+        <h1>{key === 'new' ? t('modeler.titleNew') : t('modeler.title', { key: processName(key) })}{key !== 'new' && processName(key) !== key && <span class="muted small" data-testid="modeler-key"> {key}</span>}</h1>
         <ImportStatus imported={m.imported} />
         {m.dirty && <span class="badge warn">{t('modeler.unsaved')}</span>}
         {query.deployed === '1' && version && (

@@ -4,6 +4,8 @@ import { api, ApiError } from '../app/api';
 export interface Step {
   activityId: string;
   name: string;
+  /** The task's name in other languages (name.<locale> of its element), when the task row has them. */
+  names?: Record<string, string> | null;
   at?: string | null;
 }
 

@@ -1,5 +1,9 @@
 // Beside the form: who the customer is, the device, the fault or complaint, priority and channel, and the SLA clocks.
+import { useMemo } from 'preact/hooks';
+import { api } from '../app/api';
 import type { InstanceDetail, SlaState } from '../app/types';
+import { useResource } from '../app/use-resource';
+import { diagramOptionNames } from '../forms/local-text';
 import { useI18n } from '../i18n/i18n';
 import { SlaBadge } from './sla-countdown';
 
@@ -7,13 +11,16 @@ import { SlaBadge } from './sla-countdown';
 const CONTEXT = ['customerName', 'customerContact', 'deviceModel', 'serialNumber', 'faultDescription', 'complaint', 'priority', 'urgent', 'channel', 'inWarranty', 'region', 'faultType', 'category', 'technician', 'escalationLevel', 'relatedRequestId'];
 
 export function RequestContext({ instance, clocks }: { instance: InstanceDetail; clocks: SlaState[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  // Choices made on earlier forms (fault type, priority, category) by their label in the user's language.
+  const xml = useResource(() => (locale === 'en' ? Promise.resolve('') : api<string>(`/api/definitions/${encodeURIComponent(instance.definitionKey)}/xml`, { query: { version: instance.definitionVersion }, text: true }).catch(() => '')), [instance.definitionKey, instance.definitionVersion, locale]);
+  const options = useMemo(() => diagramOptionNames(xml.data ?? '', locale), [xml.data, locale]);
   const shown = CONTEXT.filter((k) => instance.variables[k] !== undefined && instance.variables[k] !== null && instance.variables[k] !== '');
   const value = (k: string) => {
     const v = instance.variables[k];
     if (typeof v === 'boolean') return v ? t('tasks.yes') : t('tasks.no');
     if (k === 'channel') return t(`tasks.channel.${String(v)}`);
-    return String(v);
+    return options[k]?.[String(v)] || String(v);
   };
   const live = clocks.filter((c) => c.status === 'running' || c.status === 'paused' || c.breached);
   return (

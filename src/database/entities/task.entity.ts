@@ -11,6 +11,8 @@ export class TaskEntity {
   @Column('text', { name: 'activity_id' }) activityId!: string;
   @Column('text', { name: 'execution_id' }) executionId!: string;
   @Column('text') name!: string;
+  /** The name in other languages (name.<locale> of its element), by locale; searchable like the name. */
+  @Column('jsonb', { nullable: true }) names!: Record<string, string> | null;
   @Column('text', { name: 'candidate_roles', array: true }) candidateRoles!: string[];
   @Column('text', { name: 'candidate_users', array: true, default: () => "'{}'" }) candidateUsers!: string[];
   @Column('text', { nullable: true }) assignee!: string | null;

@@ -23,6 +23,7 @@ import { InstanceSearch1768500000000 } from './1768500000000-instance-search';
 import { ColocatedForeignKeys1768600000000 } from './1768600000000-colocated-foreign-keys';
 import { TimerCalendars1768700000000 } from './1768700000000-timer-calendars';
 import { Batches1768800000000 } from './1768800000000-batches';
+import { TaskLocalNames1768950000000 } from './1768950000000-task-local-names';
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -49,4 +50,5 @@ export const migrations = [
   ColocatedForeignKeys1768600000000,
   TimerCalendars1768700000000,
   Batches1768800000000,
+  TaskLocalNames1768950000000,
 ];
