@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WEBHOOK_INCIDENT_PREFIX } from '../notifications/webhooks/webhook-incidents';
 
-export const INCIDENT_KINDS = ['task-completion', 'webhook', 'external-task', 'service-task'] as const;
+export const INCIDENT_KINDS = ['task-completion', 'timer', 'message', 'webhook', 'external-task', 'service-task'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
 export interface IncidentSearch {
@@ -34,9 +34,13 @@ export interface IncidentRow {
   task_id: string | null;
   definition_key: string | null;
   kind: IncidentKind;
+  correctable: boolean;
 }
 
-const KIND = `CASE WHEN i.command IS NOT NULL THEN 'task-completion'
+// A command that failed on data (src/incidents/data-incidents.ts) is named by what it was: a task completion, a timer
+// firing or a message delivery.
+const KIND = `CASE WHEN i.command->>'type' = 'fireTimer' THEN 'timer' WHEN i.command->>'type' = 'deliverMessage' THEN 'message'
+  WHEN i.command IS NOT NULL THEN 'task-completion'
   WHEN starts_with(i.execution_id, '${WEBHOOK_INCIDENT_PREFIX}') THEN 'webhook'
   WHEN EXISTS (SELECT 1 FROM external_tasks e WHERE e.instance_id = i.instance_id AND e.execution_id = i.execution_id) THEN 'external-task'
   ELSE 'service-task' END`;
@@ -57,7 +61,7 @@ export class IncidentSearchRepository {
     if (f.createdBefore) add('x.created_at <= ?', f.createdBefore);
     const from = `WITH x AS (
         SELECT i.id, i.instance_id, i.activity_id, i.error, i.attempts, i.status, i.next_retry_at, i.created_at, i.updated_at,
-               i.resolved_at, i.resolution, i.command->>'taskId' AS task_id, p.definition_key, ${KIND} AS kind
+               i.resolved_at, i.resolution, i.command->>'taskId' AS task_id, i.command IS NOT NULL AS correctable, p.definition_key, ${KIND} AS kind
         FROM incidents i LEFT JOIN process_instances p ON p.id = i.instance_id)
       SELECT %s FROM x ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const [{ total }]: { total: string }[] = await this.db.query(from.replace('%s', 'count(*) AS total'), params);

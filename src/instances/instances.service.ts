@@ -81,7 +81,7 @@ export class InstancesService {
     const hidden = new Set(allTasks.filter((task) => !tasks.includes(task)).map((task) => task.id));
     // The path stays visible; what was submitted in a hidden task (and to whom it went) does not.
     const history = allHistory.map((h) => (hidden.has(String(h.detail?.taskId)) ? { ...h, detail: { taskId: h.detail?.taskId } } : h));
-    const engineTimers = timers.filter((t) => this.kinds.kindOf(t) === ENGINE_TIMER && !isParked(t.dueAt));
+    const engineTimers = timers.filter((t) => this.kinds.kindOf(t) === ENGINE_TIMER && (!isParked(t.dueAt) || !!t.pausedAt)); // parked: shown by its incident; paused (calendar): shown as paused
     const detail = mapInstanceDetail(instance, { history, tasks, timers: engineTimers, messages });
     // Business-calendar timers also read in working time (calendar-timers.ts).
     const now = this.clock.now();

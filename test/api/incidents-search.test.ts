@@ -55,7 +55,7 @@ describe('incidents list filters', () => {
   });
 
   it('refuses an unknown kind or a negative age with the allowed values', async () => {
-    expect(JSON.stringify((await t.http.get('/api/incidents').query({ type: 'gremlin' }).expect(400)).body.message)).toMatch(/type must be one of the following values: task-completion, webhook, external-task, service-task/);
+    expect(JSON.stringify((await t.http.get('/api/incidents').query({ type: 'gremlin' }).expect(400)).body.message)).toMatch(/type must be one of the following values: task-completion, timer, message, webhook, external-task, service-task/);
     await t.http.get('/api/incidents').query({ olderThanMinutes: -1 }).expect(400);
   });
 });

@@ -12,7 +12,7 @@ export interface Filters {
   olderThanMinutes?: number;
 }
 
-const TYPES = ['service-task', 'external-task', 'task-completion', 'webhook'];
+const TYPES = ['service-task', 'external-task', 'task-completion', 'timer', 'message', 'webhook'];
 const AGES = [15, 60, 240, 1440];
 
 export function IncidentFilters({ value, onChange }: { value: Filters; onChange: (f: Filters) => void }) {

@@ -61,5 +61,7 @@ export function mapIncidentRow(r: IncidentRow) {
     resolvedAt: r.resolved_at,
     resolution: r.resolution,
     taskId: r.task_id,
+    // a command that failed on data: retry takes corrected variables
+    correctable: r.correctable,
   };
 }
