@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { InstanceCommandsService } from '../commands/instance-commands.service';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, type Principal } from '../auth/principal';
 import type { TaskEntity } from '../database/entities/task.entity';
@@ -17,6 +18,7 @@ export class TaskActionsService {
     private readonly work: TaskWorkRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly commands: InstanceCommandsService,
   ) {}
 
   /** Gives a claimed task back to its groups: its assignee, or a supervisor or manager. */
@@ -51,8 +53,10 @@ export class TaskActionsService {
     const task = await this.tasks.find(id, principal);
     if (task.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${task.status}`);
     const followUpAt = dto.followUp === null ? null : new Date(dto.followUp);
-    if (!(await this.work.update(id, { followUpAt }))) throw new DomainError(ErrorCode.Conflict, `task ${id} is no longer open`);
-    await this.audit.record(null, { actor: actorOf(principal), action: 'task.followUp', targetType: 'task', targetId: id, detail: { followUp: dto.followUp } });
+    await this.commands.transaction(async (em) => {
+      if (!(await this.work.update(id, { followUpAt }, undefined, em))) throw new DomainError(ErrorCode.Conflict, `task ${id} is no longer open`);
+      await this.audit.record(em, { actor: actorOf(principal), action: 'task.followUp', targetType: 'task', targetId: id, detail: { followUp: dto.followUp } });
+    });
     return this.tasks.get(id, principal);
   }
 
@@ -71,7 +75,10 @@ export class TaskActionsService {
   }
 
   private async write(task: TaskEntity, changes: Parameters<TaskWorkRepository['update']>[1], action: string, principal: Principal | undefined, detail: Record<string, unknown>) {
-    if (!(await this.work.update(task.id, changes, task.assignee))) throw new DomainError(ErrorCode.Conflict, `task ${task.id} changed meanwhile: reload it`);
-    await this.audit.record(null, { actor: actorOf(principal), action, targetType: 'task', targetId: task.id, detail: { from: task.assignee, ...detail } });
+    // the change and its audit entry commit together
+    await this.commands.transaction(async (em) => {
+      if (!(await this.work.update(task.id, changes, task.assignee, em))) throw new DomainError(ErrorCode.Conflict, `task ${task.id} changed meanwhile: reload it`);
+      await this.audit.record(em, { actor: actorOf(principal), action, targetType: 'task', targetId: task.id, detail: { from: task.assignee, ...detail } });
+    });
   }
 }

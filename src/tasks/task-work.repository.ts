@@ -1,6 +1,6 @@
 // Writes of the tasklist actions (unclaim, delegate, resolve, follow-up) on open tasks, and who a task may go to.
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { TaskEntity } from '../database/entities/task.entity';
 
 @Injectable()
@@ -8,8 +8,8 @@ export class TaskWorkRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Changes an open task; false when it is no longer open (or, with `assignee`, no longer held by them). */
-  async update(id: string, changes: Partial<Pick<TaskEntity, 'assignee' | 'claimedAt' | 'owner' | 'delegationState' | 'followUpAt'>>, heldBy?: string | null): Promise<boolean> {
-    const qb = this.db.createQueryBuilder().update(TaskEntity).set(changes).where("id = :id AND status = 'open'", { id });
+  async update(id: string, changes: Partial<Pick<TaskEntity, 'assignee' | 'claimedAt' | 'owner' | 'delegationState' | 'followUpAt'>>, heldBy?: string | null, em: EntityManager = this.db.manager): Promise<boolean> {
+    const qb = em.createQueryBuilder().update(TaskEntity).set(changes).where("id = :id AND status = 'open'", { id });
     // Guards against a claim or delegation made between the read and this write.
     if (heldBy !== undefined) qb.andWhere(heldBy === null ? 'assignee IS NULL' : 'assignee = :heldBy', { heldBy });
     return ((await qb.execute()).affected ?? 0) > 0;

@@ -70,8 +70,8 @@ export class TaskRepository {
   }
 
   /** Sets the assignee of an open task that is unassigned or already the same person; false when not possible. */
-  async claim(id: string, assignee: string, now: Date): Promise<boolean> {
-    const result = await this.db
+  async claim(id: string, assignee: string, now: Date, em: EntityManager = this.db.manager): Promise<boolean> {
+    const result = await em
       .createQueryBuilder()
       .update(TaskEntity)
       .set({ assignee, claimedAt: now })
