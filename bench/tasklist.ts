@@ -2,11 +2,8 @@
 // business variables, then times each main query (median of 5 through the repository) and prints EXPLAIN ANALYZE's
 // execution time and plan summary. Run: DATABASE_URL=postgres://… npm run bench:tasklist [-- 100000]
 // (the database must exist; migrations run on start; `-- 0` seeds nothing and measures the backlog already there).
-import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createApp } from '../src/app.setup';
-import { SystemClock } from '../src/common/clock';
-import { loadConfig } from '../src/config/app-config';
+import { median, startQueryBenchApp } from './lib/query-bench';
 import { TaskListRepository, type TaskListQuery } from '../src/tasks/task-list.repository';
 import { seedTaskBacklog } from '../test/support/task-seed';
 
@@ -35,23 +32,9 @@ async function explain(db: DataSource, [sql, params]: [string, unknown[]]): Prom
   return { ms, plan };
 }
 
-async function median(fn: () => Promise<unknown>, n = 5): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(n / 2)];
-}
-
 async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('set DATABASE_URL');
   const count = Number(process.argv[2] ?? 100_000);
-  const config = loadConfig({ ADMIN_PASSWORD: 'tasklist-bench-password-1', LOG_LEVEL: 'silent', TIMER_POLL_MS: '0', PROCESSES_DIR: resolve(__dirname, '../processes') });
-  const app = await createApp({ config, databaseUrl, clock: new SystemClock() });
-  await app.init();
+  const { app, databaseUrl } = await startQueryBenchApp('tasklist-bench-password-1');
   const db = app.get(DataSource);
   const repo = app.get(TaskListRepository);
   const t0 = performance.now();
