@@ -40,7 +40,6 @@ async function loadKnowledge() {
 
 export function ModelerPage() {
   const { t, locale } = useI18n();
-  const processName = useProcessNames();
   const { params, query } = useRoute();
   const { route } = useLocation();
   const key: string = params.key ?? 'new';
@@ -86,7 +85,7 @@ export function ModelerPage() {
   return (
     <section class="modeler-page">
       <div class="modeler-head">
-        <h1>{key === 'new' ? t('modeler.titleNew') : t('modeler.title', { key: processName(key) })}{key !== 'new' && processName(key) !== key && <span class="muted small" data-testid="modeler-key"> {key}</span>}</h1>
+        <ModelerTitle processKey={key} />
         <ImportStatus imported={m.imported} />
         {m.dirty && <span class="badge warn">{t('modeler.unsaved')}</span>}
         {query.deployed === '1' && version && (
@@ -119,5 +118,22 @@ export function ModelerPage() {
       <DeployDialog deploy={deploy.state} onConfirm={deploy.confirm} onClose={deploy.close} />
       <ImportDialog pending={fileImport.pending} onOpen={fileImport.choose} onClose={fileImport.cancel} />
     </section>
+  );
+}
+
+/**
+ * The heading: the process's localized name, its key beside it. A component of its own so that the names arriving
+ * re-render only the heading, not the page around an open modeler or form designer (which would lose its edits).
+ */
+function ModelerTitle({ processKey }: { processKey: string }) {
+  const { t } = useI18n();
+  const processName = useProcessNames();
+  if (processKey === 'new') return <h1>{t('modeler.titleNew')}</h1>;
+  const name = processName(processKey);
+  return (
+    <h1>
+      {t('modeler.title', { key: name })}
+      {name !== processKey && <span class="muted small" data-testid="modeler-key"> {processKey}</span>}
+    </h1>
   );
 }
