@@ -16,8 +16,11 @@ export function SearchAndSort({ search, onSearch, sort, onSort }: { search: stri
   const { t } = useI18n();
   const [text, setText] = useState(search);
   useEffect(() => setText(search), [search]);
-  // One request when the agent stops typing, not one per key.
-  const commit = useDebounced(() => onSearch(text.trim()), 300);
+  // One request when the agent stops typing, not one per key; and none when the text did not change (the debounce
+  // also runs once after mount, which must not send a pager already moved on back to the first page).
+  const commit = useDebounced(() => {
+    if (text.trim() !== search) onSearch(text.trim());
+  }, 300);
   useEffect(commit, [text]);
   return (
     <div class="tasklist-toolbar">
