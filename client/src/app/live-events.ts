@@ -44,7 +44,15 @@ export function useLiveEvents(options: { roles?: string[]; types?: string[] }, o
 
   useEffect(() => {
     const source = new EventSource(withQuery('/api/events', { roles, types }), { fetch: authorizedFetch });
+    // Delivery is at least once (a reconnect, or a database failover under the server, may send an event again): an
+    // event id already handled is dropped, so an alert never shows twice.
+    const handled = new Set<string>();
     const listener = (e: MessageEvent) => {
+      if (e.lastEventId) {
+        if (handled.has(e.lastEventId)) return;
+        handled.add(e.lastEventId);
+        if (handled.size > 5000) handled.delete(handled.values().next().value as string);
+      }
       let data: Record<string, unknown> = {};
       try {
         data = JSON.parse(e.data);
