@@ -104,13 +104,14 @@ describe("the supervisor's screens in 中文", () => {
     await page.goto('/kpis');
     await page.getByTestId('kpi-compare-process').getByText('报修服务').waitFor({ timeout: 10_000 });
     // then
-    expect(await page.locator('select[name="process"] option[value="service-request"]').innerText()).toBe('报修服务');
-    expect(await page.locator('select[name="compare-process"] option[value="service-request"]').innerText()).toBe('报修服务');
+    // each select names its processes once the definitions arrive (their own request)
+    await page.locator('select[name="process"] option[value="service-request"]', { hasText: '报修服务' }).waitFor({ state: 'attached', timeout: 10_000 });
+    await page.locator('select[name="compare-process"] option[value="service-request"]', { hasText: '报修服务' }).waitFor({ state: 'attached', timeout: 10_000 });
     expect(await page.locator('select[name="channel"] option[value="wechat"]').innerText()).toBe('微信公众号');
     // when filtered by the process, the header names it
     await page.locator('select[name="process"]').selectOption('service-request');
     await page.getByRole('button', { name: '应用' }).click();
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('报修服务');
+    await page.getByRole('heading', { level: 1, name: /报修服务/ }).waitFor({ timeout: 10_000 });
   });
 
   it('names the process in the modeler header in Chinese', async () => {
