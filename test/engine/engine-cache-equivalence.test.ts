@@ -67,7 +67,7 @@ async function drive(s: Scenario): Promise<string[]> {
   await s.complete(onTime.id, 'Review');
 
   const late = await s.start('cache-mixed', { devices: ['x'] }, 'MIX-2');
-  await s.advance(3 * HOUR); // the boundary timer fires: a timer command, which always recovers from the row
+  await s.advance(3 * HOUR); // the boundary timer fires: on the kept engine when it holds that timer (engine-cache-timers.test.ts)
   await s.complete(late.id, 'Task_Late');
   return [sr.id, onTime.id, late.id];
 }
