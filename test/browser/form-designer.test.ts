@@ -82,12 +82,14 @@ describe('form designer', () => {
     await custom.getByLabel('Key', { exact: true }).fill('label.zh-CN');
     await custom.getByLabel('Value', { exact: true }).fill('诊断结果');
     await dragField('number', designer.locator('.fjs-form'));
-    await setProperty('label', 'Amount (CNY)');
+    await setProperty('label', 'Amount');
     await setProperty('key', 'amount');
     await page.locator('.fjs-properties-container').getByLabel('Decimal digits', { exact: true }).fill('2');
     await page.locator('.fjs-properties-container .bio-properties-panel-group-header').filter({ hasText: 'Validation' }).click();
     await page.locator('.fjs-properties-container').getByLabel('Required', { exact: true }).check({ force: true });
     await saveScreenshot(page, 'form-designer');
+    // and corrects the label, applying at once: the editor's pending (debounced) input must not be lost
+    await setProperty('label', 'Amount (CNY)');
     await designer.getByRole('button', { name: 'Apply to diagram' }).click();
     await designer.waitFor({ state: 'detached' });
     const general = page.locator('[data-testid="properties-panel"] [data-group-id="group-general"]');

@@ -46,7 +46,8 @@ function FormEditorDialog({ modeler, element, onClose }: { modeler: any; element
   const editor = useRef<FormEditor | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const created = new FormEditor({ container: container.current! });
+    // No debounce: with form-js's default 300 ms, a label typed just before "Apply" was not yet in the saved schema.
+    const created = new FormEditor({ container: container.current!, debounce: false });
     editor.current = created;
     created.importSchema(toFormJs(readFormData(element), element.id)).catch((err: Error) => setError(err.message));
     return () => created.destroy();
