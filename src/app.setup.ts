@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { AppModule, type AppOptions } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { freeFormTransformer } from './common/free-form';
+import { quietWiring } from './common/logging/boot-quiet-logger';
 import { applyTimeZone } from './config/app-config';
 import { hostClient } from './web/client-hosting';
 import { rejectUnstorableInput } from './web/unstorable-input';
@@ -17,7 +18,7 @@ import { parseBodies } from './web/body-limits';
 export async function createApp(options: AppOptions): Promise<NestExpressApplication> {
   applyTimeZone(options.config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bufferLogs: true, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(quietWiring(app.get(Logger)));
   harden(app, options.config);
   parseBodies(app, options.config);
   app.use(rejectUnstorableInput(64));
