@@ -11,7 +11,7 @@ describe('PollingLoop', () => {
     });
     // when
     loop.start();
-    await new Promise((done) => setTimeout(done, 100));
+    for (const deadline = Date.now() + 5_000; passes < 3 && Date.now() < deadline; ) await new Promise((done) => setTimeout(done, 20));
     // then
     expect(passes).toBeGreaterThanOrEqual(3);
     await expect(loop.stop()).resolves.toBeUndefined();

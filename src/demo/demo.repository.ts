@@ -1,6 +1,6 @@
 // Queries of the demo loader: the open work it simulates, the next timer, its records, and taking it all away again.
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { FormField } from '../engine/definition-model';
 
 export interface OpenTaskRow {
@@ -15,6 +15,12 @@ export interface OpenTaskRow {
 }
 
 export type DemoRecordKind = 'instance' | 'user' | 'definition' | 'run';
+
+export interface DemoRemoval {
+  instances: number;
+  users: number;
+  definitions: number;
+}
 
 @Injectable()
 export class DemoRepository {
@@ -73,7 +79,7 @@ export class DemoRepository {
   }
 
   /** Deletes every recorded demo instance (their tasks, timers, history … cascade), their alerts, users and versions. */
-  async removeAll(): Promise<{ instances: number; users: number; definitions: number }> {
+  async removeAll(audit: (em: EntityManager, removed: DemoRemoval) => Promise<void>): Promise<DemoRemoval> {
     return this.db.transaction(async (em) => {
       const ids = `SELECT ref::uuid FROM demo_records WHERE kind = 'instance'`;
       await em.query(`DELETE FROM webhook_deliveries WHERE outbox_id IN (SELECT id FROM outbox WHERE instance_id IN (${ids}))`);
@@ -87,6 +93,7 @@ export class DemoRepository {
       );
       await em.query(`DELETE FROM kpi_alerts`);
       await em.query(`DELETE FROM demo_records`);
+      await audit(em, { instances, users, definitions });
       return { instances, users, definitions };
     });
   }

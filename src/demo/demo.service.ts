@@ -27,8 +27,7 @@ export class DemoService {
   }
 
   async remove(principal?: Principal) {
-    const removed = await this.demo.removeAll();
-    await this.audit.record(null, { actor: actorOf(principal), action: 'demo.removed', targetType: 'demo', targetId: 'demo', detail: removed });
-    return removed;
+    // The audit entry commits with the deletion: no removal without its record, no record of a removal rolled back.
+    return this.demo.removeAll((em, removed) => this.audit.record(em, { actor: actorOf(principal), action: 'demo.removed', targetType: 'demo', targetId: 'demo', detail: { ...removed } }));
   }
 }

@@ -92,6 +92,8 @@ describe('demo data', () => {
     expect((await t.http.get('/api/demo').expect(200)).body.loaded).toBe(true);
     const removed = (await t.http.post('/api/demo/remove').send({ confirm: true }).expect(200)).body;
     expect(removed).toMatchObject({ instances: summary.instances, users: 12, definitions: 1 });
+    const [audit] = (await t.http.get('/api/audit').query({ action: 'demo.removed' }).expect(200)).body.items;
+    expect(audit).toMatchObject({ action: 'demo.removed', detail: { instances: summary.instances, users: 12, definitions: 1 } });
     expect((await t.http.get('/api/process-instances').expect(200)).body.total).toBe(0);
     const supervisor = await t.as('sup.visor', ['supervisor']);
     expect((await supervisor.get('/api/board/alerts').expect(200)).body.items).toEqual([]);

@@ -8,7 +8,8 @@ import { listenLocally, startReplica } from '../support/replica';
 import { SseClient, type SseMessage } from '../support/sse-client';
 
 const COMPLAINT = { channel: 'phone', customerName: 'A', customerContact: 'B', complaint: 'C', urgent: true };
-const FAST_MS = 2000;
+// "Live": seconds, not the next page load. The relay polls every 100 ms; the margin is for a loaded 2-core CI machine.
+const FAST_MS = 5000;
 
 describe('live events (SSE)', () => {
   const clock = new FakeClock('2026-01-05T01:00:00Z');
