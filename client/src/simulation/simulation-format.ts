@@ -1,0 +1,42 @@
+// How a simulated figure, its 95 % interval and a difference read in the current language.
+import { translate } from '../i18n/i18n';
+import type { Stat } from './simulation-api';
+import type { Unit } from './simulation-rows';
+
+export function formatValue(x: number, unit: Unit): string {
+  if (unit === 'rate') return `${(x * 100).toFixed(1)} %`;
+  if (unit === 'hours') return translate('simulation.unit.hours', { value: x.toFixed(1) });
+  return x.toFixed(1);
+}
+
+export function formatInterval(s: Stat, unit: Unit): string {
+  return `${formatValue(s.ci95[0], unit)} – ${formatValue(s.ci95[1], unit)}`;
+}
+
+export function formatDifference(base: Stat | undefined, edited: Stat | undefined, unit: Unit): string {
+  if (!base || !edited) return '—';
+  const d = edited.mean - base.mean;
+  const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
+  if (unit === 'rate') return translate('simulation.unit.pp', { sign, value: Math.abs(d * 100).toFixed(1) });
+  return `${sign}${formatValue(Math.abs(d), unit)}`;
+}
+
+/** A role's name in the UI language when the client knows the role, else as the server named it. */
+export function roleName(role: string): string {
+  const name = translate(`role.${role}`);
+  return name === `role.${role}` ? role : name;
+}
+
+/** yyyy-mm-dd of a local date, as `<input type="date">` holds it. */
+export const isoDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** The window of history for a from/to pair of local days (both inclusive), ending no later than now. */
+export function historyWindow(from: string, to: string, now = Date.now()): { from: string; to: string } | null {
+  const start = new Date(`${from}T00:00:00`);
+  const end = new Date(`${to}T00:00:00`);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return null;
+  end.setDate(end.getDate() + 1);
+  const until = Math.min(end.getTime(), now);
+  if (until <= start.getTime()) return null;
+  return { from: start.toISOString(), to: new Date(until).toISOString() };
+}
