@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import type { SimulationRequest } from './simulation-api';
-import { historyWindow } from './simulation-format';
+import { historyWindow } from './simulation-window';
 import { defaultSettings, SimulationForm, type SimulationSettings } from './simulation-form';
 import { SimulationProgress } from './simulation-progress';
 import { SimulationResults } from './simulation-results';

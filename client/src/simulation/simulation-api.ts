@@ -1,29 +1,12 @@
 // The simulation API as the client sees it (issue 18): the learned model's staffing, starting a run, reading its state.
 import { api } from '../app/api';
+import type { ComparedVariant, Stat, VariantKpis } from './simulation-rows';
 
-/** A KPI over the replications: the mean and its 95 % confidence interval. */
-export interface Stat {
-  mean: number;
-  ci95: [number, number];
-}
+export type { Stat, VariantKpis };
 
-export interface VariantKpis {
-  slaBreaches: Record<string, Stat>;
-  slaWarnings: Record<string, Stat>;
-  responseOnTimeRate: Stat;
-  resolutionHours: { p50: Stat; p90: Stat; p95: Stat };
-  escalations: Record<string, Stat>;
-  completed: Stat;
-}
-
-export interface SimulationVariant {
-  /** 'v3' for a deployed version, 'edited' for the modeler's diagram. */
-  label: string;
-  version?: number;
-  kpis: VariantKpis;
+export interface SimulationVariant extends ComparedVariant {
   backlog: { day: number; mean: number }[];
   breachesPerWeek: { week: number; mean: number }[];
-  utilisation: Record<string, Stat>;
 }
 
 export type SimulationStatus = 'queued' | 'running' | 'done' | 'failed';

@@ -4,7 +4,7 @@ import { ErrorMessage, Loading } from '../app/status';
 import { useResource } from '../app/use-resource';
 import { useI18n } from '../i18n/i18n';
 import { loadModel } from './simulation-api';
-import { historyWindow, isoDay } from './simulation-format';
+import { historyWindow, isoDay } from './simulation-window';
 import { StaffAdjustments } from './staff-adjustments';
 
 export interface SimulationSettings {
@@ -39,7 +39,9 @@ export function SimulationForm({ definitionKey, settings, onChange, onSubmit, bu
   const set = <K extends keyof SimulationSettings>(key: K, value: SimulationSettings[K]) => onChange({ ...settings, [key]: value });
   const num = (e: Event) => Number((e.currentTarget as HTMLInputElement).value);
   return (
+    // noValidate: the server checks the settings and its message says what to change (shown above the form).
     <form
+      noValidate
       class="simulation-form"
       data-testid="simulation-form"
       onSubmit={(e) => {

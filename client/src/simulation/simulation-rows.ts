@@ -1,5 +1,29 @@
 // The KPI rows of a simulation's comparison: deployed vs edited per KPI, the difference, and whether it is clear.
-import type { SimulationVariant, Stat } from './simulation-api';
+// It imports nothing: the server's type check compiles it for its unit test (test/client/), as in form-schema.ts.
+
+/** A KPI over the replications: the mean and its 95 % confidence interval. */
+export interface Stat {
+  mean: number;
+  ci95: [number, number];
+}
+
+export interface VariantKpis {
+  slaBreaches: Record<string, Stat>;
+  slaWarnings: Record<string, Stat>;
+  responseOnTimeRate: Stat;
+  resolutionHours: { p50: Stat; p90: Stat; p95: Stat };
+  escalations: Record<string, Stat>;
+  completed: Stat;
+}
+
+/** What the comparison reads of a variant of the results (simulation-api.ts adds the chart series). */
+export interface ComparedVariant {
+  /** 'v3' for a deployed version, 'edited' for the modeler's diagram. */
+  label: string;
+  version?: number;
+  kpis: VariantKpis;
+  utilisation: Record<string, Stat>;
+}
 
 /** `rate` figures are fractions 0..1 (shown as %), `hours` durations, `count` means per run. */
 export type Unit = 'count' | 'rate' | 'hours';
@@ -21,7 +45,7 @@ export type Verdict = 'better' | 'worse' | 'unclear' | 'none';
 const keysOf = (...maps: (Record<string, Stat> | undefined)[]) => [...new Set(maps.flatMap((m) => Object.keys(m ?? {})))].sort();
 
 /** Every KPI of the contract, in reading order; a policy, level or role present in only one variant still gets a row. */
-export function kpiRows(base: SimulationVariant | undefined, edited: SimulationVariant | undefined): KpiRow[] {
+export function kpiRows(base: ComparedVariant | undefined, edited: ComparedVariant | undefined): KpiRow[] {
   const a = base?.kpis;
   const b = edited?.kpis;
   const rows: KpiRow[] = [];
@@ -56,6 +80,6 @@ export function verdict(row: KpiRow): Verdict {
 }
 
 /** The deployed variant (it has a version) and the modeler's edited one. */
-export function pickVariants(variants: SimulationVariant[]): { base?: SimulationVariant; edited?: SimulationVariant } {
+export function pickVariants<V extends ComparedVariant>(variants: V[]): { base?: V; edited?: V } {
   return { base: variants.find((v) => v.label !== 'edited'), edited: variants.find((v) => v.label === 'edited') };
 }
