@@ -58,11 +58,12 @@ describe('modeler: Simulate…', () => {
     const dialog = page.getByRole('dialog', { name: 'Simulate the edited diagram' });
     await dialog.waitFor();
     // then the defaults are the last 30 days of history, a 30-day run, and the staff of the learned model per role
-    expect(await dialog.getByLabel('From').inputValue()).toBe(localDay(new Date(Date.now() - 30 * DAY)));
-    expect(await dialog.getByLabel('To').inputValue()).toBe(localDay(new Date()));
+    expect(await dialog.getByLabel('From', { exact: true }).inputValue()).toBe(localDay(new Date(Date.now() - 30 * DAY)));
+    expect(await dialog.getByLabel('To', { exact: true }).inputValue()).toBe(localDay(new Date()));
     expect(await dialog.getByLabel('Days to simulate').inputValue()).toBe('30');
     await dialog.getByTestId('simulation-learned').filter({ hasText: /Learned from [1-9]\d* requests/ }).waitFor();
     await dialog.getByLabel('Change in staff: Supervisor').waitFor();
+    await saveScreenshot(page, 'modeler-simulation-settings');
     // when it runs a short simulation with more arrivals and one more supervisor
     await dialog.getByLabel('Days to simulate').fill('3');
     await dialog.getByLabel('Replications').fill('2');
