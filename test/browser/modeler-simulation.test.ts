@@ -27,8 +27,14 @@ describe('modeler: Simulate…', () => {
     await page.locator('[data-testid="import-status"][data-state="done"]').waitFor();
   }
 
-  /** Runs the dialog's settings and returns the id the server gave the run. */
+  /** Runs the dialog's settings and returns the id the server gave the run; notes whether the progress bar showed. */
   async function run(page: Page, button: string): Promise<string> {
+    await page.evaluate(() => {
+      const w = window as unknown as { sawProgress: boolean };
+      w.sawProgress = false;
+      const seen = () => void (document.querySelector('[data-testid="simulation-progress"] progress') && (w.sawProgress = true));
+      new MutationObserver(seen).observe(document.body, { childList: true, subtree: true });
+    });
     const started = page.waitForResponse((r: Response) => r.url().endsWith('/api/simulations') && r.request().method() === 'POST');
     await page.getByTestId('simulation-dialog').getByRole('button', { name: button }).click();
     const response = await started;
@@ -63,6 +69,7 @@ describe('modeler: Simulate…', () => {
     expect(await dialog.getByLabel('Days to simulate').inputValue()).toBe('30');
     await dialog.getByTestId('simulation-learned').filter({ hasText: /Learned from [1-9]\d* requests/ }).waitFor();
     await dialog.getByLabel('Change in staff: Supervisor').waitFor();
+    expect(await dialog.getByTestId('simulation-staff').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-role')))).toEqual(expect.arrayContaining(['agent', 'supervisor', 'technician']));
     await saveScreenshot(page, 'modeler-simulation-settings');
     // when it runs a short simulation with more arrivals and one more supervisor
     await dialog.getByLabel('Days to simulate').fill('3');
@@ -73,6 +80,7 @@ describe('modeler: Simulate…', () => {
     // then it shows the results when the run is done (progress in between), deployed vs edited
     const results = dialog.getByTestId('simulation-results');
     await results.waitFor({ timeout: 300_000 });
+    expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
     const table = results.getByTestId('simulation-kpis');
     expect(await table.locator('thead th').allInnerTexts()).toEqual(['KPI', `Deployed v${latest}`, 'Edited diagram', 'Difference']);
     for (const kpi of ['responseOnTimeRate', 'resolution:p50', 'resolution:p90', 'completed']) {
@@ -82,7 +90,11 @@ describe('modeler: Simulate…', () => {
     }
     expect(await table.locator('tr[data-kpi^="breaches:"]').count()).toBeGreaterThan(0);
     expect(await table.locator('tr[data-kpi^="utilisation:"]').count()).toBeGreaterThan(0);
-    for (const chart of ['simulation-backlog-chart', 'simulation-breaches-chart', 'simulation-utilisation-chart']) expect(await drawn(page, chart)).toBe(true);
+    for (const chart of ['simulation-backlog-chart', 'simulation-breaches-chart', 'simulation-utilisation-chart']) {
+      // each chart got values for both variants, and Chart.js drew it
+      expect(await results.locator(`figure:has([data-testid="${chart}"])`).getAttribute('data-points')).toMatch(/^[1-9]\d*,[1-9]\d*$/);
+      expect(await drawn(page, chart)).toBe(true);
+    }
     await saveScreenshot(page, 'modeler-simulation');
     // and the server ran what the dialog showed: the edited XML against the latest version, with the adjustments
     const analyst = await app.as('ana', ['analyst']);

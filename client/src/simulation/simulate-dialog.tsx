@@ -1,6 +1,6 @@
 // Simulate… from the modeler: settings → run the edited diagram and the latest deployed version on learned workload →
 // progress → KPIs and charts side by side. Nothing is deployed.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import type { SimulationRequest } from './simulation-api';
 import { historyWindow } from './simulation-window';
@@ -24,6 +24,9 @@ export function SimulateDialog({ definitionKey, baseVersion, currentXml, onClose
   const [settings, setSettings] = useState<SimulationSettings>(() => defaultSettings());
   const run = useSimulationRun();
   const { state } = run;
+  // Focus moves into the dialog, so keyboard users start in it and Escape closes it.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
 
   const submit = async () => {
     const fromHistory = historyWindow(settings.from, settings.to);
@@ -46,7 +49,7 @@ export function SimulateDialog({ definitionKey, baseVersion, currentXml, onClose
   const busy = state.phase === 'starting' || state.phase === 'running';
   return (
     <div class="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div class="modal panel simulation-dialog" role="dialog" aria-modal="true" aria-labelledby="simulation-title" aria-busy={busy} data-testid="simulation-dialog">
+      <div ref={box} tabIndex={-1} class="modal panel simulation-dialog" role="dialog" aria-modal="true" aria-labelledby="simulation-title" aria-busy={busy} data-testid="simulation-dialog">
         <h2 id="simulation-title">{t('simulation.title')}</h2>
         <p>{t('simulation.intro', { key: definitionKey, version: baseVersion })}</p>
         <p class="muted">{t('simulation.nothingDeployed')}</p>

@@ -14,6 +14,9 @@ type Variants = { base?: SimulationVariant; edited?: SimulationVariant };
 /** The x values of both variants (a run may end a day early), in order. */
 const xs = (a: number[] = [], b: number[] = []) => [...new Set([...a, ...b])].sort((x, y) => x - y);
 
+/** How many values each series has ("deployed,edited"): a chart with none would draw only its axes. */
+const points = (c: ChartConfiguration) => c.data.datasets.map((d) => d.data.filter((x) => x !== null && x !== undefined).length).join(',');
+
 export function SimulationCharts({ base, edited }: Variants) {
   const { t, locale } = useI18n();
   const names = { base: base ? t('simulation.deployed', { version: base.version ?? base.label }) : '', edited: t('simulation.edited') };
@@ -22,7 +25,7 @@ export function SimulationCharts({ base, edited }: Variants) {
     data,
     borderColor: key === 'base' ? BASE_COLOUR : EDITED_COLOUR,
     backgroundColor: key === 'base' ? BASE_COLOUR : EDITED_COLOUR,
-    ...(type === 'line' ? { tension: 0.2, pointRadius: 0, spanGaps: true } : {}),
+    ...(type === 'line' ? { tension: 0.2, pointRadius: 2, spanGaps: true } : {}),
   });
   const legend = { legend: { position: 'bottom' as const } };
 
@@ -58,15 +61,15 @@ export function SimulationCharts({ base, edited }: Variants) {
 
   return (
     <div class="simulation-charts">
-      <figure>
+      <figure data-points={points(backlog)}>
         <figcaption>{t('simulation.chart.backlog')}</figcaption>
         <ChartCanvas config={backlog} label={t('simulation.chart.backlog')} testId="simulation-backlog-chart" height={220} />
       </figure>
-      <figure>
+      <figure data-points={points(breaches)}>
         <figcaption>{t('simulation.chart.breaches')}</figcaption>
         <ChartCanvas config={breaches} label={t('simulation.chart.breaches')} testId="simulation-breaches-chart" height={220} />
       </figure>
-      <figure>
+      <figure data-points={points(utilisation)}>
         <figcaption>{t('simulation.chart.utilisation')}</figcaption>
         <ChartCanvas config={utilisation} label={t('simulation.chart.utilisation')} testId="simulation-utilisation-chart" height={220} />
       </figure>

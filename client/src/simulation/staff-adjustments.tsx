@@ -2,6 +2,8 @@
 import { useI18n } from '../i18n/i18n';
 import { roleName } from './simulation-format';
 
+const NOT_STAFF = ['admin', 'analyst'];
+
 interface Props {
   roles: Record<string, number>;
   staff: Record<string, number>;
@@ -10,7 +12,8 @@ interface Props {
 
 export function StaffAdjustments({ roles, staff, onChange }: Props) {
   const { t } = useI18n();
-  const names = Object.keys(roles).sort();
+  // Admins and analysts are users too, but they do no service work the simulation could staff.
+  const names = Object.keys(roles).filter((r) => !NOT_STAFF.includes(r)).sort();
   if (!names.length) return <p class="muted">{t('simulation.noStaff')}</p>;
   return (
     <table class="table simulation-staff" data-testid="simulation-staff">
