@@ -60,6 +60,14 @@ describe('simulation comparison rows', () => {
     expect(of('resolution:p50')).toBe('none'); // the same
   });
 
+  it('adds the mean resolution time and the requests started when the server sends them, started without a verdict', () => {
+    const withExtras = (label: string, started: Stat) => variant(label, { resolutionHours: { p50: stat(5, 4, 6), p90: stat(20, 18, 22), p95: stat(30, 27, 33), mean: stat(8, 7, 9) }, started });
+    const rows = kpiRows(withExtras('v2', stat(100, 98, 102)), withExtras('edited', stat(120, 118, 122)));
+    expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining(['resolution:mean', 'started']));
+    expect(rows.findIndex((r) => r.id === 'resolution:mean')).toBe(rows.findIndex((r) => r.id === 'resolution:p50') - 1);
+    expect(verdict(rows.find((r) => r.id === 'started')!)).toBe('none');
+  });
+
   it('gives utilisation no verdict: busier staff is neither good nor bad by itself', () => {
     const rows = kpiRows(variant('v2', {}, { agent: stat(0.5, 0.45, 0.55) }), variant('edited', {}, { agent: stat(0.9, 0.85, 0.95) }));
     expect(verdict(rows.find((r) => r.id === 'utilisation:agent')!)).toBe('none');

@@ -11,9 +11,11 @@ export interface VariantKpis {
   slaBreaches: Record<string, Stat>;
   slaWarnings: Record<string, Stat>;
   responseOnTimeRate: Stat;
-  resolutionHours: { p50: Stat; p90: Stat; p95: Stat };
+  /** `mean` and `started` came later (additive): shown when the server sends them. */
+  resolutionHours: { p50: Stat; p90: Stat; p95: Stat; mean?: Stat };
   escalations: Record<string, Stat>;
   completed: Stat;
+  started?: Stat;
 }
 
 /** What the comparison reads of a variant of the results (simulation-api.ts adds the chart series). */
@@ -56,11 +58,18 @@ export function kpiRows(base: ComparedVariant | undefined, edited: ComparedVaria
     rows.push({ id: `warnings:${policy}`, label: 'simulation.kpi.warnings', params: { policy }, unit: 'count', lowerIsBetter: true, base: a?.slaWarnings[policy], edited: b?.slaWarnings[policy] });
   }
   rows.push({ id: 'responseOnTimeRate', label: 'simulation.kpi.responseOnTime', unit: 'rate', lowerIsBetter: false, base: a?.responseOnTimeRate, edited: b?.responseOnTimeRate });
+  if (a?.resolutionHours.mean || b?.resolutionHours.mean) {
+    rows.push({ id: 'resolution:mean', label: 'simulation.kpi.resolution.mean', unit: 'hours', lowerIsBetter: true, base: a?.resolutionHours.mean, edited: b?.resolutionHours.mean });
+  }
   for (const p of ['p50', 'p90', 'p95'] as const) {
     rows.push({ id: `resolution:${p}`, label: `simulation.kpi.resolution.${p}`, unit: 'hours', lowerIsBetter: true, base: a?.resolutionHours[p], edited: b?.resolutionHours[p] });
   }
   for (const level of keysOf(a?.escalations, b?.escalations)) {
     rows.push({ id: `escalations:${level}`, label: 'simulation.kpi.escalations', params: { level }, unit: 'count', lowerIsBetter: true, base: a?.escalations[level], edited: b?.escalations[level] });
+  }
+  if (a?.started || b?.started) {
+    // More started is the workload, not a result: no verdict (like utilisation).
+    rows.push({ id: 'started', label: 'simulation.kpi.started', unit: 'count', lowerIsBetter: true, base: a?.started, edited: b?.started });
   }
   rows.push({ id: 'completed', label: 'simulation.kpi.completed', unit: 'count', lowerIsBetter: false, base: a?.completed, edited: b?.completed });
   for (const role of keysOf(base?.utilisation, edited?.utilisation)) {
@@ -72,7 +81,7 @@ export function kpiRows(base: ComparedVariant | undefined, edited: ComparedVaria
 
 export function verdict(row: KpiRow): Verdict {
   const { base, edited } = row;
-  if (!base || !edited || row.id.startsWith('utilisation:')) return 'none';
+  if (!base || !edited || row.id.startsWith('utilisation:') || row.id === 'started') return 'none';
   if (edited.mean === base.mean) return 'none';
   const apart = edited.ci95[0] > base.ci95[1] || edited.ci95[1] < base.ci95[0];
   if (!apart) return 'unclear';
