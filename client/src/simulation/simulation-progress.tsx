@@ -3,13 +3,13 @@ import { useLiveEvents, type LiveEvent } from '../app/live-events';
 import { useI18n } from '../i18n/i18n';
 import type { SimulationStatus } from './simulation-api';
 
-// No roles: the stream knows the process roles only (an analyst asking for 'analyst' is refused), so the server sends
-// progress as an event for everyone; it carries no customer data, only a run's id, status and fraction done.
+// The server restricts a run's progress to analysts (admins may ask for any role).
+const ROLES = ['analyst'];
 const TYPES = ['simulation.progress'];
 
 export function SimulationProgress({ status, progress, onLiveEvent }: { status: SimulationStatus | 'starting'; progress: number; onLiveEvent: (event: LiveEvent) => void }) {
   const { t } = useI18n();
-  useLiveEvents({ types: TYPES }, onLiveEvent);
+  useLiveEvents({ roles: ROLES, types: TYPES }, onLiveEvent);
   const percent = Math.round(Math.min(1, Math.max(0, progress)) * 100);
   return (
     <div class="simulation-progress" data-testid="simulation-progress">
