@@ -34,8 +34,8 @@ interface Props {
 
 export function SimulationForm({ definitionKey, settings, onChange, onSubmit, busy }: Props) {
   const { t } = useI18n();
-  const window = useMemo(() => historyWindow(settings.from, settings.to), [settings.from, settings.to]);
-  const model = useResource(() => (window ? loadModel(definitionKey, window.from, window.to) : Promise.resolve(undefined)), [definitionKey, window]);
+  const period = useMemo(() => historyWindow(settings.from, settings.to), [settings.from, settings.to]);
+  const model = useResource(() => (period ? loadModel(definitionKey, period.from, period.to) : Promise.resolve(undefined)), [definitionKey, period]);
   const set = <K extends keyof SimulationSettings>(key: K, value: SimulationSettings[K]) => onChange({ ...settings, [key]: value });
   const num = (e: Event) => Number((e.currentTarget as HTMLInputElement).value);
   return (
@@ -46,7 +46,7 @@ export function SimulationForm({ definitionKey, settings, onChange, onSubmit, bu
       data-testid="simulation-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (window) onSubmit();
+        if (period) onSubmit();
       }}
     >
       <fieldset>
@@ -57,7 +57,7 @@ export function SimulationForm({ definitionKey, settings, onChange, onSubmit, bu
         <label>
           {t('simulation.to')} <input type="date" name="to" required value={settings.to} onChange={(e) => set('to', (e.currentTarget as HTMLInputElement).value)} />
         </label>
-        {!window && <p class="field-error" role="alert">{t('simulation.periodInvalid')}</p>}
+        {!period && <p class="field-error" role="alert">{t('simulation.periodInvalid')}</p>}
         {model.loading && <Loading />}
         {model.error && <ErrorMessage error={model.error} onRetry={model.reload} />}
         {model.data && <p class="muted" data-testid="simulation-learned">{t('simulation.learned', { instances: model.data.instances, perWeek: model.data.arrivals.perWeek.toFixed(1) })}</p>}
@@ -83,7 +83,7 @@ export function SimulationForm({ definitionKey, settings, onChange, onSubmit, bu
         {model.data && <StaffAdjustments roles={model.data.staffing.roles} staff={settings.staff} onChange={(staff) => set('staff', staff)} />}
       </fieldset>
       <div class="modal-actions">
-        <button type="submit" class="button primary" disabled={busy || !window} data-testid="simulation-run">
+        <button type="submit" class="button primary" disabled={busy || !period} data-testid="simulation-run">
           {t('simulation.run')}
         </button>
       </div>
