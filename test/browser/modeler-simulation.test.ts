@@ -27,8 +27,9 @@ describe('modeler: Simulate…', () => {
     await page.locator('[data-testid="import-status"][data-state="done"]').waitFor();
   }
 
-  /** Runs the dialog's settings and returns the id the server gave the run; notes whether the progress bar showed. */
-  async function run(page: Page, button: string): Promise<string> {
+  /** Runs the dialog's settings; returns the id the server gave the run and what the client sent. Notes whether the
+   * progress bar showed. */
+  async function run(page: Page, button: string): Promise<{ id: string; sent: Record<string, any> }> {
     await page.evaluate(() => {
       const w = window as unknown as { sawProgress: boolean };
       w.sawProgress = false;
@@ -39,7 +40,7 @@ describe('modeler: Simulate…', () => {
     await page.getByTestId('simulation-dialog').getByRole('button', { name: button }).click();
     const response = await started;
     expect(response.status()).toBe(202);
-    return (await response.json()).id;
+    return { id: (await response.json()).id, sent: response.request().postDataJSON() };
   }
 
   /** A chart canvas that Chart.js has drawn on: some pixel is not transparent. */
@@ -76,7 +77,7 @@ describe('modeler: Simulate…', () => {
     await dialog.getByLabel('Replications').fill('2');
     await dialog.getByLabel('Arrivals (± %)').fill('20');
     await dialog.getByLabel('Change in staff: Supervisor').fill('1');
-    const id = await run(page, 'Run simulation');
+    const { id, sent } = await run(page, 'Run simulation');
     // then it shows the results when the run is done (progress in between), deployed vs edited
     const results = dialog.getByTestId('simulation-results');
     await results.waitFor({ timeout: 300_000 });
@@ -96,13 +97,14 @@ describe('modeler: Simulate…', () => {
       expect(await drawn(page, chart)).toBe(true);
     }
     await saveScreenshot(page, 'modeler-simulation');
-    // and the server ran what the dialog showed: the edited XML against the latest version, with the adjustments
+    // and the dialog sent the edited XML against the latest version, with the adjustments, and the server ran that
+    expect(sent.candidateXml).toContain('PT48H');
+    expect(sent).toMatchObject({ definitionKey: 'service-request', versions: [latest], days: 3, replications: 2, seed: 1, adjustments: { arrivalsPercent: 20, staff: { supervisor: 1 } } });
+    expect(new Date(sent.fromHistory.to).getTime() - new Date(sent.fromHistory.from).getTime()).toBeGreaterThan(29 * DAY);
     const analyst = await app.as('ana', ['analyst']);
     const stored = (await analyst.get(`/api/simulations/${id}`).expect(200)).body;
     expect(stored.status).toBe('done');
-    expect(stored.request).toMatchObject({ definitionKey: 'service-request', versions: [latest], days: 3, replications: 2, adjustments: { arrivalsPercent: 20, staff: { supervisor: 1 } } });
-    expect(stored.request.candidateXml).toContain('PT48H');
-    expect(new Date(stored.request.fromHistory.to).getTime() - new Date(stored.request.fromHistory.from).getTime()).toBeGreaterThan(29 * DAY);
+    expect(stored.request).toMatchObject({ definitionKey: 'service-request', versions: [latest], days: 3, replications: 2, fromHistory: sent.fromHistory });
     expect(stored.results.variants.map((v: { label: string }) => v.label).sort()).toEqual(['edited', `v${latest}`]);
     // and nothing was deployed
     expect((await app.http.get('/api/definitions/service-request').expect(200)).body).toHaveLength(versionsBefore.length);
