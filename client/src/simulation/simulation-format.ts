@@ -9,8 +9,9 @@ export function formatValue(x: number, unit: Unit): string {
   return x.toFixed(1);
 }
 
+/** Every simulated KPI is a count, rate or duration: a t-interval over few replications may reach below 0, read as 0. */
 export function formatInterval(s: Stat, unit: Unit): string {
-  return `${formatValue(s.ci95[0], unit)} – ${formatValue(s.ci95[1], unit)}`;
+  return `${formatValue(Math.max(0, s.ci95[0]), unit)} – ${formatValue(s.ci95[1], unit)}`;
 }
 
 export function formatDifference(base: Stat | undefined, edited: Stat | undefined, unit: Unit): string {
