@@ -132,6 +132,8 @@ describe('modeler: Simulate…', () => {
     // then the comparison and the charts are in Chinese
     expect(await results.locator('thead th').allInnerTexts()).toEqual(['指标', expect.stringMatching(/^已部署 v\d+$/), '编辑后的流程图', '差异']);
     expect(await results.locator('tr[data-kpi="responseOnTimeRate"] th').innerText()).toBe('响应及时率');
+    // SLA policies by their Chinese names (processes/sla.json), not their ids
+    expect(await results.locator('tr[data-kpi="breaches:repair-resolution"] th').innerText()).toBe('SLA 违约 · 按优先级的维修解决时限（服务台工作时间）');
     expect(await results.locator('figcaption').allInnerTexts()).toEqual(['积压随时间变化', '每周 SLA 违约', '各角色利用率']);
     await saveScreenshot(page, 'modeler-simulation-zh');
     expect(errorsOf(page)).toEqual([]);

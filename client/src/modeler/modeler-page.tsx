@@ -122,7 +122,7 @@ export function ModelerPage() {
       <ProblemsList issues={m.issues} server={deploy.serverProblems} onSelect={m.selectElement} />
       <DeployDialog deploy={deploy.state} onConfirm={deploy.confirm} onClose={deploy.close} />
       {simulating && latest !== undefined && (
-        <SimulateDialog definitionKey={key} baseVersion={latest} currentXml={async () => (await m.modeler.current!.saveXML({ format: true })).xml ?? ''} onClose={() => setSimulating(false)} />
+        <SimulateDialog definitionKey={key} baseVersion={latest} currentXml={async () => (await m.modeler.current!.saveXML({ format: true })).xml ?? ''} policies={known.data?.policies} onClose={() => setSimulating(false)} />
       )}
       <ImportDialog pending={fileImport.pending} onOpen={fileImport.choose} onClose={fileImport.cancel} />
     </section>

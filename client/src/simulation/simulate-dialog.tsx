@@ -1,6 +1,7 @@
 // Simulate… from the modeler: settings → run the edited diagram and the latest deployed version on learned workload →
 // progress → KPIs and charts side by side. Nothing is deployed.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { SlaPolicySummary } from '../app/types';
 import { useI18n } from '../i18n/i18n';
 import type { SimulationRequest } from './simulation-api';
 import { historyWindow } from './simulation-window';
@@ -16,10 +17,12 @@ interface Props {
   baseVersion: number;
   /** The diagram as the modeler holds it now. */
   currentXml: () => Promise<string>;
+  /** SLA policies, for their names in the UI language. */
+  policies?: SlaPolicySummary[];
   onClose: () => void;
 }
 
-export function SimulateDialog({ definitionKey, baseVersion, currentXml, onClose }: Props) {
+export function SimulateDialog({ definitionKey, baseVersion, currentXml, policies, onClose }: Props) {
   const { t } = useI18n();
   const [settings, setSettings] = useState<SimulationSettings>(() => defaultSettings());
   const run = useSimulationRun();
@@ -61,7 +64,7 @@ export function SimulateDialog({ definitionKey, baseVersion, currentXml, onClose
         {(state.phase === 'idle' || state.phase === 'failed') && <SimulationForm definitionKey={definitionKey} settings={settings} onChange={setSettings} onSubmit={submit} busy={busy} />}
         {state.phase === 'starting' && <SimulationProgress status="starting" progress={0} onLiveEvent={run.onLiveEvent} />}
         {state.phase === 'running' && <SimulationProgress status={state.status} progress={state.progress} onLiveEvent={run.onLiveEvent} />}
-        {state.phase === 'done' && <SimulationResults simulation={state.simulation} />}
+        {state.phase === 'done' && <SimulationResults simulation={state.simulation} policies={policies} />}
         <div class="modal-actions">
           {state.phase === 'done' && (
             <button type="button" onClick={run.reset} data-testid="simulation-again">

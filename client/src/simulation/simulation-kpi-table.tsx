@@ -1,4 +1,6 @@
 // The simulated KPIs side by side: deployed version vs edited diagram, means with 95 % intervals, the difference marked.
+import type { SlaPolicySummary } from '../app/types';
+import { localName } from '../forms/local-text';
 import { useI18n } from '../i18n/i18n';
 import type { SimulationVariant } from './simulation-api';
 import { formatDifference, formatInterval, formatValue, roleName } from './simulation-format';
@@ -6,8 +8,13 @@ import { kpiRows, verdict, type KpiRow } from './simulation-rows';
 
 const VERDICT_CLASS = { better: 'delta-better', worse: 'delta-worse', unclear: 'muted', none: '' } as const;
 
-export function SimulationKpiTable({ base, edited }: { base?: SimulationVariant; edited?: SimulationVariant }) {
-  const { t } = useI18n();
+export function SimulationKpiTable({ base, edited, policies }: { base?: SimulationVariant; edited?: SimulationVariant; policies?: SlaPolicySummary[] }) {
+  const { t, locale } = useI18n();
+  // A policy by its name in the UI language (sla.json `names`), its id while the policies load.
+  const policyName = (id: string) => {
+    const p = policies?.find((x) => x.id === id);
+    return p ? localName(p.name, p.names, locale) : id;
+  };
   const rows = kpiRows(base, edited);
   return (
     <table class="table simulation-kpis" data-testid="simulation-kpis">
@@ -25,7 +32,7 @@ export function SimulationKpiTable({ base, edited }: { base?: SimulationVariant;
           const v = verdict(row);
           return (
             <tr key={row.id} data-kpi={row.id}>
-              <th scope="row">{label(t, row)}</th>
+              <th scope="row">{label(t, row, policyName)}</th>
               <StatCell row={row} which="base" />
               <StatCell row={row} which="edited" />
               <td class={VERDICT_CLASS[v]} data-verdict={v}>
@@ -50,7 +57,8 @@ function StatCell({ row, which }: { row: KpiRow; which: 'base' | 'edited' }) {
   );
 }
 
-function label(t: (key: string, params?: Record<string, string>) => string, row: KpiRow): string {
-  const params = row.params?.role ? { ...row.params, role: roleName(row.params.role) } : row.params;
-  return t(row.label, params);
+function label(t: (key: string, params?: Record<string, string>) => string, row: KpiRow, policyName: (id: string) => string): string {
+  const p = row.params;
+  if (!p) return t(row.label);
+  return t(row.label, { ...p, ...(p.role && { role: roleName(p.role) }), ...(p.policy && { policy: policyName(p.policy) }) });
 }
