@@ -37,9 +37,13 @@ describe('modeler: Simulate…', () => {
       new MutationObserver(seen).observe(document.body, { childList: true, subtree: true });
     });
     const started = page.waitForResponse((r: Response) => r.url().endsWith('/api/simulations') && r.request().method() === 'POST');
+    // while it runs, the dialog follows the live stream for analysts (the stream accepts that role)
+    const live = page.waitForResponse((r: Response) => r.url().includes('/api/events?') && r.url().includes('types=simulation.progress'));
     await page.getByTestId('simulation-dialog').getByRole('button', { name: button }).click();
     const response = await started;
     expect(response.status()).toBe(202);
+    expect((await live).url()).toContain('roles=analyst');
+    expect((await live).status()).toBe(200);
     return { id: (await response.json()).id, sent: response.request().postDataJSON() };
   }
 
