@@ -60,7 +60,8 @@ export function SimulationForm({ definitionKey, settings, onChange, onSubmit, bu
         {!period && <p class="field-error" role="alert">{t('simulation.periodInvalid')}</p>}
         {model.loading && <Loading />}
         {model.error && <ErrorMessage error={model.error} onRetry={model.reload} />}
-        {model.data && <p class="muted" data-testid="simulation-learned">{t('simulation.learned', { instances: model.data.instances, perWeek: model.data.arrivals.perWeek.toFixed(1) })}</p>}
+        {model.data?.instances === 0 && <p class="field-error" role="alert">{t('simulation.noHistory')}</p>}
+        {model.data && model.data.instances > 0 && <p class="muted" data-testid="simulation-learned">{t('simulation.learned', { instances: model.data.instances, perWeek: model.data.arrivals.perWeek.toFixed(1) })}</p>}
       </fieldset>
       <fieldset>
         <legend>{t('simulation.run.settings')}</legend>
