@@ -149,6 +149,10 @@ describe('modeler: Simulate…', () => {
     await openModeler(page);
     await page.getByRole('button', { name: 'Simulate…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Simulate the edited diagram' });
+    // when the analyst picks a period without history, the dialog says so before anything runs
+    await dialog.getByLabel('From', { exact: true }).fill('2025-01-01');
+    await dialog.getByLabel('To', { exact: true }).fill('2025-01-31');
+    await dialog.getByRole('alert').filter({ hasText: 'No requests of this process started in this period' }).waitFor();
     // when the analyst asks for more days than a run may have (the server allows 1–62)
     await dialog.getByLabel('Days to simulate').fill('99');
     const answer = page.waitForResponse((r: Response) => r.url().endsWith('/api/simulations') && r.request().method() === 'POST');
