@@ -27,7 +27,7 @@ export const EVENT_TYPES = [
   'escalation.acknowledged', 'escalation.reassigned', 'escalation.resolved',
   'sla.started', 'sla.warning', 'sla.breached', 'sla.paused', 'sla.resumed', 'sla.met', 'sla.missed',
   'survey.requested', 'survey.skipped', 'survey.scheduled', 'survey.sent', 'survey.answered', 'survey.expired', 'survey.start_failed',
-  'recovery.started', 'recovery.complaint_opened', 'kpi.threshold',
+  'recovery.started', 'recovery.complaint_opened', 'kpi.threshold', 'simulation.progress',
 ];
 
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'denied';

@@ -20,5 +20,6 @@ import incidents from './messages/incidents';
 import instanceSearch from './messages/instance-search';
 import demo from './messages/demo';
 import migration from './messages/migration';
+import simulation from './messages/simulation';
 
-export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage, dispatch, requestNotes, forms, tasklist, boardMemory, admin, incidents, instanceSearch, demo, migration];
+export const catalogues: Catalogue[] = [auth, common, modeler, modelerImport, tasks, board, instances, surveys, kpis, statusPage, dispatch, requestNotes, forms, tasklist, boardMemory, admin, incidents, instanceSearch, demo, migration, simulation];

@@ -1,5 +1,5 @@
 // The modeler screen: open a deployed version (or a file, or a new diagram), edit it in our dialect with live lint,
-// and deploy it as the next version after a summary of what changed.
+// simulate it against the latest deployed version, and deploy it as the next version after a summary of what changed.
 import { useLocation, useRoute } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../app/api';
@@ -21,6 +21,7 @@ import { useDeploy } from './use-deploy';
 import { useModeler } from './use-modeler';
 import { useServerMarkers } from './use-server-markers';
 import { FormDesign } from './form/form-design';
+import { SimulateDialog } from '../simulation/simulate-dialog';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
@@ -49,6 +50,8 @@ export function ModelerPage() {
   const [versionsTick, setVersionsTick] = useState(0);
   const versions = useResource(() => (key === 'new' ? Promise.resolve([] as DefinitionSummary[]) : api<DefinitionSummary[]>(`/api/definitions/${encodeURIComponent(key)}`)), [key, versionsTick]);
   const [loadError, setLoadError] = useState<Error | null>(null);
+  const [simulating, setSimulating] = useState(false);
+  const latest = versions.data?.[0]?.version;
   const deploy = useDeploy(m.modeler, (result) => {
     m.setDirty(false);
     setVersionsTick((n) => n + 1);
@@ -102,7 +105,9 @@ export function ModelerPage() {
         onDownloadXml={() => save('xml')}
         onDownloadSvg={() => save('svg')}
         onDeploy={deploy.open}
+        onSimulate={() => setSimulating(true)}
         canExport={m.imported.state === 'done'}
+        canSimulate={key !== 'new' && latest !== undefined}
       />
       {known.error && <ErrorMessage error={known.error} onRetry={known.reload} />}
       {loadError && <ErrorMessage error={loadError} />}
@@ -116,6 +121,9 @@ export function ModelerPage() {
       </div>
       <ProblemsList issues={m.issues} server={deploy.serverProblems} onSelect={m.selectElement} />
       <DeployDialog deploy={deploy.state} onConfirm={deploy.confirm} onClose={deploy.close} />
+      {simulating && latest !== undefined && (
+        <SimulateDialog definitionKey={key} baseVersion={latest} currentXml={async () => (await m.modeler.current!.saveXML({ format: true })).xml ?? ''} policies={known.data?.policies} onClose={() => setSimulating(false)} />
+      )}
       <ImportDialog pending={fileImport.pending} onOpen={fileImport.choose} onClose={fileImport.cancel} />
     </section>
   );

@@ -1,4 +1,4 @@
-// The modeler's toolbar: version picker, new, open file, downloads, deploy.
+// The modeler's toolbar: version picker, new, open file, downloads, simulate, deploy.
 import { useI18n } from '../i18n/i18n';
 import type { DefinitionSummary } from '../app/types';
 
@@ -10,7 +10,10 @@ interface Props {
   onDownloadXml: () => void;
   onDownloadSvg: () => void;
   onDeploy: () => void;
+  onSimulate: () => void;
   canExport: boolean;
+  /** A simulation compares with a deployed version: the process must have one. */
+  canSimulate: boolean;
 }
 
 export function ModelerToolbar(p: Props) {
@@ -51,6 +54,16 @@ export function ModelerToolbar(p: Props) {
       </button>
       <button type="button" class="button" disabled={!p.canExport} onClick={p.onDownloadSvg}>
         {t('modeler.downloadSvg')}
+      </button>
+      <button
+        type="button"
+        class="button"
+        disabled={!p.canExport || !p.canSimulate}
+        title={p.canSimulate ? undefined : t('simulation.needsDeployed')}
+        onClick={p.onSimulate}
+        data-testid="simulate"
+      >
+        {t('simulation.open')}
       </button>
       <button type="button" class="button primary" disabled={!p.canExport} onClick={p.onDeploy} data-testid="deploy">
         {t('modeler.deploy')}

@@ -5,9 +5,12 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches } from 'class-validato
 import { ROLES } from '../../engine/definition-model';
 import { commaList, EVENT_TYPE, EVENT_TYPE_MESSAGE } from './event-type';
 
+/** The process roles, and analysts: they follow their simulation runs' progress (issue 18). */
+const STREAM_ROLES = [...ROLES, 'analyst'];
+
 export class EventStreamQueryDto {
-  @ApiPropertyOptional({ type: String, example: 'agent,supervisor', description: `comma list of ${ROLES.join(', ')}; events restricted to other roles are not sent (none = unrestricted events only)` })
-  @IsOptional() @Transform(commaList) @IsArray() @ArrayMaxSize(10) @IsIn(ROLES, { each: true, message: `roles must be among ${ROLES.join(', ')}` })
+  @ApiPropertyOptional({ type: String, example: 'agent,supervisor', description: `comma list of ${STREAM_ROLES.join(', ')}; events restricted to other roles are not sent (none = unrestricted events only)` })
+  @IsOptional() @Transform(commaList) @IsArray() @ArrayMaxSize(10) @IsIn(STREAM_ROLES, { each: true, message: `roles must be among ${STREAM_ROLES.join(', ')}` })
   roles?: string[];
 
   @ApiPropertyOptional({ type: String, example: 'task.created,process.completed', description: 'comma list of event types (none = all)' })
