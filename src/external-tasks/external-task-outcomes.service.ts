@@ -76,9 +76,9 @@ export class ExternalTaskOutcomes {
       const task = await this.tasks.lockIn(em, open.id);
       if (task?.state !== 'open') throw new DomainError(ErrorCode.Conflict, `external task ${open.id} is ${task?.state ?? 'gone'}`);
       const now = this.clock.now();
-      await this.tasks.update(em, task.id, { retries: 1, retryAt: null, workerId: null, lockExpirationTime: null, updatedAt: now });
+      await this.tasks.update(em, task, { retries: 1, retryAt: null, workerId: null, lockExpirationTime: null, updatedAt: now });
       const resolution = 'retries set to 1: the external task can be fetched again';
-      await this.incidents.update(em, incident.id, { status: 'resolved', resolvedAt: now, updatedAt: now, nextRetryAt: null, resolution });
+      await this.incidents.update(em, incident, { status: 'resolved', resolvedAt: now, updatedAt: now, nextRetryAt: null, resolution });
       await this.record(em, instance, [{ at: now, type: 'incident.resolved', activityId: task.activityId, detail: { incidentId: incident.id, resolution, role: 'supervisor' } }]);
     });
     return true;
@@ -92,7 +92,7 @@ export class ExternalTaskOutcomes {
         const task = heldBy({ task: await this.tasks.lockIn(em, id), id, workerId });
         const now = this.clock.now();
         const { outcome, history } = decide(task, now);
-        await this.tasks.update(em, id, { state: 'completed', endedAt: now, updatedAt: now, lockExpirationTime: null, errorMessage: outcome.bpmnError ? `BPMN error ${outcome.bpmnError.errorCode}` : null });
+        await this.tasks.update(em, task, { state: 'completed', endedAt: now, updatedAt: now, lockExpirationTime: null, errorMessage: outcome.bpmnError ? `BPMN error ${outcome.bpmnError.errorCode}` : null });
         return { action: { type: 'resume', external: outcome }, history: [history] };
       });
       // The execution must have moved on; if the engine still reports it waiting, nothing would ever move it again.
@@ -110,7 +110,7 @@ export class ExternalTaskOutcomes {
       const task = heldBy({ task: await this.tasks.lockIn(em, id), id, workerId });
       const now = this.clock.now();
       const retryAt = failure.retries > 0 && failure.retryTimeout > 0 ? new Date(now.getTime() + failure.retryTimeout) : null;
-      await this.tasks.update(em, id, { retries: failure.retries, retryAt, errorMessage: failure.errorMessage, errorDetails: failure.errorDetails, workerId: null, lockExpirationTime: null, updatedAt: now });
+      await this.tasks.update(em, task, { retries: failure.retries, retryAt, errorMessage: failure.errorMessage, errorDetails: failure.errorDetails, workerId: null, lockExpirationTime: null, updatedAt: now });
       const history: HistoryItem[] = [{ at: now, type: 'external_task.failed', activityId: task.activityId, detail: { externalTaskId: id, topicName: task.topicName, workerId, retries: failure.retries, errorMessage: failure.errorMessage, retryAt } }];
       if (failure.retries === 0) {
         const error = `external task on topic "${task.topicName}" failed with no retries left: ${failure.errorMessage ?? 'no error message'}`;

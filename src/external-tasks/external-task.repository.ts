@@ -1,7 +1,7 @@
 // Queries on external tasks: reconcile with the engine's external waits, fetch-and-lock, lock checks, listing.
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { newRowId } from '../common/row-id';
+import { newRowId, rowWhere, type RowKey } from '../common/row-id';
 import { ExternalTaskEntity } from '../database/entities/external-task.entity';
 import { ProcessInstanceEntity } from '../database/entities/process-instance.entity';
 import type { DefinitionModel } from '../engine/definition-model';
@@ -83,8 +83,8 @@ export class ExternalTaskRepository {
     return em.getRepository(ExternalTaskEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async update(em: EntityManager | null, id: string, changes: Partial<ExternalTaskEntity>): Promise<void> {
-    await (em ?? this.db.manager).getRepository(ExternalTaskEntity).update({ id }, changes);
+  async update(em: EntityManager | null, row: RowKey, changes: Partial<ExternalTaskEntity>): Promise<void> {
+    await (em ?? this.db.manager).getRepository(ExternalTaskEntity).update(rowWhere(row), changes);
   }
 
   findById(id: string): Promise<ExternalTaskEntity | null> {

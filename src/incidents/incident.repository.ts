@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, type FindOptionsWhere } from 'typeorm';
 import { IncidentEntity, type IncidentStatus } from '../database/entities/incident.entity';
-import { newRowId } from '../common/row-id';
+import { newRowId, rowWhere, type RowKey } from '../common/row-id';
 
 @Injectable()
 export class IncidentRepository {
@@ -16,8 +16,8 @@ export class IncidentRepository {
     return em.getRepository(IncidentEntity).save({ id: newRowId(), ...incident });
   }
 
-  async update(em: EntityManager | null, id: string, changes: Partial<IncidentEntity>): Promise<void> {
-    await (em ?? this.db.manager).getRepository(IncidentEntity).update({ id }, changes);
+  async update(em: EntityManager | null, row: RowKey, changes: Partial<IncidentEntity>): Promise<void> {
+    await (em ?? this.db.manager).getRepository(IncidentEntity).update(rowWhere(row), changes);
   }
 
   /** Claims one incident whose automatic retry is due, with its instance row (busy instances are skipped, not awaited). */

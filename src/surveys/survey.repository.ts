@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { SurveyEntity, type SurveyStatus } from '../database/entities/survey.entity';
+import { rowWhere, type RowKey } from '../common/row-id';
 
 export interface SurveyListFilter {
   status?: SurveyStatus;
@@ -28,8 +29,8 @@ export class SurveyRepository {
     }
   }
 
-  async update(em: EntityManager, id: string, changes: Partial<SurveyEntity>): Promise<void> {
-    await em.getRepository(SurveyEntity).update({ id }, changes);
+  async update(em: EntityManager, row: RowKey, changes: Partial<SurveyEntity>): Promise<void> {
+    await em.getRepository(SurveyEntity).update(rowWhere(row), changes);
   }
 
   /** A link token made when the message is sent (outside the survey's command): only its hash is stored. False: no such survey. */

@@ -44,7 +44,7 @@ export class SurveysService {
       if (!sub) throw gone('closed');
       const now = this.clock.now();
       const scores = Object.fromEntries(Object.entries(dto.scores ?? {}).filter(([, v]) => v !== undefined)) as Record<string, number>;
-      await this.surveys.update(em, survey.id, { status: 'answered', answeredAt: now, scores, overall: dto.overall, nps: dto.nps, suggestions: dto.suggestions?.trim() || null, wantsComplaint, lowScore });
+      await this.surveys.update(em, survey, { status: 'answered', answeredAt: now, scores, overall: dto.overall, nps: dto.nps, suggestions: dto.suggestions?.trim() || null, wantsComplaint, lowScore });
       return {
         action: { type: 'signal', activityId: sub.activityId, executionId: sub.executionId, messageId: sub.messageId, variables: { overall: dto.overall, nps: dto.nps, lowScore, wantsComplaint, suggestions: dto.suggestions?.trim() || null, surveyStatus: 'answered' } },
         history: [{ at: now, type: 'survey.answered', activityId: sub.activityId, detail: { surveyId: survey.id, overall: dto.overall, nps: dto.nps, scores, lowScore, wantsComplaint } }],

@@ -81,11 +81,11 @@ export class CalendarTimers {
       if (!calendar) continue;
       if (waiting && !row.pausedAt) {
         const left = workingTimeLeft({ now, dueAt: row.dueAt, calendar });
-        await this.plans.save(em, row.id, { dueAt: PAUSED_DUE, workFrom: null, workMs: left, pausedAt: now, calendarVersion: row.calendarVersion ?? null });
+        await this.plans.save(em, row, { dueAt: PAUSED_DUE, workFrom: null, workMs: left, pausedAt: now, calendarVersion: row.calendarVersion ?? null });
         args.history.push({ at: now, type: 'timer.paused', activityId: row.activityId, detail: { timerKey: row.timerKey, policy: row.pauseWith, remainingWorkMs: left } });
       } else if (!waiting && row.pausedAt) {
         const dueAt = addBusinessTime({ start: now, durationMs: row.workMs ?? 0, calendar });
-        await this.plans.save(em, row.id, { dueAt, workFrom: now, workMs: row.workMs ?? 0, pausedAt: null, calendarVersion: calendarVersion(calendar) });
+        await this.plans.save(em, row, { dueAt, workFrom: now, workMs: row.workMs ?? 0, pausedAt: null, calendarVersion: calendarVersion(calendar) });
         args.history.push({ at: now, type: 'timer.resumed', activityId: row.activityId, detail: { timerKey: row.timerKey, policy: row.pauseWith, remainingWorkMs: row.workMs, dueAt: dueAt.toISOString() } });
       }
     }

@@ -48,7 +48,7 @@ export class TimerPlanRepository {
     return rows[0]?.calendar ?? null;
   }
 
-  async save(em: EntityManager, id: string, plan: PlanColumns): Promise<void> {
-    await em.getRepository(TimerEntity).update({ id }, plan);
+  async save(em: EntityManager, row: { instanceId: string | null; id: string }, plan: PlanColumns): Promise<void> {
+    await em.getRepository(TimerEntity).update({ instanceId: row.instanceId ?? undefined, id: row.id }, plan);
   }
 }
