@@ -83,7 +83,7 @@ export class DemoRepository {
       // A demo version goes only when nothing else runs on it.
       const [, definitions] = await em.query(
         `DELETE FROM definitions d WHERE d.id::text IN (SELECT ref FROM demo_records WHERE kind = 'definition')
-         AND NOT EXISTS (SELECT 1 FROM process_instances p WHERE p.definition_id = d.id) AND NOT EXISTS (SELECT 1 FROM timers t WHERE t.definition_id = d.id)`,
+         AND NOT EXISTS (SELECT 1 FROM process_instances p WHERE p.definition_id = d.id) AND NOT EXISTS (SELECT 1 FROM start_timers t WHERE t.definition_id = d.id)`,
       );
       await em.query(`DELETE FROM kpi_alerts`);
       await em.query(`DELETE FROM demo_records`);

@@ -78,7 +78,7 @@ export class DataIncidents {
   async onTimerFailed(em: EntityManager, timer: TimerEntity, err: unknown): Promise<boolean> {
     if (!isDataFailure(err) || !timer.instanceId) return false;
     await this.recordIn(em, { instanceId: timer.instanceId, activityId: timer.activityId, executionId: `${DATA_INCIDENT_PREFIX}timer:${timer.timerKey}`, command: { type: 'fireTimer', timerKey: timer.timerKey } }, err.message);
-    await this.timers.postpone(em, timer.id, PARKED_DUE_AT);
+    await this.timers.postpone(em, timer, PARKED_DUE_AT);
     return true;
   }
 

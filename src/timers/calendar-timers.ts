@@ -41,11 +41,6 @@ export class CalendarTimers {
     return undefined;
   }
 
-  /** The calendar a stored row was planned on (a start timer's, read after it fired). */
-  async calendarOfRow(em: EntityManager, rowId: string): Promise<string | null> {
-    return this.plans.calendarOf(em, rowId);
-  }
-
   calendar(id: string | null | undefined): BusinessCalendar | undefined {
     return id ? this.sla.calendars.get(id) : undefined;
   }

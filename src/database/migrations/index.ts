@@ -25,6 +25,7 @@ import { TimerCalendars1768700000000 } from './1768700000000-timer-calendars';
 import { Batches1768800000000 } from './1768800000000-batches';
 import { TaskLocalNames1768950000000 } from './1768950000000-task-local-names';
 import { InstancePrimaryKeys1769100000000 } from './1769100000000-instance-primary-keys';
+import { StartTimers1769100000001 } from './1769100000001-start-timers';
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -53,4 +54,5 @@ export const migrations = [
   Batches1768800000000,
   TaskLocalNames1768950000000,
   InstancePrimaryKeys1769100000000,
+  StartTimers1769100000001,
 ];
