@@ -26,6 +26,7 @@ import { Batches1768800000000 } from './1768800000000-batches';
 import { TaskLocalNames1768950000000 } from './1768950000000-task-local-names';
 import { InstancePrimaryKeys1769100000000 } from './1769100000000-instance-primary-keys';
 import { StartTimers1769100000001 } from './1769100000001-start-timers';
+import { SplitOutbox1769100000002 } from './1769100000002-split-outbox';
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -55,4 +56,5 @@ export const migrations = [
   TaskLocalNames1768950000000,
   InstancePrimaryKeys1769100000000,
   StartTimers1769100000001,
+  SplitOutbox1769100000002,
 ];
