@@ -19,6 +19,8 @@ export class SurveyRepository {
   async insert(em: EntityManager, row: SurveyEntity): Promise<boolean> {
     try {
       await em.query('SAVEPOINT survey_insert');
+      // One survey per resolution: checked by survey_resolutions, keyed by the resolution (one shard under Citus).
+      await em.query('INSERT INTO survey_resolutions (resolution_key, survey_id) VALUES ($1, $2)', [row.resolutionKey, row.id]);
       await em.getRepository(SurveyEntity).insert(row);
       await em.query('RELEASE SAVEPOINT survey_insert');
       return true;

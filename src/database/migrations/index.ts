@@ -27,6 +27,7 @@ import { TaskLocalNames1768950000000 } from './1768950000000-task-local-names';
 import { InstancePrimaryKeys1769100000000 } from './1769100000000-instance-primary-keys';
 import { StartTimers1769100000001 } from './1769100000001-start-timers';
 import { SplitOutbox1769100000002 } from './1769100000002-split-outbox';
+import { KeyLookups1769100000003 } from './1769100000003-key-lookups';
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -57,4 +58,5 @@ export const migrations = [
   InstancePrimaryKeys1769100000000,
   StartTimers1769100000001,
   SplitOutbox1769100000002,
+  KeyLookups1769100000003,
 ];
