@@ -37,6 +37,9 @@ export interface CustomerDelivery {
   sentAt: Date | null;
 }
 
+/** A request id named by an event (a process variable: any text) is looked up only when it can be one. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 @Injectable()
 export class CustomerDeliveryRepository {
   constructor(private readonly db: DataSource) {}
@@ -47,9 +50,9 @@ export class CustomerDeliveryRepository {
       await em.query(
         `INSERT INTO customer_deliveries (instance_id, outbox_id, channel, address, template, language, data, status, last_error, next_attempt_at, created_at)
          -- a named request that does not exist (a survey started by hand) leaves the row on the sending instance
-         VALUES (coalesce((SELECT p.id FROM process_instances p WHERE p.id::text = $11), $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+         VALUES (coalesce((SELECT p.id FROM process_instances p WHERE p.id = $11::uuid), $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
          ON CONFLICT (instance_id, outbox_id, channel) DO NOTHING`,
-        [r.instanceId, r.outboxId, r.channel, r.address, r.template, r.language, r.data, r.status, r.reason, now, r.aboutInstanceId ?? null],
+        [r.instanceId, r.outboxId, r.channel, r.address, r.template, r.language, r.data, r.status, r.reason, now, UUID.test(r.aboutInstanceId ?? '') ? r.aboutInstanceId : null],
       );
     }
   }

@@ -36,8 +36,8 @@ export class EscalationRepository {
     await (em ?? this.db.manager).getRepository(EscalationEntity).update(rowWhere(row), changes);
   }
 
-  findIn(em: EntityManager, id: string): Promise<EscalationEntity | null> {
-    return em.getRepository(EscalationEntity).findOneBy({ id });
+  findIn(em: EntityManager, instanceId: string, id: string): Promise<EscalationEntity | null> {
+    return em.getRepository(EscalationEntity).findOneBy({ instanceId, id });
   }
 
   findById(id: string): Promise<EscalationEntity | null> {

@@ -76,7 +76,7 @@ export class EscalationsService {
     await this.db.transaction(async (em) => {
       // The instance lock serialises this with commands and with other actions on its escalations.
       const instance = await this.instances.lock(em, instanceId);
-      const escalation = (await this.escalations.findIn(em, id))!;
+      const escalation = (await this.escalations.findIn(em, instanceId, id))!;
       if (escalation.status === 'resolved') throw new DomainError(ErrorCode.Conflict, `escalation ${id} is already resolved`);
       const now = this.clock.now();
       const detail = { escalationId: id, level: escalation.level, role: escalation.role, ...(await change(escalation, em, now)) };

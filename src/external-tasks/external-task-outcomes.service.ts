@@ -73,7 +73,7 @@ export class ExternalTaskOutcomes {
     if (!open) return false;
     await this.commands.transaction(async (em) => {
       const instance = await this.lockInstance(em, incident.instanceId);
-      const task = await this.tasks.lockIn(em, open.id);
+      const task = await this.tasks.lockIn(em, incident.instanceId, open.id);
       if (task?.state !== 'open') throw new DomainError(ErrorCode.Conflict, `external task ${open.id} is ${task?.state ?? 'gone'}`);
       const now = this.clock.now();
       await this.tasks.update(em, task, { retries: 1, retryAt: null, workerId: null, lockExpirationTime: null, updatedAt: now });
@@ -89,7 +89,7 @@ export class ExternalTaskOutcomes {
     const found = heldBy({ task: await this.tasks.findById(id), id, workerId });
     await this.commands.transaction(async (em) => {
       const { result } = await this.commands.executeIn(em, found.instanceId, async () => {
-        const task = heldBy({ task: await this.tasks.lockIn(em, id), id, workerId });
+        const task = heldBy({ task: await this.tasks.lockIn(em, found.instanceId, id), id, workerId });
         const now = this.clock.now();
         const { outcome, history } = decide(task, now);
         await this.tasks.update(em, task, { state: 'completed', endedAt: now, updatedAt: now, lockExpirationTime: null, errorMessage: outcome.bpmnError ? `BPMN error ${outcome.bpmnError.errorCode}` : null });
@@ -107,7 +107,7 @@ export class ExternalTaskOutcomes {
     const found = heldBy({ task: await this.tasks.findById(id), id, workerId });
     await this.commands.transaction(async (em) => {
       const instance = await this.lockInstance(em, found.instanceId);
-      const task = heldBy({ task: await this.tasks.lockIn(em, id), id, workerId });
+      const task = heldBy({ task: await this.tasks.lockIn(em, found.instanceId, id), id, workerId });
       const now = this.clock.now();
       const retryAt = failure.retries > 0 && failure.retryTimeout > 0 ? new Date(now.getTime() + failure.retryTimeout) : null;
       await this.tasks.update(em, task, { retries: failure.retries, retryAt, errorMessage: failure.errorMessage, errorDetails: failure.errorDetails, workerId: null, lockExpirationTime: null, updatedAt: now });

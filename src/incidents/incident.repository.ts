@@ -22,12 +22,12 @@ export class IncidentRepository {
 
   /** Claims one incident whose automatic retry is due, with its instance row (busy instances are skipped, not awaited). */
   async claimDue(em: EntityManager, now: Date): Promise<IncidentEntity | null> {
-    const rows: { id: string }[] = await em.query(
-      `SELECT n.id FROM incidents n JOIN process_instances i ON i.id = n.instance_id
+    const rows: { id: string; instance_id: string }[] = await em.query(
+      `SELECT n.id, n.instance_id FROM incidents n JOIN process_instances i ON i.id = n.instance_id
        WHERE n.status = 'retrying' AND n.next_retry_at <= $1 ORDER BY n.next_retry_at LIMIT 1 FOR UPDATE OF n, i SKIP LOCKED`,
       [now],
     );
-    return rows[0] ? em.getRepository(IncidentEntity).findOneBy({ id: rows[0].id }) : null;
+    return rows[0] ? em.getRepository(IncidentEntity).findOneBy({ instanceId: rows[0].instance_id, id: rows[0].id }) : null;
   }
 
   findById(id: string): Promise<IncidentEntity | null> {

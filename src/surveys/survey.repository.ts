@@ -56,8 +56,8 @@ export class SurveyRepository {
     return rows[0] ? this.db.getRepository(SurveyEntity).findOneBy({ id: rows[0].survey_id }) : null;
   }
 
-  lockIn(em: EntityManager, id: string): Promise<SurveyEntity | null> {
-    return em.getRepository(SurveyEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  lockIn(em: EntityManager, instanceId: string, id: string): Promise<SurveyEntity | null> {
+    return em.getRepository(SurveyEntity).findOne({ where: { instanceId, id }, lock: { mode: 'pessimistic_write' } });
   }
 
   findById(id: string): Promise<SurveyEntity | null> {

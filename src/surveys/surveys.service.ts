@@ -37,7 +37,7 @@ export class SurveysService {
     const lowScore = dto.overall <= this.config.RECOVERY_CSAT_MAX || dto.nps <= this.config.RECOVERY_NPS_MAX;
     const wantsComplaint = dto.wantsComplaint === true;
     await this.commands.execute(survey.instanceId, async (_instance, em) => {
-      const locked = await this.surveys.lockIn(em, survey.id);
+      const locked = await this.surveys.lockIn(em, survey.instanceId, survey.id);
       if (!locked) throw gone('unknown');
       this.checkOpen(locked);
       const sub = await this.subscriptions.findIn(em, survey.instanceId, SURVEY_ANSWER_MESSAGE);

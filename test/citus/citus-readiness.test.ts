@@ -3,12 +3,14 @@
 // process_instances and carry it in their primary key and unique constraints; foreign keys between them include it;
 // a lookup table is distributed by its own key; everything else (definitions, users, settings …) is a reference table;
 // every statement of a command names its shard. No exceptions are listed: a table that breaks a rule fails the test.
+import type { AddressInfo } from 'node:net';
 import { FakeClock } from '../../src/common/clock';
 import { citusStatements, placementOf, placements, ROOT } from '../../src/database/citus-plan';
 import { readSchema, type Schema } from '../../src/database/schema-introspection';
 import { TimerFiringService } from '../../src/timers/timer-firing.service';
 import { withClient } from '../support/database';
 import { startTestApp, type TestApp } from '../support/app';
+import { invoiceProcess, Worker } from '../support/external-tasks';
 import { SERVICE_REQUEST_START } from '../support/service-request';
 import { captureSql, unroutedStatements, writingTransactions } from './statement-rules';
 
@@ -100,10 +102,13 @@ describe('Citus readiness (co-location by instance_id)', () => {
     expect(statements).toHaveLength(schema.tables.size);
   });
 
-  it('every statement of a command names its shard: start, claim, complete, timers firing, cancel', async () => {
+  it('every statement of a command names its shard: start, claim, complete, timers firing, cancel, external task', async () => {
     // given
     const keys = distributionKeys(schema);
     let instanceId = '';
+    await t.app.listen(0, '127.0.0.1');
+    const worker = new Worker(`http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`, await t.apiKey(['external-tasks']), 'citus-worker');
+    await t.http.post('/api/definitions').send({ xml: invoiceProcess() }).expect(201);
     // when: the SQL of each request's transactions that write a distributed table
     const seen = await captureSql(async () => {
       instanceId = (await t.http.post('/api/process-instances').send({ definitionKey: 'service-request', businessKey: 'CITUS-1', variables: SERVICE_REQUEST_START }).expect(201)).body.id;
@@ -113,16 +118,20 @@ describe('Citus readiness (co-location by instance_id)', () => {
       clock.advance(3 * DAY); // SLA checks and escalations fall due
       await t.app.get(TimerFiringService).fireDue();
       await t.http.delete(`/api/process-instances/${instanceId}`).send({ reason: 'citus check' }).expect(200);
+      await t.http.post('/api/process-instances').send({ definitionKey: 'ext-invoice', variables: { amount: 1 } }).expect(201);
+      const [fetched] = await worker.fetch('sendInvoice');
+      await worker.complete(fetched.id).expect(204);
     });
     const transactions = writingTransactions(seen, keys);
     const statements = transactions.flat();
     // then: the commands ran (the check below is not vacuous) …
-    expect(statements.filter((s) => /^INSERT INTO process_instances/.test(s))).toHaveLength(1);
+    expect(statements.filter((s) => /^INSERT INTO process_instances/.test(s))).toHaveLength(2);
     expect(statements.some((s) => /^INSERT INTO active_business_keys/.test(s))).toBe(true);
     expect(statements.some((s) => /^DELETE FROM active_business_keys/.test(s))).toBe(true);
     expect(statements.filter((s) => /^UPDATE "tasks"/.test(s)).length).toBeGreaterThanOrEqual(2); // claim, complete
     expect(statements.some((s) => /SKIP LOCKED/.test(s) && /FROM timers/.test(s))).toBe(true); // the timer firing's claim
     expect(statements.some((s) => /^(INSERT INTO|UPDATE) "?escalations|^(INSERT INTO|UPDATE) "?sla_clocks/.test(s))).toBe(true);
+    expect(statements.filter((s) => /^UPDATE "external_tasks"/.test(s)).length).toBeGreaterThanOrEqual(2); // lock, complete
     // … and each of their statements on a distributed table names its shard
     expect(unroutedStatements(statements, keys)).toEqual([]);
   });
