@@ -47,7 +47,7 @@ export class BatchActions {
     const found = await this.tasks.findById(taskId);
     const task = found && (await this.tasks.lockIn(em, found.instanceId, taskId));
     if (!task) throw DomainError.notFound('Task', taskId);
-    if (!(await this.tasks.reassign(em, taskId, assignee, this.clock.now()))) throw new DomainError(ErrorCode.Conflict, `task ${taskId} is ${task.status}, not open`);
+    if (!(await this.tasks.reassign(em, task, assignee, this.clock.now()))) throw new DomainError(ErrorCode.Conflict, `task ${taskId} is ${task.status}, not open`);
     await this.commands.recordIn(em, task.instanceId, async (history, now) => {
       history.push({ at: now, type: 'task.reassigned', activityId: task.activityId, detail: { taskId, from: task.assignee, to: assignee } });
     });

@@ -15,8 +15,16 @@ export class InstanceRowRepository {
     return row ? toInstance(row) : null;
   }
 
-  /** A new row; a second active instance of the key with the same business key is a 409. */
+  /**
+   * A new row; a second active instance of the key with the same business key is a 409. That uniqueness lives in
+   * active_business_keys (keyed by the business key: a sharded database checks it on one shard), in this transaction.
+   */
   async insert(em: EntityManager, i: ProcessInstanceEntity): Promise<void> {
+    if (i.businessKey !== null && i.status === 'active') {
+      await em
+        .query('INSERT INTO active_business_keys (business_key, definition_key, process_instance_id) VALUES ($1, $2, $3)', [i.businessKey, i.definitionKey, i.id])
+        .catch((err) => rethrowDuplicate(err, i.definitionKey, i.businessKey));
+    }
     await em
       .query(
         `INSERT INTO process_instances (id, definition_id, definition_key, definition_version, business_key, parent_instance_id, parent_execution_id, parent_activity_id, started_at, ${MUTABLE})
@@ -28,6 +36,10 @@ export class InstanceRowRepository {
 
   async save(em: EntityManager, i: ProcessInstanceEntity): Promise<void> {
     await em.query(`UPDATE process_instances SET (${MUTABLE}) = ($2, $3::jsonb, $4::jsonb, $5, $6, $7, $8, $9, $10) WHERE id = $1`, [i.id, ...mutable(i)]);
+    // An instance that ended frees its business key (a no-op after the command that ended it).
+    if (i.status !== 'active' && i.businessKey !== null) {
+      await em.query('DELETE FROM active_business_keys WHERE business_key = $1 AND definition_key = $2 AND process_instance_id = $3', [i.businessKey, i.definitionKey, i.id]);
+    }
   }
 }
 

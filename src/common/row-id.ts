@@ -12,3 +12,14 @@ import { v7 } from 'uuid';
 export function newRowId(): string {
   return v7();
 }
+
+/** How a write names one row of an instance-scoped table: its instance and its id (the primary key; README "Ready to shard"). */
+export interface RowKey {
+  instanceId: string;
+  id: string;
+}
+
+/** The update criteria of one row: instance_id AND id, never whatever else the object passed in carries. */
+export function rowWhere(row: RowKey): RowKey {
+  return { instanceId: row.instanceId, id: row.id };
+}

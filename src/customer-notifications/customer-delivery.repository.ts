@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { NotifyChannel } from './recipients.util';
+import type { RowKey } from '../common/row-id';
 
 export type CustomerDeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped';
 
@@ -36,6 +37,9 @@ export interface CustomerDelivery {
   sentAt: Date | null;
 }
 
+/** A request id named by an event (a process variable: any text) is looked up only when it can be one. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 @Injectable()
 export class CustomerDeliveryRepository {
   constructor(private readonly db: DataSource) {}
@@ -46,9 +50,9 @@ export class CustomerDeliveryRepository {
       await em.query(
         `INSERT INTO customer_deliveries (instance_id, outbox_id, channel, address, template, language, data, status, last_error, next_attempt_at, created_at)
          -- a named request that does not exist (a survey started by hand) leaves the row on the sending instance
-         VALUES (coalesce((SELECT p.id FROM process_instances p WHERE p.id::text = $11), $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
-         ON CONFLICT (outbox_id, channel) DO NOTHING`,
-        [r.instanceId, r.outboxId, r.channel, r.address, r.template, r.language, r.data, r.status, r.reason, now, r.aboutInstanceId ?? null],
+         VALUES (coalesce((SELECT p.id FROM process_instances p WHERE p.id = $11::uuid), $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+         ON CONFLICT (instance_id, outbox_id, channel) DO NOTHING`,
+        [r.instanceId, r.outboxId, r.channel, r.address, r.template, r.language, r.data, r.status, r.reason, now, UUID.test(r.aboutInstanceId ?? '') ? r.aboutInstanceId : null],
       );
     }
   }
@@ -90,16 +94,16 @@ export class CustomerDeliveryRepository {
     );
   }
 
-  async recordSent(id: string, now: Date): Promise<void> {
-    await this.db.query(`UPDATE customer_deliveries SET status = 'sent', last_error = NULL, sent_at = $2 WHERE id = $1 AND status = 'pending'`, [id, now]);
+  async recordSent(row: RowKey, now: Date): Promise<void> {
+    await this.db.query(`UPDATE customer_deliveries SET status = 'sent', last_error = NULL, sent_at = $3 WHERE instance_id = $1 AND id = $2 AND status = 'pending'`, [row.instanceId, row.id, now]);
   }
 
   /** A failed attempt: retried at `retryAt`, or failed for good when null. */
-  async recordFailure(id: string, error: string, retryAt: Date | null): Promise<void> {
+  async recordFailure(row: RowKey, error: string, retryAt: Date | null): Promise<void> {
     await this.db.query(
       `UPDATE customer_deliveries SET status = CASE WHEN $3::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
-         last_error = $2, next_attempt_at = coalesce($3::timestamptz, next_attempt_at) WHERE id = $1 AND status = 'pending'`,
-      [id, error, retryAt],
+         last_error = $2, next_attempt_at = coalesce($3::timestamptz, next_attempt_at) WHERE instance_id = $4 AND id = $1 AND status = 'pending'`,
+      [row.id, error, retryAt, row.instanceId],
     );
   }
 

@@ -51,11 +51,11 @@ export class CustomerNotifyDispatcher {
     try {
       const { subject, body } = await this.render(d);
       await this.channels.send({ deliveryId: d.id, channel: d.channel, to: d.address, language: d.language, subject, body }, this.clock.now());
-      await this.deliveries.recordSent(d.id, this.clock.now());
+      await this.deliveries.recordSent(d, this.clock.now());
     } catch (err) {
       if (!(err instanceof ChannelError)) throw err;
       const retryAt = d.attempts >= this.config.NOTIFY_MAX_ATTEMPTS ? null : new Date(this.clock.now().getTime() + retryDelayMs(d.attempts));
-      await this.deliveries.recordFailure(d.id, err.message, retryAt);
+      await this.deliveries.recordFailure(d, err.message, retryAt);
     }
   }
 

@@ -83,13 +83,15 @@ export class DemoRepository {
     return this.db.transaction(async (em) => {
       const ids = `SELECT ref::uuid FROM demo_records WHERE kind = 'instance'`;
       await em.query(`DELETE FROM webhook_deliveries WHERE outbox_id IN (SELECT id FROM outbox WHERE instance_id IN (${ids}))`);
-      await em.query(`DELETE FROM outbox WHERE instance_id IN (${ids})`);
+      await em.query(`DELETE FROM instance_outbox WHERE instance_id IN (${ids})`);
+      await em.query(`DELETE FROM active_business_keys WHERE process_instance_id IN (${ids})`);
+      await em.query(`DELETE FROM survey_resolutions WHERE survey_id IN (${ids})`);
       const [, instances] = await em.query(`DELETE FROM process_instances WHERE id IN (${ids})`);
       const [, users] = await em.query(`DELETE FROM users WHERE id::text IN (SELECT ref FROM demo_records WHERE kind = 'user')`);
       // A demo version goes only when nothing else runs on it.
       const [, definitions] = await em.query(
         `DELETE FROM definitions d WHERE d.id::text IN (SELECT ref FROM demo_records WHERE kind = 'definition')
-         AND NOT EXISTS (SELECT 1 FROM process_instances p WHERE p.definition_id = d.id) AND NOT EXISTS (SELECT 1 FROM timers t WHERE t.definition_id = d.id)`,
+         AND NOT EXISTS (SELECT 1 FROM process_instances p WHERE p.definition_id = d.id) AND NOT EXISTS (SELECT 1 FROM start_timers t WHERE t.definition_id = d.id)`,
       );
       await em.query(`DELETE FROM kpi_alerts`);
       await em.query(`DELETE FROM demo_records`);

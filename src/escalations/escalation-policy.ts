@@ -28,7 +28,7 @@ export class EscalationPolicy {
       const how = escalation.taskId && closed.get(escalation.taskId);
       if (!how) continue;
       const resolution = how === 'task.completed' ? 'handled: the task was completed' : 'escalated further (task cancelled)';
-      await this.escalations.update(em, escalation.id, { status: 'resolved', resolvedAt: now, resolution });
+      await this.escalations.update(em, escalation, { status: 'resolved', resolvedAt: now, resolution });
       resolved.push({ at: now, type: 'escalation.resolved', activityId: null, detail: { escalationId: escalation.id, level: escalation.level, resolution, role: escalation.role } });
     }
     return resolved;

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, type FindOptionsWhere } from 'typeorm';
 import { EscalationEntity, type EscalationStatus } from '../database/entities/escalation.entity';
-import { newRowId } from '../common/row-id';
+import { newRowId, rowWhere, type RowKey } from '../common/row-id';
 
 export interface EscalationFilter {
   status?: EscalationStatus;
@@ -32,12 +32,12 @@ export class EscalationRepository {
     return em.getRepository(EscalationEntity).find({ where: { instanceId, status: In(['open', 'acknowledged']) } });
   }
 
-  async update(em: EntityManager | null, id: string, changes: Partial<EscalationEntity>): Promise<void> {
-    await (em ?? this.db.manager).getRepository(EscalationEntity).update({ id }, changes);
+  async update(em: EntityManager | null, row: RowKey, changes: Partial<EscalationEntity>): Promise<void> {
+    await (em ?? this.db.manager).getRepository(EscalationEntity).update(rowWhere(row), changes);
   }
 
-  findIn(em: EntityManager, id: string): Promise<EscalationEntity | null> {
-    return em.getRepository(EscalationEntity).findOneBy({ id });
+  findIn(em: EntityManager, instanceId: string, id: string): Promise<EscalationEntity | null> {
+    return em.getRepository(EscalationEntity).findOneBy({ instanceId, id });
   }
 
   findById(id: string): Promise<EscalationEntity | null> {

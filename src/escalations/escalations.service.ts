@@ -47,7 +47,7 @@ export class EscalationsService {
     const by = principal?.kind === 'user' ? principal.name : null;
     return this.act(id, 'escalation.acknowledged', principal, async (e, em, now) => {
       if (e.status !== 'open') throw new DomainError(ErrorCode.Conflict, `escalation ${id} is ${e.status}`);
-      await this.escalations.update(em, id, { status: 'acknowledged', acknowledgedBy: by, acknowledgedAt: now });
+      await this.escalations.update(em, e, { status: 'acknowledged', acknowledgedBy: by, acknowledgedAt: now });
       return { by };
     });
   }
@@ -56,17 +56,17 @@ export class EscalationsService {
     // The new assignee must be an active holder of the escalation level's role (supervisor for L2, manager for L3).
     await this.people.requireHolder(dto.assignee, (await this.find(id)).role);
     return this.act(id, 'escalation.reassigned', principal, async (e, em, now) => {
-      if (e.taskId && !(await this.tasks.reassign(em, e.taskId, dto.assignee, now))) {
+      if (e.taskId && !(await this.tasks.reassign(em, { instanceId: e.instanceId, id: e.taskId }, dto.assignee, now))) {
         throw new DomainError(ErrorCode.Conflict, `the escalated task ${e.taskId} is no longer open`);
       }
-      await this.escalations.update(em, id, { assignee: dto.assignee });
+      await this.escalations.update(em, e, { assignee: dto.assignee });
       return { assignee: dto.assignee, taskId: e.taskId };
     });
   }
 
   resolve(id: string, dto: ResolveEscalationDto, principal?: Principal) {
-    return this.act(id, 'escalation.resolved', principal, async (_e, em, now) => {
-      await this.escalations.update(em, id, { status: 'resolved', resolvedAt: now, resolution: dto.note });
+    return this.act(id, 'escalation.resolved', principal, async (e, em, now) => {
+      await this.escalations.update(em, e, { status: 'resolved', resolvedAt: now, resolution: dto.note });
       return { resolution: dto.note };
     });
   }
@@ -76,7 +76,7 @@ export class EscalationsService {
     await this.db.transaction(async (em) => {
       // The instance lock serialises this with commands and with other actions on its escalations.
       const instance = await this.instances.lock(em, instanceId);
-      const escalation = (await this.escalations.findIn(em, id))!;
+      const escalation = (await this.escalations.findIn(em, instanceId, id))!;
       if (escalation.status === 'resolved') throw new DomainError(ErrorCode.Conflict, `escalation ${id} is already resolved`);
       const now = this.clock.now();
       const detail = { escalationId: id, level: escalation.level, role: escalation.role, ...(await change(escalation, em, now)) };

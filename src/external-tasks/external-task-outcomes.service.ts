@@ -73,12 +73,12 @@ export class ExternalTaskOutcomes {
     if (!open) return false;
     await this.commands.transaction(async (em) => {
       const instance = await this.lockInstance(em, incident.instanceId);
-      const task = await this.tasks.lockIn(em, open.id);
+      const task = await this.tasks.lockIn(em, incident.instanceId, open.id);
       if (task?.state !== 'open') throw new DomainError(ErrorCode.Conflict, `external task ${open.id} is ${task?.state ?? 'gone'}`);
       const now = this.clock.now();
-      await this.tasks.update(em, task.id, { retries: 1, retryAt: null, workerId: null, lockExpirationTime: null, updatedAt: now });
+      await this.tasks.update(em, task, { retries: 1, retryAt: null, workerId: null, lockExpirationTime: null, updatedAt: now });
       const resolution = 'retries set to 1: the external task can be fetched again';
-      await this.incidents.update(em, incident.id, { status: 'resolved', resolvedAt: now, updatedAt: now, nextRetryAt: null, resolution });
+      await this.incidents.update(em, incident, { status: 'resolved', resolvedAt: now, updatedAt: now, nextRetryAt: null, resolution });
       await this.record(em, instance, [{ at: now, type: 'incident.resolved', activityId: task.activityId, detail: { incidentId: incident.id, resolution, role: 'supervisor' } }]);
     });
     return true;
@@ -89,10 +89,10 @@ export class ExternalTaskOutcomes {
     const found = heldBy({ task: await this.tasks.findById(id), id, workerId });
     await this.commands.transaction(async (em) => {
       const { result } = await this.commands.executeIn(em, found.instanceId, async () => {
-        const task = heldBy({ task: await this.tasks.lockIn(em, id), id, workerId });
+        const task = heldBy({ task: await this.tasks.lockIn(em, found.instanceId, id), id, workerId });
         const now = this.clock.now();
         const { outcome, history } = decide(task, now);
-        await this.tasks.update(em, id, { state: 'completed', endedAt: now, updatedAt: now, lockExpirationTime: null, errorMessage: outcome.bpmnError ? `BPMN error ${outcome.bpmnError.errorCode}` : null });
+        await this.tasks.update(em, task, { state: 'completed', endedAt: now, updatedAt: now, lockExpirationTime: null, errorMessage: outcome.bpmnError ? `BPMN error ${outcome.bpmnError.errorCode}` : null });
         return { action: { type: 'resume', external: outcome }, history: [history] };
       });
       // The execution must have moved on; if the engine still reports it waiting, nothing would ever move it again.
@@ -107,10 +107,10 @@ export class ExternalTaskOutcomes {
     const found = heldBy({ task: await this.tasks.findById(id), id, workerId });
     await this.commands.transaction(async (em) => {
       const instance = await this.lockInstance(em, found.instanceId);
-      const task = heldBy({ task: await this.tasks.lockIn(em, id), id, workerId });
+      const task = heldBy({ task: await this.tasks.lockIn(em, found.instanceId, id), id, workerId });
       const now = this.clock.now();
       const retryAt = failure.retries > 0 && failure.retryTimeout > 0 ? new Date(now.getTime() + failure.retryTimeout) : null;
-      await this.tasks.update(em, id, { retries: failure.retries, retryAt, errorMessage: failure.errorMessage, errorDetails: failure.errorDetails, workerId: null, lockExpirationTime: null, updatedAt: now });
+      await this.tasks.update(em, task, { retries: failure.retries, retryAt, errorMessage: failure.errorMessage, errorDetails: failure.errorDetails, workerId: null, lockExpirationTime: null, updatedAt: now });
       const history: HistoryItem[] = [{ at: now, type: 'external_task.failed', activityId: task.activityId, detail: { externalTaskId: id, topicName: task.topicName, workerId, retries: failure.retries, errorMessage: failure.errorMessage, retryAt } }];
       if (failure.retries === 0) {
         const error = `external task on topic "${task.topicName}" failed with no retries left: ${failure.errorMessage ?? 'no error message'}`;

@@ -1,7 +1,7 @@
 // Queries on external tasks: reconcile with the engine's external waits, fetch-and-lock, lock checks, listing.
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { newRowId } from '../common/row-id';
+import { newRowId, rowWhere, type RowKey } from '../common/row-id';
 import { ExternalTaskEntity } from '../database/entities/external-task.entity';
 import { ProcessInstanceEntity } from '../database/entities/process-instance.entity';
 import type { DefinitionModel } from '../engine/definition-model';
@@ -48,7 +48,7 @@ export class ExternalTaskRepository {
     const history: HistoryItem[] = [];
     const gone = open.filter((t) => !waitingIds.has(t.executionId));
     if (gone.length) {
-      await em.getRepository(ExternalTaskEntity).update({ id: In(gone.map((t) => t.id)) }, { state: 'cancelled', endedAt: now, updatedAt: now, workerId: null, lockExpirationTime: null });
+      await em.getRepository(ExternalTaskEntity).update({ instanceId, id: In(gone.map((t) => t.id)) }, { state: 'cancelled', endedAt: now, updatedAt: now, workerId: null, lockExpirationTime: null });
       for (const t of gone) history.push({ at: now, type: 'external_task.cancelled', activityId: t.activityId, detail: { externalTaskId: t.id } });
     }
     const fresh = waiting.filter((w) => !openIds.has(w.executionId));
@@ -79,12 +79,12 @@ export class ExternalTaskRepository {
   }
 
   /** The row under a lock for the rest of the caller's transaction (after its instance row: the commands' lock order). */
-  lockIn(em: EntityManager, id: string): Promise<ExternalTaskEntity | null> {
-    return em.getRepository(ExternalTaskEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  lockIn(em: EntityManager, instanceId: string, id: string): Promise<ExternalTaskEntity | null> {
+    return em.getRepository(ExternalTaskEntity).findOne({ where: { instanceId, id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async update(em: EntityManager | null, id: string, changes: Partial<ExternalTaskEntity>): Promise<void> {
-    await (em ?? this.db.manager).getRepository(ExternalTaskEntity).update({ id }, changes);
+  async update(em: EntityManager | null, row: RowKey, changes: Partial<ExternalTaskEntity>): Promise<void> {
+    await (em ?? this.db.manager).getRepository(ExternalTaskEntity).update(rowWhere(row), changes);
   }
 
   findById(id: string): Promise<ExternalTaskEntity | null> {
@@ -104,18 +104,19 @@ export class ExternalTaskRepository {
     return this.db.transaction(async (em) => {
       const order = args.usePriority ? 'priority DESC, created_at, id' : 'created_at, id';
       const names = args.topics.map((t) => t.topicName);
-      const rows: { id: string; topic_name: string }[] = await em.query(
-        `SELECT id, topic_name FROM external_tasks WHERE topic_name = ANY($1) AND ${FETCHABLE} ORDER BY ${order} LIMIT $3 FOR UPDATE SKIP LOCKED`,
+      // A claim over every instance (a per-shard claim under Citus, README "Ready to shard"); the rows are then written by id.
+      const rows: { id: string; instance_id: string; topic_name: string }[] = await em.query(
+        `SELECT id, instance_id, topic_name FROM external_tasks WHERE topic_name = ANY($1) AND ${FETCHABLE} ORDER BY ${order} LIMIT $3 FOR UPDATE SKIP LOCKED`,
         [names, now, args.max],
       );
       for (const topic of args.topics) {
-        const ids = rows.filter((r) => r.topic_name === topic.topicName).map((r) => r.id);
-        if (!ids.length) continue;
+        const ofTopic = rows.filter((r) => r.topic_name === topic.topicName);
+        if (!ofTopic.length) continue;
         const until = new Date(now.getTime() + topic.lockDuration);
-        await em.getRepository(ExternalTaskEntity).update({ id: In(ids) }, { workerId: args.workerId, lockExpirationTime: until, updatedAt: now });
+        await em.getRepository(ExternalTaskEntity).update({ instanceId: In(ofTopic.map((r) => r.instance_id)), id: In(ofTopic.map((r) => r.id)) }, { workerId: args.workerId, lockExpirationTime: until, updatedAt: now });
       }
       if (!rows.length) return [];
-      const locked = await em.getRepository(ExternalTaskEntity).findBy({ id: In(rows.map((r) => r.id)) });
+      const locked = await em.getRepository(ExternalTaskEntity).findBy({ instanceId: In(rows.map((r) => r.instance_id)), id: In(rows.map((r) => r.id)) });
       const position = new Map(rows.map((r, i) => [r.id, i]));
       return locked.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
     });

@@ -78,7 +78,7 @@ export class DataIncidents {
   async onTimerFailed(em: EntityManager, timer: TimerEntity, err: unknown): Promise<boolean> {
     if (!isDataFailure(err) || !timer.instanceId) return false;
     await this.recordIn(em, { instanceId: timer.instanceId, activityId: timer.activityId, executionId: `${DATA_INCIDENT_PREFIX}timer:${timer.timerKey}`, command: { type: 'fireTimer', timerKey: timer.timerKey } }, err.message);
-    await this.timers.postpone(em, timer.id, PARKED_DUE_AT);
+    await this.timers.postpone(em, timer, PARKED_DUE_AT);
     return true;
   }
 
@@ -110,7 +110,7 @@ export class DataIncidents {
     const current = (await this.incidents.unresolvedIn(em, failure.instanceId)).find((i) => i.executionId === failure.executionId);
     const changes = { error, status: 'open' as const, nextRetryAt: null, updatedAt: now, command: failure.command, attempts: (current?.attempts ?? 0) + 1 };
     const id = current
-      ? (await this.incidents.update(em, current.id, changes), current.id)
+      ? (await this.incidents.update(em, current, changes), current.id)
       : (await this.incidents.insert(em, { instanceId: failure.instanceId, activityId: failure.activityId, executionId: failure.executionId, createdAt: now, resolvedAt: null, resolution: null, ...changes })).id;
     const type = current ? 'incident.retry_failed' : 'incident.open';
     const history = [{ at: now, type, activityId: failure.activityId, detail: { incidentId: id, error, attempts: changes.attempts, status: 'open', role: 'supervisor' } }];

@@ -27,7 +27,7 @@ export class IncidentPolicy {
       const attempts = (current?.attempts ?? 0) + 1;
       const exhausted = attempts >= this.config.INCIDENT_MAX_ATTEMPTS || current?.status === 'open';
       const changes = { error: failure.message, attempts, status: exhausted ? ('open' as const) : ('retrying' as const), nextRetryAt: exhausted ? null : new Date(now.getTime() + this.backoff(attempts)), updatedAt: now };
-      if (current) await this.incidents.update(em, current.id, changes);
+      if (current) await this.incidents.update(em, current, changes);
       else await this.incidents.insert(em, { instanceId, activityId: failure.activityId, executionId: failure.executionId, createdAt: now, resolvedAt: null, resolution: null, ...changes });
       const type = !current ? 'incident.created' : exhausted ? 'incident.open' : 'incident.retry_failed';
       history.push({ at: now, type, activityId: failure.activityId, detail: { error: failure.message, attempts, status: changes.status, role: 'supervisor' } });
@@ -37,7 +37,7 @@ export class IncidentPolicy {
     const ofActivities = existing.filter((i) => !i.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX));
     for (const incident of ofActivities.filter((i) => !failed.has(i.executionId) && !args.activeActivityIds.includes(i.activityId))) {
       const resolution = args.resolution ?? `succeeded on attempt ${incident.attempts + 1}`;
-      await this.incidents.update(em, incident.id, { status: 'resolved', resolvedAt: now, updatedAt: now, nextRetryAt: null, resolution });
+      await this.incidents.update(em, incident, { status: 'resolved', resolvedAt: now, updatedAt: now, nextRetryAt: null, resolution });
       history.push({ at: now, type: 'incident.resolved', activityId: incident.activityId, detail: { incidentId: incident.id, resolution, role: 'supervisor' } });
     }
     return history;
@@ -45,7 +45,7 @@ export class IncidentPolicy {
 
   async closeForInstance(em: EntityManager, instanceId: string, now: Date, resolution: string): Promise<void> {
     for (const incident of await this.incidents.unresolvedIn(em, instanceId)) {
-      await this.incidents.update(em, incident.id, { status: 'resolved', resolvedAt: now, updatedAt: now, nextRetryAt: null, resolution });
+      await this.incidents.update(em, incident, { status: 'resolved', resolvedAt: now, updatedAt: now, nextRetryAt: null, resolution });
     }
   }
 

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, type FindOptionsWhere } from 'typeorm';
 import { IncidentEntity, type IncidentStatus } from '../database/entities/incident.entity';
-import { newRowId } from '../common/row-id';
+import { newRowId, rowWhere, type RowKey } from '../common/row-id';
 
 @Injectable()
 export class IncidentRepository {
@@ -16,18 +16,18 @@ export class IncidentRepository {
     return em.getRepository(IncidentEntity).save({ id: newRowId(), ...incident });
   }
 
-  async update(em: EntityManager | null, id: string, changes: Partial<IncidentEntity>): Promise<void> {
-    await (em ?? this.db.manager).getRepository(IncidentEntity).update({ id }, changes);
+  async update(em: EntityManager | null, row: RowKey, changes: Partial<IncidentEntity>): Promise<void> {
+    await (em ?? this.db.manager).getRepository(IncidentEntity).update(rowWhere(row), changes);
   }
 
   /** Claims one incident whose automatic retry is due, with its instance row (busy instances are skipped, not awaited). */
   async claimDue(em: EntityManager, now: Date): Promise<IncidentEntity | null> {
-    const rows: { id: string }[] = await em.query(
-      `SELECT n.id FROM incidents n JOIN process_instances i ON i.id = n.instance_id
+    const rows: { id: string; instance_id: string }[] = await em.query(
+      `SELECT n.id, n.instance_id FROM incidents n JOIN process_instances i ON i.id = n.instance_id
        WHERE n.status = 'retrying' AND n.next_retry_at <= $1 ORDER BY n.next_retry_at LIMIT 1 FOR UPDATE OF n, i SKIP LOCKED`,
       [now],
     );
-    return rows[0] ? em.getRepository(IncidentEntity).findOneBy({ id: rows[0].id }) : null;
+    return rows[0] ? em.getRepository(IncidentEntity).findOneBy({ instanceId: rows[0].instance_id, id: rows[0].id }) : null;
   }
 
   findById(id: string): Promise<IncidentEntity | null> {

@@ -12,6 +12,7 @@ import { ExternalTaskOutcomes } from '../external-tasks/external-task-outcomes.s
 import { WebhookDeliveryRepository } from '../notifications/webhooks/webhook-delivery.repository';
 import { WEBHOOK_INCIDENT_PREFIX } from '../notifications/webhooks/webhook-incidents';
 import { IncidentRepository } from './incident.repository';
+import type { IncidentEntity } from '../database/entities';
 
 @Injectable()
 export class IncidentsService {
@@ -40,7 +41,7 @@ export class IncidentsService {
     const incident = await this.unresolved(id);
     if (incident.command) return this.dataIncidents.retry(incident, dto.variables ?? {}).then(() => this.get(id));
     if (dto.variables) throw new DomainError(ErrorCode.Invalid, 'corrected variables apply to an incident of a command that failed on data (a task completion, a timer, a message) only');
-    if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX)) return this.retryWebhook(incident.id, incident.executionId);
+    if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX)) return this.retryWebhook(incident);
     if (await this.externalTasks.retryIncident(incident)) return this.get(id); // an external task: fetchable again
     if (await this.calls.isCall(incident)) return this.calls.retry(incident).then(() => this.get(id)); // a child's error: call again
     await this.commands.execute(incident.instanceId, async () => ({ action: { type: 'resume' } }));
@@ -55,7 +56,7 @@ export class IncidentsService {
     // A webhook, a failed completion (its task stays open for the worker) or message (the instance still waits): closed by hand.
     if (incident.executionId.startsWith(WEBHOOK_INCIDENT_PREFIX) || incident.command) {
       // In a command transaction, so the request's audit entry commits with the change.
-      await this.commands.transaction((em) => this.incidents.update(em, id, { status: 'resolved', resolvedAt: this.clock.now(), updatedAt: this.clock.now(), resolution: `resolved by hand: ${dto.note}` }));
+      await this.commands.transaction((em) => this.incidents.update(em, incident, { status: 'resolved', resolvedAt: this.clock.now(), updatedAt: this.clock.now(), resolution: `resolved by hand: ${dto.note}` }));
       return this.get(id);
     }
     if (await this.calls.isCall(incident)) return this.calls.resolve(incident, dto.note, dto.variables ?? {}).then(() => this.get(id));
@@ -67,9 +68,10 @@ export class IncidentsService {
   }
 
   /** A failed webhook: its delivery is queued again (a fresh set of attempts); failing for good again opens a new incident. */
-  private async retryWebhook(id: string, executionId: string) {
+  private async retryWebhook(incident: IncidentEntity) {
+    const { id, executionId } = incident;
     await this.deliveries.requeue(executionId.slice(WEBHOOK_INCIDENT_PREFIX.length), this.clock.now());
-    await this.commands.transaction((em) => this.incidents.update(em, id, { status: 'resolved', resolvedAt: this.clock.now(), updatedAt: this.clock.now(), resolution: 'webhook delivery queued again' }));
+    await this.commands.transaction((em) => this.incidents.update(em, incident, { status: 'resolved', resolvedAt: this.clock.now(), updatedAt: this.clock.now(), resolution: 'webhook delivery queued again' }));
     return this.get(id);
   }
 

@@ -41,7 +41,7 @@ export class CallIncidents {
 
   private async close(em: EntityManager, incident: IncidentEntity, resolution: string): Promise<HistoryItem[]> {
     const now = this.clock.now();
-    await this.incidents.update(em, incident.id, { status: 'resolved', resolvedAt: now, updatedAt: now, nextRetryAt: null, resolution });
+    await this.incidents.update(em, incident, { status: 'resolved', resolvedAt: now, updatedAt: now, nextRetryAt: null, resolution });
     return [{ at: now, type: 'incident.resolved', activityId: incident.activityId, detail: { incidentId: incident.id, resolution, role: 'supervisor' } }];
   }
 }

@@ -32,6 +32,7 @@ export class MigrationRepository {
   /** The pipeline's row write keeps the version columns (they never change otherwise): the migration moves them. */
   async moveToVersion(em: EntityManager, i: Pick<ProcessInstanceEntity, 'id' | 'definitionId' | 'definitionKey' | 'definitionVersion'>): Promise<void> {
     await em.query('UPDATE process_instances SET definition_id = $2, definition_key = $3, definition_version = $4 WHERE id = $1', [i.id, i.definitionId, i.definitionKey, i.definitionVersion]);
+    await em.query('UPDATE active_business_keys SET definition_key = $2 WHERE process_instance_id = $1', [i.id, i.definitionKey]);
   }
 
   /** The rows that keep a waiting token follow their activity's new id (they are matched by execution id, which stays). */

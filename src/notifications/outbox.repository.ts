@@ -1,4 +1,5 @@
 // Writes events to the outbox in the command's own transaction; relays (live stream, webhooks) read them after commit.
+// An instance's events go to instance_outbox, events of no instance to system_outbox; the view `outbox` reads both.
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
@@ -14,13 +15,25 @@ export interface OutboxEvent {
 @Injectable()
 export class OutboxRepository {
   async append(em: EntityManager, events: OutboxEvent[]): Promise<void> {
-    if (!events.length) return;
+    // In runs of one owner, so that ids (one sequence for both tables) keep the order the events were given in.
+    for (let from = 0; from < events.length; ) {
+      let to = from + 1;
+      while (to < events.length && (events[to].instanceId === null) === (events[from].instanceId === null)) to++;
+      await this.insert(em, events.slice(from, to));
+      from = to;
+    }
+  }
+
+  private async insert(em: EntityManager, events: OutboxEvent[]): Promise<void> {
+    const ofInstance = events[0].instanceId !== null;
+    const width = ofInstance ? 5 : 4;
     const values: unknown[] = [];
     const rows = events.map((e, i) => {
-      values.push(e.instanceId, e.type, e.roles, JSON.stringify(e.payload), e.at);
-      const o = i * 5;
-      return `($${o + 1}, $${o + 2}, $${o + 3}::text[], $${o + 4}::jsonb, $${o + 5})`;
+      values.push(...(ofInstance ? [e.instanceId] : []), e.type, e.roles, JSON.stringify(e.payload), e.at);
+      const p = Array.from({ length: width }, (_, k) => `$${i * width + k + 1}`);
+      return `(${ofInstance ? `${p.shift()}, ` : ''}${p[0]}, ${p[1]}::text[], ${p[2]}::jsonb, ${p[3]})`;
     });
-    await em.query(`INSERT INTO outbox (instance_id, type, roles, payload, created_at) VALUES ${rows.join(', ')}`, values);
+    const table = ofInstance ? 'instance_outbox (instance_id, ' : 'system_outbox (';
+    await em.query(`INSERT INTO ${table}type, roles, payload, created_at) VALUES ${rows.join(', ')}`, values);
   }
 }

@@ -17,7 +17,7 @@ export const DATABASE_GAUGES: DatabaseGauge[] = [
     name: 'serviceflow_timers_due',
     help: 'Timers past their due time and not fired yet (the firing backlog), by timer kind',
     labelNames: ['kind'],
-    sql: `SELECT timer_type AS kind, count(*)::float AS value FROM timers WHERE due_at <= now() GROUP BY timer_type`,
+    sql: `SELECT timer_type AS kind, count(*)::float AS value FROM (SELECT timer_type, due_at FROM timers UNION ALL SELECT timer_type, due_at FROM start_timers) t WHERE due_at <= now() GROUP BY timer_type`,
   },
   {
     name: 'serviceflow_outbox_lag_seconds',

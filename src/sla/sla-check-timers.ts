@@ -24,6 +24,6 @@ export class SlaCheckTimers implements TimerHandler, OnModuleInit {
 
   async fire(em: EntityManager, timer: TimerEntity): Promise<void> {
     const clockId = timer.timerKey.slice(SLA_TIMER_PREFIX.length);
-    await this.commands.recordIn(em, timer.instanceId!, async (history, now) => void history.push(...(await this.sla.check(em, clockId, now))));
+    await this.commands.recordIn(em, timer.instanceId!, async (history, now) => void history.push(...(await this.sla.check(em, timer.instanceId!, clockId, now))));
   }
 }

@@ -39,8 +39,8 @@ export class SlaClockRepository {
     return em.getRepository(SlaClockEntity).find({ where: { instanceId, status: In(['running', 'paused']) } });
   }
 
-  findIn(em: EntityManager, id: string): Promise<SlaClockEntity | null> {
-    return em.getRepository(SlaClockEntity).findOneBy({ id });
+  findIn(em: EntityManager, instanceId: string, id: string): Promise<SlaClockEntity | null> {
+    return em.getRepository(SlaClockEntity).findOneBy({ instanceId, id });
   }
 
   /** A new clock with its id, not yet stored. */

@@ -62,8 +62,8 @@ export class SlaTracker {
   }
 
   /** A check timer fell due: warnings and breach of that clock (the caller holds the instance lock). */
-  async check(em: EntityManager, clockId: string, now: Date): Promise<HistoryItem[]> {
-    const clock = await this.clocks.findIn(em, clockId);
+  async check(em: EntityManager, instanceId: string, clockId: string, now: Date): Promise<HistoryItem[]> {
+    const clock = await this.clocks.findIn(em, instanceId, clockId);
     const policy = clock && this.config.policies.get(clock.policy);
     if (!clock || !policy || (clock.status !== 'running' && clock.status !== 'paused')) return [];
     const out: HistoryItem[] = [];

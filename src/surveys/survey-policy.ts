@@ -22,8 +22,8 @@ export class SurveyPolicy {
     if (history.some((h) => h.type === 'process.started')) await this.create(em, instance.id, variables, now);
     for (const h of history) {
       if (h.type === 'survey.sent') await this.sent(em, instance.id, h, now);
-      if (h.type === 'survey.expired') await this.surveys.update(em, instance.id, { status: 'expired' });
-      if (h.type === 'recovery.started') await this.surveys.update(em, instance.id, { recoveryKind: String(h.detail?.kind) });
+      if (h.type === 'survey.expired') await this.surveys.update(em, { instanceId: instance.id, id: instance.id }, { status: 'expired' });
+      if (h.type === 'recovery.started') await this.surveys.update(em, { instanceId: instance.id, id: instance.id }, { recoveryKind: String(h.detail?.kind) });
     }
   }
 
@@ -60,6 +60,6 @@ export class SurveyPolicy {
   private async sent(em: EntityManager, id: string, h: HistoryItem, now: Date): Promise<void> {
     const detail = h.detail ?? {};
     const reminder = detail.kind === 'reminder';
-    await this.surveys.update(em, id, reminder ? { status: 'reminded', remindedAt: now } : { status: 'sent', sentAt: now, expiresAt: new Date(detail.expiresAt) });
+    await this.surveys.update(em, { instanceId: id, id }, reminder ? { status: 'reminded', remindedAt: now } : { status: 'sent', sentAt: now, expiresAt: new Date(detail.expiresAt) });
   }
 }

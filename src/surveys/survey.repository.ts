@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { SurveyEntity, type SurveyStatus } from '../database/entities/survey.entity';
+import { rowWhere, type RowKey } from '../common/row-id';
 
 export interface SurveyListFilter {
   status?: SurveyStatus;
@@ -18,6 +19,8 @@ export class SurveyRepository {
   async insert(em: EntityManager, row: SurveyEntity): Promise<boolean> {
     try {
       await em.query('SAVEPOINT survey_insert');
+      // One survey per resolution: checked by survey_resolutions, keyed by the resolution (one shard under Citus).
+      await em.query('INSERT INTO survey_resolutions (resolution_key, survey_id) VALUES ($1, $2)', [row.resolutionKey, row.id]);
       await em.getRepository(SurveyEntity).insert(row);
       await em.query('RELEASE SAVEPOINT survey_insert');
       return true;
@@ -28,8 +31,8 @@ export class SurveyRepository {
     }
   }
 
-  async update(em: EntityManager, id: string, changes: Partial<SurveyEntity>): Promise<void> {
-    await em.getRepository(SurveyEntity).update({ id }, changes);
+  async update(em: EntityManager, row: RowKey, changes: Partial<SurveyEntity>): Promise<void> {
+    await em.getRepository(SurveyEntity).update(rowWhere(row), changes);
   }
 
   /** A link token made when the message is sent (outside the survey's command): only its hash is stored. False: no such survey. */
@@ -53,8 +56,8 @@ export class SurveyRepository {
     return rows[0] ? this.db.getRepository(SurveyEntity).findOneBy({ id: rows[0].survey_id }) : null;
   }
 
-  lockIn(em: EntityManager, id: string): Promise<SurveyEntity | null> {
-    return em.getRepository(SurveyEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  lockIn(em: EntityManager, instanceId: string, id: string): Promise<SurveyEntity | null> {
+    return em.getRepository(SurveyEntity).findOne({ where: { instanceId, id }, lock: { mode: 'pessimistic_write' } });
   }
 
   findById(id: string): Promise<SurveyEntity | null> {

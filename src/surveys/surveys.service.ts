@@ -37,14 +37,14 @@ export class SurveysService {
     const lowScore = dto.overall <= this.config.RECOVERY_CSAT_MAX || dto.nps <= this.config.RECOVERY_NPS_MAX;
     const wantsComplaint = dto.wantsComplaint === true;
     await this.commands.execute(survey.instanceId, async (_instance, em) => {
-      const locked = await this.surveys.lockIn(em, survey.id);
+      const locked = await this.surveys.lockIn(em, survey.instanceId, survey.id);
       if (!locked) throw gone('unknown');
       this.checkOpen(locked);
       const sub = await this.subscriptions.findIn(em, survey.instanceId, SURVEY_ANSWER_MESSAGE);
       if (!sub) throw gone('closed');
       const now = this.clock.now();
       const scores = Object.fromEntries(Object.entries(dto.scores ?? {}).filter(([, v]) => v !== undefined)) as Record<string, number>;
-      await this.surveys.update(em, survey.id, { status: 'answered', answeredAt: now, scores, overall: dto.overall, nps: dto.nps, suggestions: dto.suggestions?.trim() || null, wantsComplaint, lowScore });
+      await this.surveys.update(em, survey, { status: 'answered', answeredAt: now, scores, overall: dto.overall, nps: dto.nps, suggestions: dto.suggestions?.trim() || null, wantsComplaint, lowScore });
       return {
         action: { type: 'signal', activityId: sub.activityId, executionId: sub.executionId, messageId: sub.messageId, variables: { overall: dto.overall, nps: dto.nps, lowScore, wantsComplaint, suggestions: dto.suggestions?.trim() || null, surveyStatus: 'answered' } },
         history: [{ at: now, type: 'survey.answered', activityId: sub.activityId, detail: { surveyId: survey.id, overall: dto.overall, nps: dto.nps, scores, lowScore, wantsComplaint } }],

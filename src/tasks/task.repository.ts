@@ -1,10 +1,10 @@
 // Queries on user tasks: reconcile with the engine's waits, lock for completion, claim, list.
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { TaskEntity, type TaskStatus } from '../database/entities/task.entity';
 import type { DefinitionModel } from '../engine/definition-model';
 import type { HistoryItem, WaitingActivity } from '../engine/run-types';
-import { newRowId } from '../common/row-id';
+import { newRowId, rowWhere, type RowKey } from '../common/row-id';
 import { assignmentOf } from './task-assignment.util';
 
 export interface TaskFilter {
@@ -36,7 +36,7 @@ export class TaskRepository {
     const history: HistoryItem[] = [];
     const gone = open.filter((t) => !waitingIds.has(t.executionId) && t.id !== completedTaskId);
     if (gone.length) {
-      await em.getRepository(TaskEntity).update(gone.map((t) => t.id), { status: 'cancelled', endedAt: now });
+      await em.getRepository(TaskEntity).update({ instanceId, id: In(gone.map((t) => t.id)) }, { status: 'cancelled', endedAt: now });
       for (const t of gone) history.push({ at: now, type: 'task.cancelled', activityId: t.activityId, detail: { taskId: t.id } });
     }
     const fresh = waiting.filter((w) => !openIds.has(w.executionId));
@@ -70,19 +70,19 @@ export class TaskRepository {
   }
 
   /** Sets the assignee of an open task that is unassigned or already the same person; false when not possible. */
-  async claim(id: string, assignee: string, now: Date, em: EntityManager = this.db.manager): Promise<boolean> {
+  async claim(task: RowKey, assignee: string, now: Date, em: EntityManager = this.db.manager): Promise<boolean> {
     const result = await em
       .createQueryBuilder()
       .update(TaskEntity)
       .set({ assignee, claimedAt: now })
-      .where("id = :id AND status = 'open' AND (assignee IS NULL OR assignee = :assignee)", { id, assignee })
+      .where("instance_id = :instanceId AND id = :id AND status = 'open' AND (assignee IS NULL OR assignee = :assignee)", { instanceId: task.instanceId, id: task.id, assignee })
       .execute();
     return (result.affected ?? 0) > 0;
   }
 
   /** A supervisor hands an open task to someone, whoever had it. */
-  async reassign(em: EntityManager, id: string, assignee: string, now: Date): Promise<boolean> {
-    const result = await em.getRepository(TaskEntity).update({ id, status: 'open' }, { assignee, claimedAt: now });
+  async reassign(em: EntityManager, task: RowKey, assignee: string, now: Date): Promise<boolean> {
+    const result = await em.getRepository(TaskEntity).update({ ...rowWhere(task), status: 'open' }, { assignee, claimedAt: now });
     return (result.affected ?? 0) > 0;
   }
 

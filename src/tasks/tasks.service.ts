@@ -55,18 +55,18 @@ export class TasksService {
   }
 
   async claim(id: string, dto: ClaimTaskDto, principal?: Principal) {
-    await this.find(id, principal);
+    const task = await this.find(id, principal);
     if (!mayClaimFor({ principal, assignee: dto.assignee })) throw new DomainError(ErrorCode.Forbidden, `you may claim tasks for yourself only (assignee "${principal?.name ?? ''}")`);
     // the claim and its audit entry commit together
     const claimed = await this.commands.transaction(async (em) => {
-      if (!(await this.tasks.claim(id, dto.assignee, this.clock.now(), em))) return false;
+      if (!(await this.tasks.claim(task, dto.assignee, this.clock.now(), em))) return false;
       await this.audit.record(em, { actor: actorOf(principal), action: 'task.claimed', targetType: 'task', targetId: id, detail: { assignee: dto.assignee } });
       return true;
     });
     if (claimed) return this.get(id, principal);
-    const task = await this.find(id, principal);
-    if (task.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${task.status}`);
-    throw new DomainError(ErrorCode.Conflict, `task ${id} is already claimed by ${task.assignee}`);
+    const now = await this.find(id, principal);
+    if (now.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${now.status}`);
+    throw new DomainError(ErrorCode.Conflict, `task ${id} is already claimed by ${now.assignee}`);
   }
 
   async complete(id: string, dto: CompleteTaskDto, principal?: Principal, language: Language = 'en') {

@@ -41,11 +41,6 @@ export class CalendarTimers {
     return undefined;
   }
 
-  /** The calendar a stored row was planned on (a start timer's, read after it fired). */
-  async calendarOfRow(em: EntityManager, rowId: string): Promise<string | null> {
-    return this.plans.calendarOf(em, rowId);
-  }
-
   calendar(id: string | null | undefined): BusinessCalendar | undefined {
     return id ? this.sla.calendars.get(id) : undefined;
   }
@@ -81,11 +76,11 @@ export class CalendarTimers {
       if (!calendar) continue;
       if (waiting && !row.pausedAt) {
         const left = workingTimeLeft({ now, dueAt: row.dueAt, calendar });
-        await this.plans.save(em, row.id, { dueAt: PAUSED_DUE, workFrom: null, workMs: left, pausedAt: now, calendarVersion: row.calendarVersion ?? null });
+        await this.plans.save(em, row, { dueAt: PAUSED_DUE, workFrom: null, workMs: left, pausedAt: now, calendarVersion: row.calendarVersion ?? null });
         args.history.push({ at: now, type: 'timer.paused', activityId: row.activityId, detail: { timerKey: row.timerKey, policy: row.pauseWith, remainingWorkMs: left } });
       } else if (!waiting && row.pausedAt) {
         const dueAt = addBusinessTime({ start: now, durationMs: row.workMs ?? 0, calendar });
-        await this.plans.save(em, row.id, { dueAt, workFrom: now, workMs: row.workMs ?? 0, pausedAt: null, calendarVersion: calendarVersion(calendar) });
+        await this.plans.save(em, row, { dueAt, workFrom: now, workMs: row.workMs ?? 0, pausedAt: null, calendarVersion: calendarVersion(calendar) });
         args.history.push({ at: now, type: 'timer.resumed', activityId: row.activityId, detail: { timerKey: row.timerKey, policy: row.pauseWith, remainingWorkMs: row.workMs, dueAt: dueAt.toISOString() } });
       }
     }

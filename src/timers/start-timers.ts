@@ -13,14 +13,14 @@ import { nextWorkingInstant } from '../sla/business-time.util';
 import { CalendarTimers } from './calendar-timers';
 import { dueEntry } from './engine-timers';
 import { START_TIMER, TimerKinds, type TimerHandler } from './timer-kinds';
-import { TimerRepository, type NewTimer } from './timer.repository';
+import { StartTimerRepository, type NewStartTimer } from './start-timer.repository';
 
 @Injectable()
 export class StartTimers implements TimerHandler, OnModuleInit {
   readonly postponeOnRefusal = false;
 
   constructor(
-    private readonly rows: TimerRepository,
+    private readonly rows: StartTimerRepository,
     private readonly config: AppConfig,
     private readonly commands: InstanceCommandsService,
     private readonly clock: Clock,
@@ -34,14 +34,14 @@ export class StartTimers implements TimerHandler, OnModuleInit {
 
   /** The new version's start timers replace those of every earlier version of the key. */
   async schedule(em: EntityManager, definition: { id: string; key: string }, model: DefinitionModel, now: Date): Promise<void> {
-    const rows: NewTimer[] = [];
+    const rows: NewStartTimer[] = [];
     for (const { activityId, timer } of model.startTimers) {
       const value = String(evaluateExpression(timer.expression, {}));
       const calendar = this.calendars.calendarOf(model, activityId)?.id ?? null;
       const dueAt = this.onCalendar(calendar, this.next(timer.type, value, now, 0, now));
-      if (dueAt) rows.push({ instanceId: null, definitionId: definition.id, activityId, timerKey: `start:${activityId}`, timerType: timer.type, expression: value, dueAt, calendar });
+      if (dueAt) rows.push({ definitionId: definition.id, activityId, timerKey: `start:${activityId}`, timerType: timer.type, expression: value, dueAt, calendar });
     }
-    await this.rows.replaceStartTimers(em, definition.key, rows, now);
+    await this.rows.replace(em, definition.key, rows, now);
   }
 
   /** Starts an instance of that version, then schedules the next occurrence. */
@@ -53,7 +53,7 @@ export class StartTimers implements TimerHandler, OnModuleInit {
   /** A start timer that fell due while every server was down fires once, then continues from now. */
   private async afterFire(em: EntityManager, timer: TimerEntity, now: Date): Promise<void> {
     const after = timer.dueAt > now ? timer.dueAt : now;
-    const calendar = timer.calendar === undefined ? await this.calendars.calendarOfRow(em, timer.id) : timer.calendar;
+    const calendar = timer.calendar === undefined ? await this.rows.calendarOf(em, timer.id) : timer.calendar;
     const next = this.onCalendar(calendar, this.next(timer.timerType, timer.expression ?? '', after, timer.firedCount + 1, timer.createdAt));
     await this.rows.reschedule(em, timer.id, next, timer.firedCount + 1);
   }

@@ -82,7 +82,7 @@ export class TimerFiringService {
       // The engine or a handler refused: on data, an incident a supervisor fixes; otherwise try again later.
       if (err instanceof DomainError && handler.postponeOnRefusal) {
         if (await this.kinds.tookDataFailure(em, timer, err)) return undefined;
-        await this.timers.postpone(em, timer.id, new Date(now.getTime() + RETRY_AFTER_MS));
+        await this.timers.postpone(em, timer, new Date(now.getTime() + RETRY_AFTER_MS));
         return undefined;
       }
       return err;

@@ -42,13 +42,7 @@ export class TimerPlanRepository {
       .getMany();
   }
 
-  /** The calendar of one row (the batch claim reads only what every timer needs). */
-  async calendarOf(em: EntityManager, id: string): Promise<string | null> {
-    const rows: { calendar: string | null }[] = await em.query('SELECT calendar FROM timers WHERE id = $1', [id]);
-    return rows[0]?.calendar ?? null;
-  }
-
-  async save(em: EntityManager, id: string, plan: PlanColumns): Promise<void> {
-    await em.getRepository(TimerEntity).update({ id }, plan);
+  async save(em: EntityManager, row: Pick<TimerEntity, 'instanceId' | 'id'>, plan: PlanColumns): Promise<void> {
+    await em.getRepository(TimerEntity).update({ instanceId: row.instanceId!, id: row.id }, plan);
   }
 }

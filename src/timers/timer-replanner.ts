@@ -37,7 +37,7 @@ export class TimerReplanner implements OnApplicationBootstrap {
           const version = versions.get(calendar.id)!;
           // A paused timer keeps its working time left; the new calendar applies when it resumes.
           const dueAt = row.pausedAt ? row.dueAt : replanTimer({ timerType: row.timerType, expression: row.expression, workFrom: row.workFrom ?? null, workMs: row.workMs ?? null, dueAt: row.dueAt, calendar });
-          await this.plans.save(em, row.id, { dueAt, workFrom: row.workFrom ?? null, workMs: row.workMs ?? null, pausedAt: row.pausedAt ?? null, calendarVersion: version });
+          await this.plans.save(em, row, { dueAt, workFrom: row.workFrom ?? null, workMs: row.workMs ?? null, pausedAt: row.pausedAt ?? null, calendarVersion: version });
           history.push({ at: now, type: 'timer.replanned', activityId: row.activityId, detail: { timerKey: row.timerKey, calendar: calendar.id, previousDueAt: row.dueAt.toISOString(), dueAt: dueAt.toISOString() } });
           count++;
         }

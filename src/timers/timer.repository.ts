@@ -1,22 +1,26 @@
 // The timers table, and the only place that writes it: engine timers reconciled after each command, rows of other kinds
-// (SLA checks, call returns, signal deliveries, start events) written for their features, due rows claimed in batches.
+// (SLA checks, call returns, signal deliveries) written for their features, due rows claimed in batches.
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { TimerEntity } from '../database/entities';
 import type { ArmedTimer } from '../engine/durable-timers';
 import { newRowId } from '../common/row-id';
+import { StartTimerRepository } from './start-timer.repository';
 
 /** A row to write: the id and creation time are filled in. */
-export type NewTimer = Omit<TimerEntity, 'id' | 'createdAt' | 'firedCount' | 'definitionId'> & { definitionId?: string | null; firedCount?: number };
+export type NewTimer = Omit<TimerEntity, 'id' | 'createdAt' | 'firedCount' | 'definitionId' | 'instanceId'> & { instanceId: string; firedCount?: number };
 
 const NO_PLAN = { calendar: null, pauseWith: null, workFrom: null, workMs: null, pausedAt: null, calendarVersion: null };
 const PLAN_COLUMNS = ['calendar', 'pause_with', 'work_from', 'work_ms', 'paused_at', 'calendar_version'];
 
-const COLUMNS = 't.id, t.instance_id, t.definition_id, t.activity_id, t.timer_key, t.timer_type, t.expression, t.due_at, t.created_at, t.fired_count';
+const COLUMNS = 't.id, t.instance_id, t.activity_id, t.timer_key, t.timer_type, t.expression, t.due_at, t.created_at, t.fired_count';
 
 @Injectable()
 export class TimerRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly starts: StartTimerRepository,
+  ) {}
 
   /** Makes the instance's engine timers equal to the armed set (rows of `featureKinds` are left alone). */
   async reconcile(em: EntityManager, instanceId: string, armed: Array<ArmedTimer & { plan?: Partial<TimerEntity> }>, now: Date, newInstance: boolean, featureKinds: string[]): Promise<void> {
@@ -36,7 +40,7 @@ export class TimerRepository {
       .createQueryBuilder()
       .insert()
       .into(TimerEntity)
-      .values(rows.map((r) => ({ id: newRowId(), createdAt: now, firedCount: 0, definitionId: null, ...r })));
+      .values(rows.map((r) => ({ id: newRowId(), createdAt: now, firedCount: 0, ...r })));
     await (update.length ? insert.orUpdate(update, ['instance_id', 'timer_key']) : insert).execute();
   }
 
@@ -53,40 +57,31 @@ export class TimerRepository {
     return em.query('DELETE FROM timers WHERE instance_id = $1', [instanceId]);
   }
 
-  /** The start-event rows of a definition key are replaced by the new version's. */
-  async replaceStartTimers(em: EntityManager, key: string, rows: NewTimer[], now: Date): Promise<void> {
-    await em.query('DELETE FROM timers WHERE definition_id IN (SELECT id FROM definitions WHERE key = $1)', [key]);
-    await this.upsert(em, rows, now);
-  }
-
-  /** After a start timer fired: its next due time, or gone when it has no occurrence left. */
-  async reschedule(em: EntityManager, id: string, next: Date | null, firedCount: number): Promise<void> {
-    if (next) await em.query('UPDATE timers SET due_at = $2, fired_count = $3 WHERE id = $1', [id, next, firedCount]);
-    else await em.query('DELETE FROM timers WHERE id = $1', [id]);
-  }
-
   /**
    * Claims up to `max` due rows for the rest of the transaction in one query, skipping rows other transactions hold. An
    * instance timer is claimed together with its instance row: a busy instance (a command or another firing on it) is
    * skipped rather than waited for, so two transactions never wait on each other's timer and instance rows. Timer
-   * start events follow when fewer instance timers were due.
+   * start events (start_timers) follow when fewer instance timers were due.
    */
   async claimDue(em: EntityManager, now: Date, max: number): Promise<TimerEntity[]> {
     const rows: RawTimer[] = await em.query(`SELECT ${COLUMNS} FROM timers t JOIN process_instances i ON i.id = t.instance_id WHERE t.due_at <= $1 ORDER BY t.due_at LIMIT $2 FOR UPDATE OF t, i SKIP LOCKED`, [now, max]);
-    if (rows.length < max) rows.push(...(await em.query(`SELECT ${COLUMNS} FROM timers t WHERE t.instance_id IS NULL AND t.due_at <= $1 ORDER BY t.due_at LIMIT $2 FOR UPDATE SKIP LOCKED`, [now, max - rows.length])));
-    return rows.map(toTimer);
+    const timers = rows.map(toTimer);
+    if (timers.length < max) timers.push(...(await this.starts.claimDue(em, now, max - timers.length)));
+    return timers;
   }
 
   /** The soonest due time after `after` (the poller sleeps until then); null when there is none. */
   async nextDueAfter(after: Date): Promise<Date | null> {
     const [row] = await this.db.query('SELECT min(due_at) AS at FROM timers WHERE due_at > $1', [after]);
-    return row?.at ? new Date(row.at) : null;
+    const start = await this.starts.nextDueAfter(after);
+    const at = row?.at ? new Date(row.at) : null;
+    return at && start ? (at < start ? at : start) : (at ?? start);
   }
 
   /** Moves a timer whose firing failed to a later time; a timer of an instance that is no longer active is dropped. */
-  async postpone(em: EntityManager, id: string, dueAt: Date): Promise<void> {
-    await em.query(`DELETE FROM timers t USING process_instances i WHERE t.id = $1 AND i.id = t.instance_id AND i.status <> 'active'`, [id]);
-    await em.query('UPDATE timers SET due_at = $2 WHERE id = $1', [id, dueAt]);
+  async postpone(em: EntityManager, timer: Pick<TimerEntity, 'instanceId' | 'id'>, dueAt: Date): Promise<void> {
+    await em.query(`DELETE FROM timers t USING process_instances i WHERE t.instance_id = $1 AND t.id = $2 AND i.id = $1 AND i.status <> 'active'`, [timer.instanceId, timer.id]);
+    await em.query('UPDATE timers SET due_at = $3 WHERE instance_id = $1 AND id = $2', [timer.instanceId, timer.id, dueAt]);
   }
 
   forInstance(instanceId: string): Promise<TimerEntity[]> {
@@ -96,8 +91,7 @@ export class TimerRepository {
 
 interface RawTimer {
   id: string;
-  instance_id: string | null;
-  definition_id: string | null;
+  instance_id: string;
   activity_id: string;
   timer_key: string;
   timer_type: string;
@@ -108,5 +102,5 @@ interface RawTimer {
 }
 
 function toTimer(r: RawTimer): TimerEntity {
-  return { id: r.id, instanceId: r.instance_id, definitionId: r.definition_id, activityId: r.activity_id, timerKey: r.timer_key, timerType: r.timer_type, expression: r.expression, dueAt: new Date(r.due_at), createdAt: new Date(r.created_at), firedCount: r.fired_count };
+  return { id: r.id, instanceId: r.instance_id, activityId: r.activity_id, timerKey: r.timer_key, timerType: r.timer_type, expression: r.expression, dueAt: new Date(r.due_at), createdAt: new Date(r.created_at), firedCount: r.fired_count };
 }

@@ -11,11 +11,12 @@ import { TimerPoller } from './timer-poller';
 import { TimerPlanRepository } from './timer-plan.repository';
 import { TimerReplanner } from './timer-replanner';
 import { TimerRepository } from './timer.repository';
+import { StartTimerRepository } from './start-timer.repository';
 import { TimerWakeups } from './timer-wakeups';
 
 @Global()
 @Module({
-  providers: [TimerKinds, TimerWakeups, TimerRepository, TimerFiringService, TimerParticipant, EngineTimers, StartTimers, TimerPoller, TimerPlanRepository, CalendarTimers, TimerReplanner],
+  providers: [TimerKinds, TimerWakeups, TimerRepository, StartTimerRepository, TimerFiringService, TimerParticipant, EngineTimers, StartTimers, TimerPoller, TimerPlanRepository, CalendarTimers, TimerReplanner],
   exports: [TimerKinds, TimerRepository, TimerFiringService, StartTimers, CalendarTimers, TimerReplanner],
 })
 export class TimersModule {}

@@ -1,5 +1,6 @@
-// Checks captured SQL statements against the Citus routing rule: each statement that touches an instance-scoped table
-// names the instance (instance_id, or id on process_instances) in its WHERE clause, or in its column list for an INSERT.
+// Checks captured SQL statements against the Citus routing rule: each statement that touches a distributed table names
+// its distribution column (instance_id; id on process_instances; a lookup table's key) in its WHERE/ON clause, or in
+// its column list for an INSERT.
 import { Client } from 'pg';
 
 /** Every SQL text sent through node-postgres while `fn` runs, with its connection (the app runs in this process). */
@@ -23,18 +24,18 @@ export async function captureSql(fn: () => Promise<unknown>): Promise<{ client: 
 
 const TABLE_REF = /\b(?:FROM|JOIN|UPDATE|INTO)\s+"?([a-z_]+)"?/gi;
 
-/** The instance-scoped tables a statement reads or writes. */
-export function tablesOf(sql: string, scoped: Set<string>): string[] {
-  return [...sql.matchAll(TABLE_REF)].map((m) => m[1].toLowerCase()).filter((t) => scoped.has(t));
+/** The distributed tables (of `keys`: table → distribution column) a statement reads or writes. */
+export function tablesOf(sql: string, keys: Map<string, string>): string[] {
+  return [...sql.matchAll(TABLE_REF)].map((m) => m[1].toLowerCase()).filter((t) => keys.has(t));
 }
 
 /**
- * Whether `sql` names the instance for `table`: an INSERT lists instance_id (process_instances: id) among its
- * columns; any other statement has `instance_id` (process_instances: `id` / `i.id`) compared in a WHERE or ON clause.
- * A textual check, strict on purpose: a statement that would need a fan-out over every shard fails it.
+ * Whether `sql` names `column` of `table`: an INSERT lists it among its columns; any other statement compares it (bare
+ * or qualified) with `=`, `IN` or `= ANY` in a WHERE or ON clause. A textual check, strict on purpose: a statement
+ * that would need a fan-out over every shard fails it.
  */
-export function namesInstance(sql: string, table: string): boolean {
-  const key = table === 'process_instances' ? '(?:"?\\w+"?\\.)?"?id"?' : '(?:"?\\w+"?\\.)?"?instance_id"?';
+export function namesKey(sql: string, column: string): boolean {
+  const key = `(?:"?\\w+"?\\.)?"?${column}"?`;
   if (/^\s*INSERT/i.test(sql)) {
     const cols = /INSERT INTO\s+"?\w+"?\s*\(([^)]*)\)/i.exec(sql)?.[1] ?? '';
     return new RegExp(`(^|,)\\s*${key}\\s*(,|$)`, 'i').test(cols);
@@ -43,9 +44,32 @@ export function namesInstance(sql: string, table: string): boolean {
   return new RegExp(`${key}\\s*(=|IN\\b|= ANY)`, 'i').test(where);
 }
 
-/** Statements (with the table) that do not name the instance; control statements (BEGIN, COMMIT, locks) are ignored. */
-export function unroutedStatements(statements: string[], scoped: Set<string>): { table: string; sql: string }[] {
+/** A poller's claim (FOR UPDATE SKIP LOCKED over due rows of any instance): a per-shard read under Citus, not a command's. */
+export const isClaim = (sql: string) => /SKIP LOCKED/i.test(sql);
+
+/** Statements (with the table) that do not name the distribution column; control statements are ignored. */
+export function unroutedStatements(statements: string[], keys: Map<string, string>): { table: string; sql: string }[] {
   const out: { table: string; sql: string }[] = [];
-  for (const sql of statements) for (const table of new Set(tablesOf(sql, scoped))) if (!namesInstance(sql, table)) out.push({ table, sql: sql.slice(0, 300) });
+  for (const sql of statements.filter((s) => !isClaim(s))) {
+    for (const table of new Set(tablesOf(sql, keys))) if (!namesKey(sql, keys.get(table)!)) out.push({ table, sql: sql.slice(0, 300) });
+  }
+  return out;
+}
+
+/** The statements of every transaction that writes a distributed table (BEGIN … COMMIT on one connection). */
+export function writingTransactions(seen: { client: object; sql: string }[], keys: Map<string, string>): string[][] {
+  const byClient = new Map<object, string[]>();
+  for (const s of seen) byClient.set(s.client, [...(byClient.get(s.client) ?? []), s.sql]);
+  const out: string[][] = [];
+  for (const sqls of byClient.values()) {
+    let tx: string[] | null = null;
+    for (const sql of sqls) {
+      if (/^START TRANSACTION|^BEGIN/i.test(sql)) tx = [];
+      else if (/^COMMIT/i.test(sql)) {
+        if (tx?.some((s) => /^\s*(WITH\b[\s\S]*\)\s*)?(INSERT|UPDATE|DELETE)\b/i.test(s) && tablesOf(s, keys).length)) out.push(tx);
+        tx = null;
+      } else tx?.push(sql);
+    }
+  }
   return out;
 }

@@ -8,7 +8,7 @@ import { OutboxTailer } from '../../src/notifications/stream/outbox-tailer';
 import { WebhookFanout } from '../../src/notifications/webhooks/webhook-fanout';
 import { startTestApp, type TestApp } from '../support/app';
 
-const INSERT = `INSERT INTO outbox (instance_id, type, roles, payload, created_at) VALUES (NULL, $1, '{}', '{}', $2) RETURNING id`;
+const INSERT = `INSERT INTO system_outbox (type, roles, payload, created_at) VALUES ($1, '{}', '{}', $2) RETURNING id`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('outbox read order', () => {

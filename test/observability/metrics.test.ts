@@ -44,7 +44,7 @@ describe('metrics and probes', () => {
       await c.query(`INSERT INTO incidents (id, instance_id, activity_id, execution_id, error, attempts, status, created_at, updated_at)
                      VALUES (gen_random_uuid(), $1, 'Wait', 'x', 'boom', 3, 'open', now(), now())`, [b.id]);
       // An event written 30 s ago that the webhook relay (off here) has not passed.
-      await c.query(`INSERT INTO outbox (instance_id, type, payload, created_at) VALUES ($1, 'test.event', '{}', now() - interval '30 seconds')`, [b.id]);
+      await c.query(`INSERT INTO instance_outbox (instance_id, type, payload, created_at) VALUES ($1, 'test.event', '{}', now() - interval '30 seconds')`, [b.id]);
     });
     let text = (await t.anon.get('/metrics').expect(200)).text;
     expect(sample(text, 'serviceflow_timers_due{kind="timeDuration"}')).toBe(1);

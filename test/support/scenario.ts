@@ -86,7 +86,7 @@ export class Scenario {
     const dataSource = this.t.app.get(DataSource);
     let fired = await firing.fireDue();
     for (let pass = 0; pass < 30; pass++) {
-      const [{ due }] = await dataSource.query('SELECT count(*)::int AS due FROM timers WHERE due_at <= $1', [this.clock.now()]);
+      const [{ due }] = await dataSource.query('SELECT ((SELECT count(*) FROM timers WHERE due_at <= $1) + (SELECT count(*) FROM start_timers WHERE due_at <= $1))::int AS due', [this.clock.now()]);
       if (!due) break;
       await new Promise((done) => setTimeout(done, 100));
       fired += await firing.fireDue();

@@ -6,7 +6,7 @@ export type EscalationStatus = 'open' | 'acknowledged' | 'resolved';
 @Entity('escalations')
 export class EscalationEntity {
   @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'instance_id' }) instanceId!: string;
+  @PrimaryColumn('uuid', { name: 'instance_id' }) instanceId!: string;
   @Column('int') level!: number;
   @Column('int') cycle!: number;
   @Column('text') role!: string;

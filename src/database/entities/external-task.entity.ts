@@ -6,7 +6,7 @@ export type ExternalTaskState = 'open' | 'completed' | 'cancelled';
 @Entity('external_tasks')
 export class ExternalTaskEntity {
   @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'instance_id' }) instanceId!: string;
+  @PrimaryColumn('uuid', { name: 'instance_id' }) instanceId!: string;
   @Column('text', { name: 'activity_id' }) activityId!: string;
   @Column('text', { name: 'execution_id' }) executionId!: string;
   @Column('text', { name: 'topic_name' }) topicName!: string;

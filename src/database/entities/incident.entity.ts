@@ -6,7 +6,7 @@ export type IncidentStatus = 'retrying' | 'open' | 'resolved';
 @Entity('incidents')
 export class IncidentEntity {
   @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'instance_id' }) instanceId!: string;
+  @PrimaryColumn('uuid', { name: 'instance_id' }) instanceId!: string;
   @Column('text', { name: 'activity_id' }) activityId!: string;
   @Column('text', { name: 'execution_id' }) executionId!: string;
   @Column('text') error!: string;

@@ -4,7 +4,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 @Entity('message_subscriptions')
 export class MessageSubscriptionEntity {
   @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'instance_id' }) instanceId!: string;
+  @PrimaryColumn('uuid', { name: 'instance_id' }) instanceId!: string;
   @Column('text', { name: 'message_name' }) messageName!: string;
   @Column('text', { name: 'message_id' }) messageId!: string;
   @Column('text', { name: 'activity_id' }) activityId!: string;

@@ -6,7 +6,7 @@ export type NoteVisibility = 'internal' | 'customer';
 @Entity('request_comments')
 export class RequestCommentEntity {
   @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'instance_id' }) instanceId!: string;
+  @PrimaryColumn('uuid', { name: 'instance_id' }) instanceId!: string;
   @Column('text') author!: string;
   @Column('text') visibility!: NoteVisibility;
   @Column('text') body!: string;
@@ -16,7 +16,7 @@ export class RequestCommentEntity {
 @Entity('request_attachments')
 export class RequestAttachmentEntity {
   @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'instance_id' }) instanceId!: string;
+  @PrimaryColumn('uuid', { name: 'instance_id' }) instanceId!: string;
   @Column('text', { name: 'uploaded_by' }) uploadedBy!: string;
   @Column('text') visibility!: NoteVisibility;
   @Column('text', { name: 'file_name' }) fileName!: string;

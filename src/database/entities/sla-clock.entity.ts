@@ -6,7 +6,7 @@ export type SlaClockStatus = 'running' | 'paused' | 'met' | 'missed' | 'cancelle
 @Entity('sla_clocks')
 export class SlaClockEntity {
   @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'instance_id' }) instanceId!: string;
+  @PrimaryColumn('uuid', { name: 'instance_id' }) instanceId!: string;
   @Column('text') policy!: string;
   @Column('text') scope!: 'process' | 'task';
   @Column('text', { name: 'activity_id' }) activityId!: string;

@@ -6,7 +6,7 @@ export type SurveyStatus = 'scheduled' | 'sent' | 'reminded' | 'answered' | 'exp
 @Entity('surveys')
 export class SurveyEntity {
   @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'instance_id' }) instanceId!: string;
+  @PrimaryColumn('uuid', { name: 'instance_id' }) instanceId!: string;
   @Column('text', { name: 'resolution_key' }) resolutionKey!: string;
   @Column('uuid', { name: 'source_instance_id', nullable: true }) sourceInstanceId!: string | null;
   @Column('text', { name: 'source_definition_key', nullable: true }) sourceDefinitionKey!: string | null;

@@ -7,7 +7,7 @@ export type TaskStatus = 'open' | 'completed' | 'cancelled';
 @Entity('tasks')
 export class TaskEntity {
   @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'instance_id' }) instanceId!: string;
+  @PrimaryColumn('uuid', { name: 'instance_id' }) instanceId!: string;
   @Column('text', { name: 'activity_id' }) activityId!: string;
   @Column('text', { name: 'execution_id' }) executionId!: string;
   @Column('text') name!: string;

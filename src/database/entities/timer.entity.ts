@@ -4,9 +4,13 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 @Entity('timers')
 export class TimerEntity {
   @PrimaryColumn('uuid') id!: string;
-  /** Set for timers of an instance; null for a timer start event (then definitionId is set). */
-  @Column('uuid', { name: 'instance_id', nullable: true }) instanceId!: string | null;
-  @Column('uuid', { name: 'definition_id', nullable: true }) definitionId!: string | null;
+  /**
+   * Every row of the timers table belongs to an instance (the primary key is (instance_id, id)). Null only on a timer
+   * start event claimed from start_timers (StartTimerRepository), which the poller fires through the same handlers.
+   */
+  @PrimaryColumn('uuid', { name: 'instance_id' }) instanceId!: string | null;
+  /** Not a column of timers: set on a claimed timer start event, the definition version it starts. */
+  definitionId?: string | null;
   @Column('int', { name: 'fired_count', default: 0 }) firedCount!: number;
   @Column('text', { name: 'activity_id' }) activityId!: string;
   @Column('text', { name: 'timer_key' }) timerKey!: string;

@@ -24,6 +24,10 @@ import { ColocatedForeignKeys1768600000000 } from './1768600000000-colocated-for
 import { TimerCalendars1768700000000 } from './1768700000000-timer-calendars';
 import { Batches1768800000000 } from './1768800000000-batches';
 import { TaskLocalNames1768950000000 } from './1768950000000-task-local-names';
+import { InstancePrimaryKeys1769100000000 } from './1769100000000-instance-primary-keys';
+import { StartTimers1769100000001 } from './1769100000001-start-timers';
+import { SplitOutbox1769100000002 } from './1769100000002-split-outbox';
+import { KeyLookups1769100000003 } from './1769100000003-key-lookups';
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -51,4 +55,8 @@ export const migrations = [
   TimerCalendars1768700000000,
   Batches1768800000000,
   TaskLocalNames1768950000000,
+  InstancePrimaryKeys1769100000000,
+  StartTimers1769100000001,
+  SplitOutbox1769100000002,
+  KeyLookups1769100000003,
 ];
