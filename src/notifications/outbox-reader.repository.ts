@@ -15,6 +15,7 @@ export interface OutboxFilter {
   types: string[];
 }
 
+// ORDER BY names the view's xid8 column (outbox.txid): the text alias would sort 101 before 98 and a cursor would skip 98.
 const COLUMNS = 'id, txid::text AS txid, instance_id, type, roles, payload, created_at';
 /**
  * The readable horizon: the lowest transaction id still running in this database (other than the caller's own), or
@@ -49,7 +50,7 @@ export class OutboxReaderRepository {
   /** The last row that can be read now: a tailer starting here publishes only what commits from now on. */
   async horizon(): Promise<OutboxPosition> {
     const below = await this.readableBelow(this.db.manager);
-    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM outbox WHERE txid < $1::xid8 ORDER BY txid DESC, id DESC LIMIT 1`, [below]);
+    const rows: Row[] = await this.db.query(`SELECT ${COLUMNS} FROM outbox WHERE txid < $1::xid8 ORDER BY outbox.txid DESC, id DESC LIMIT 1`, [below]);
     return rows[0] ? { txid: rows[0].txid, id: rows[0].id } : START_OF_OUTBOX;
   }
 
@@ -57,7 +58,7 @@ export class OutboxReaderRepository {
   async after(position: OutboxPosition, limit: number, em: EntityManager = this.db.manager): Promise<OutboxRecord[]> {
     const below = await this.readableBelow(em);
     const rows: Row[] = await em.query(
-      `SELECT ${COLUMNS} FROM outbox WHERE (txid, id) > ($1::xid8, $2::bigint) AND txid < $4::xid8 ORDER BY txid, id LIMIT $3`,
+      `SELECT ${COLUMNS} FROM outbox WHERE (txid, id) > ($1::xid8, $2::bigint) AND txid < $4::xid8 ORDER BY outbox.txid, id LIMIT $3`,
       [position.txid, position.id, limit, below],
     );
     return rows.map(toRecord);
@@ -79,7 +80,7 @@ export class OutboxReaderRepository {
        WHERE ${start} AND (txid, id) <= ($1::xid8, $2::bigint)
          AND (cardinality(roles) = 0 OR roles && $3::text[])
          AND (cardinality($4::text[]) = 0 OR type = ANY($4::text[]))
-       ORDER BY txid DESC, id DESC LIMIT $5`,
+       ORDER BY outbox.txid DESC, id DESC LIMIT $5`,
       [upTo.txid, upTo.id, filter.roles, filter.types, limit + 1, ...startParams],
     );
     return { records: rows.slice(0, limit).reverse().map(toRecord), more: rows.length > limit };

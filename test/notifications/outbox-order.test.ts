@@ -3,7 +3,7 @@
 import { Client } from 'pg';
 import { FakeClock } from '../../src/common/clock';
 import { OutboxReaderRepository } from '../../src/notifications/outbox-reader.repository';
-import type { OutboxRecord } from '../../src/notifications/outbox-position';
+import { START_OF_OUTBOX, type OutboxRecord } from '../../src/notifications/outbox-position';
 import { OutboxTailer } from '../../src/notifications/stream/outbox-tailer';
 import { WebhookFanout } from '../../src/notifications/webhooks/webhook-fanout';
 import { startTestApp, type TestApp } from '../support/app';
@@ -78,6 +78,21 @@ describe('outbox read order', () => {
       await elsewhere.query('ROLLBACK').catch(() => undefined);
       await elsewhere.end();
     }
+  });
+  it('orders transaction ids as numbers, not text: a cursor past 101 does not skip 98', async () => {
+    // given two rows stamped with transaction ids of different digit counts (as a busy database reaches 10^n)
+    const stamped = `INSERT INTO system_outbox (type, roles, payload, created_at, txid) VALUES ($1, '{}', '{}', $2, $3::xid8)`;
+    await fast.query(stamped, ['test.txid-101', clock.now(), '101']);
+    await fast.query(stamped, ['test.txid-98', clock.now(), '98']);
+    const reader = t.app.get(OutboxReaderRepository);
+    // when a relay reads from the start, one row at a time
+    const seen: string[] = [];
+    for (let position = START_OF_OUTBOX, page = await reader.after(position, 1); page.length; page = await reader.after(position, 1)) {
+      seen.push(page[0].type);
+      position = { txid: page[0].txid, id: page[0].id };
+    }
+    // then both are read, the older transaction first
+    expect(seen.filter((type) => type.startsWith('test.txid-'))).toEqual(['test.txid-98', 'test.txid-101']);
   });
 });
 
