@@ -36,12 +36,14 @@ export function tablesOf(sql: string, keys: Map<string, string>): string[] {
  */
 export function namesKey(sql: string, column: string): boolean {
   const key = `(?:"?\\w+"?\\.)?"?${column}"?`;
-  if (/^\s*INSERT/i.test(sql)) {
-    const cols = /INSERT INTO\s+"?\w+"?\s*\(([^)]*)\)/i.exec(sql)?.[1] ?? '';
-    return new RegExp(`(^|,)\\s*${key}\\s*(,|$)`, 'i').test(cols);
-  }
   const where = /\b(WHERE|ON)\b([\s\S]*)$/i.exec(sql)?.[2] ?? '';
-  return new RegExp(`${key}\\s*(=|IN\\b|= ANY)`, 'i').test(where);
+  const compared = new RegExp(`${key}\\s*(=|IN\\b|= ANY)`, 'i').test(where);
+  if (/^\s*INSERT/i.test(sql)) {
+    // the target table by its column list; a table read in a sub-select (e.g. a lookup in VALUES) by its WHERE
+    const cols = /INSERT INTO\s+"?\w+"?\s*\(([^)]*)\)/i.exec(sql)?.[1] ?? '';
+    return new RegExp(`(^|,)\\s*${key}\\s*(,|$)`, 'i').test(cols) || compared;
+  }
+  return compared;
 }
 
 /** A poller's claim (FOR UPDATE SKIP LOCKED over due rows of any instance): a per-shard read under Citus, not a command's. */
