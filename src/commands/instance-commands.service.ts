@@ -98,7 +98,7 @@ export class InstanceCommandsService {
     const inserted = businessKey !== null;
     if (inserted) await this.instances.insert(em, { ...instance, variables: {} });
     const result = await this.runner.run(em, definition, instance, { type: 'start', variables, ...(trigger && { trigger }) });
-    await this.contexts.persist(em, { definition, instance, result, history: extraHistory, newInstance: true, inserted });
+    await this.contexts.persist(em, { definition, instance, result, history: extraHistory, newInstance: true, inserted, prior: { activeActivityIds: [] } });
     this.runner.kept(em, instance);
     observeCommand('start', started);
     return { instance, result };
@@ -117,14 +117,16 @@ export class InstanceCommandsService {
   async executeIn(em: EntityManager, instanceId: string, prepare: PrepareAction): Promise<CommandOutcome> {
     const started = process.hrtime.bigint();
     const instance = await this.lockActive(em, instanceId, 'is');
-    const { variables: rowVariables, state: rowState } = instance;
+    const { variables: rowVariables, state: rowState, definitionId: rowDefinitionId, activeActivityIds: rowActive } = instance;
     const { action, completedTaskId, history, resolution } = await prepare(instance, em);
     this.checkVariables(variablesOf(action));
     const definition = await this.cache.get(instance.definitionId);
     // A prepare step that replaced the row's variables or state (e.g. a dispatch override) must be run from them: no cached engine.
     const asStored = instance.variables === rowVariables && instance.state === rowState;
     const result = await this.runner.run(em, definition, instance, action, asStored);
-    await this.contexts.persist(em, { definition, instance, result, history: history ?? [], completedTaskId, resolution, newInstance: false, inserted: true });
+    // What the instance waited at before (a prepare step that moved it to another version makes that unknown).
+    const prior = definition.id === rowDefinitionId ? { activeActivityIds: rowActive } : null;
+    await this.contexts.persist(em, { definition, instance, result, history: history ?? [], completedTaskId, resolution, newInstance: false, inserted: true, prior });
     this.runner.kept(em, instance);
     observeCommand(action.type, started);
     return { instance, result };
