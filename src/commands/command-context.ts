@@ -33,6 +33,8 @@ export interface RunContext extends CommandContext {
    * version). With `mayHaveWaited` a participant decides without a query that the instance holds none of its rows.
    */
   readonly prior: PriorWaits | null;
+  /** False when `participant.holdsSql`, read with the instance's lock, said the instance holds none of its rows. */
+  holds(participant: CommandParticipant): boolean;
   /** The user task this command completed, if any. */
   readonly completedTaskId?: string;
   /** How an incident of this command was resolved, if it resolves one. */
@@ -51,6 +53,11 @@ export interface CancelContext extends CommandContext {
 export interface CommandParticipant {
   readonly name: string;
   readonly phase: number;
+  /**
+   * A boolean SQL expression over $1 (the instance id), read in the statement that locks the instance before a run:
+   * whether it holds rows this participant must read. When false, `ctx.holds(this)` is false and it need not read them.
+   */
+  readonly holdsSql?: string;
   /** After the engine ran: make the feature's rows match the result, append history, or refuse (throw) to roll back. */
   onRun?(ctx: RunContext): Promise<void>;
   /** The instance is cancelled: close or drop what the feature keeps for it. */

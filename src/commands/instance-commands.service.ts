@@ -13,6 +13,7 @@ import type { Action, HistoryItem, RunResult } from '../engine/run-types';
 import { checkVariableLimits, type VariableLimits } from './variable-limits.util';
 import { observeCommand } from '../observability/domain-metrics';
 import { CommandContexts } from './command-contexts';
+import { CommandParticipants } from './command-participants';
 import { CommandRunner } from './command-runner';
 import { CommandTransactions } from './command-transactions';
 import { InstanceRowRepository } from './instance-rows.repository';
@@ -47,6 +48,7 @@ export class InstanceCommandsService {
     private readonly clock: Clock,
     private readonly instances: InstanceRowRepository,
     private readonly routing: InstanceRouting,
+    private readonly participants: CommandParticipants,
     config: AppConfig,
   ) {
     this.limits = { maxCount: config.VARIABLES_MAX_COUNT, maxBytes: config.VARIABLES_MAX_BYTES, maxDepth: config.VARIABLES_MAX_DEPTH };
@@ -116,7 +118,7 @@ export class InstanceCommandsService {
   /** The same command inside a transaction the caller owns (the timer poller claims its row in it first). */
   async executeIn(em: EntityManager, instanceId: string, prepare: PrepareAction): Promise<CommandOutcome> {
     const started = process.hrtime.bigint();
-    const instance = await this.lockActive(em, instanceId, 'is');
+    const { instance, holds } = await this.lockActive(em, instanceId, 'is', this.participants.probes());
     const { variables: rowVariables, state: rowState, definitionId: rowDefinitionId, activeActivityIds: rowActive } = instance;
     const { action, completedTaskId, history, resolution } = await prepare(instance, em);
     this.checkVariables(variablesOf(action));
@@ -126,7 +128,7 @@ export class InstanceCommandsService {
     const result = await this.runner.run(em, definition, instance, action, asStored);
     // What the instance waited at before (a prepare step that moved it to another version makes that unknown).
     const prior = definition.id === rowDefinitionId ? { activeActivityIds: rowActive } : null;
-    await this.contexts.persist(em, { definition, instance, result, history: history ?? [], completedTaskId, resolution, newInstance: false, inserted: true, prior });
+    await this.contexts.persist(em, { definition, instance, result, history: history ?? [], completedTaskId, resolution, newInstance: false, inserted: true, prior, holds });
     this.runner.kept(em, instance);
     observeCommand(action.type, started);
     return { instance, result };
@@ -138,7 +140,7 @@ export class InstanceCommandsService {
 
   /** Cancels an instance in the caller's transaction; participants close what they keep (children, tasks, timers, …). */
   async cancelIn(em: EntityManager, instanceId: string, reason: string): Promise<ProcessInstanceEntity> {
-    const instance = await this.lockActive(em, instanceId, 'is already');
+    const { instance } = await this.lockActive(em, instanceId, 'is already');
     const now = this.clock.now();
     Object.assign(instance, { status: 'cancelled', cancelReason: reason, endedAt: now, updatedAt: now, activeActivityIds: [], revision: instance.revision + 1 });
     await this.instances.save(em, instance);
@@ -155,11 +157,11 @@ export class InstanceCommandsService {
     await this.contexts.record(em, { definition, instance, work });
   }
 
-  private async lockActive(em: EntityManager, instanceId: string, verb: string): Promise<ProcessInstanceEntity> {
-    const instance = await this.instances.lock(em, instanceId);
+  private async lockActive(em: EntityManager, instanceId: string, verb: string, probes: { name: string; sql: string }[] = []): Promise<{ instance: ProcessInstanceEntity; holds: Set<string> }> {
+    const { instance, holds } = await this.instances.lockProbing(em, instanceId, probes);
     if (!instance) throw DomainError.notFound('Process instance', instanceId);
     if (instance.status !== 'active') throw new DomainError(ErrorCode.Conflict, `process instance ${instanceId} ${verb} ${instance.status}`);
-    return instance;
+    return { instance, holds };
   }
 }
 

@@ -49,7 +49,7 @@ describe('round trips of a command', () => {
     process.stdout.write(`round trips: start ${start.statements.length}, task completion ${completion.statements.length}\n`);
     // (before the participants decided from the command's own waits: 9 and 26)
     expect(start.statements.length).toBeLessThanOrEqual(Number(process.env.ROUND_TRIPS_MAX_START ?? 8));
-    expect(completion.statements.length).toBeLessThanOrEqual(Number(process.env.ROUND_TRIPS_MAX_COMPLETE ?? 20));
+    expect(completion.statements.length).toBeLessThanOrEqual(Number(process.env.ROUND_TRIPS_MAX_COMPLETE ?? 18));
   });
 
   it('fires a batch of timers in few round trips each', async () => {
@@ -64,6 +64,6 @@ describe('round trips of a command', () => {
     const perFiring = firing.statements.length / 10;
     process.stdout.write(`round trips: timer firing ${perFiring}\n`);
     // (before the participants decided from the command's own waits: 15.7)
-    expect(perFiring).toBeLessThanOrEqual(Number(process.env.ROUND_TRIPS_MAX_TIMER ?? 9));
+    expect(perFiring).toBeLessThanOrEqual(Number(process.env.ROUND_TRIPS_MAX_TIMER ?? 8));
   });
 });
