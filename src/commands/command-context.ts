@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { ProcessInstanceEntity } from '../database/entities/process-instance.entity';
 import type { DefinitionModel } from '../engine/definition-model';
 import type { HistoryItem, RunResult } from '../engine/run-types';
+import type { PriorWaits } from './prior-waits.util';
 
 /** What a command does to the instance: the engine ran, the instance is cancelled, or only something is recorded on it. */
 export type CommandKind = 'run' | 'cancel' | 'record';
@@ -27,6 +28,13 @@ export interface RunContext extends CommandContext {
   readonly result: RunResult;
   /** Inserted by this command: it has no rows of any feature yet, so nothing needs to be read to reconcile them. */
   readonly newInstance: boolean;
+  /**
+   * The row's active activities before the command (none for a new instance; null when the command moved it to another
+   * version). With `mayHaveWaited` a participant decides without a query that the instance holds none of its rows.
+   */
+  readonly prior: PriorWaits | null;
+  /** False when `participant.holdsSql`, read with the instance's lock, said the instance holds none of its rows. */
+  holds(participant: CommandParticipant): boolean;
   /** The user task this command completed, if any. */
   readonly completedTaskId?: string;
   /** How an incident of this command was resolved, if it resolves one. */
@@ -45,6 +53,11 @@ export interface CancelContext extends CommandContext {
 export interface CommandParticipant {
   readonly name: string;
   readonly phase: number;
+  /**
+   * A boolean SQL expression over $1 (the instance id), read in the statement that locks the instance before a run:
+   * whether it holds rows this participant must read. When false, `ctx.holds(this)` is false and it need not read them.
+   */
+  readonly holdsSql?: string;
   /** After the engine ran: make the feature's rows match the result, append history, or refuse (throw) to roll back. */
   onRun?(ctx: RunContext): Promise<void>;
   /** The instance is cancelled: close or drop what the feature keeps for it. */

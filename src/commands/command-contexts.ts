@@ -10,6 +10,7 @@ import type { CancelContext, CommandContext, CommandParticipant, RunContext } fr
 import { CommandParticipants } from './command-participants';
 import { CommandTransactions } from './command-transactions';
 import { InstanceRowRepository } from './instance-rows.repository';
+import type { PriorWaits } from './prior-waits.util';
 
 interface Base {
   definition: CompiledDefinition;
@@ -25,7 +26,7 @@ export class CommandContexts {
     private readonly clock: Clock,
   ) {}
 
-  async persist(em: EntityManager, args: Base & { result: RunResult; history: HistoryItem[]; newInstance: boolean; inserted: boolean; completedTaskId?: string; resolution?: string }): Promise<void> {
+  async persist(em: EntityManager, args: Base & { result: RunResult; history: HistoryItem[]; newInstance: boolean; inserted: boolean; prior: PriorWaits | null; holds?: ReadonlySet<string>; completedTaskId?: string; resolution?: string }): Promise<void> {
     const { instance, result } = args;
     const now = this.clock.now();
     Object.assign(instance, {
@@ -40,7 +41,7 @@ export class CommandContexts {
     });
     await (args.inserted ? this.instances.save(em, instance) : this.instances.insert(em, instance));
     const base = this.base(em, args, now, [...args.history, ...result.history]);
-    const ctx: RunContext = { ...base.ctx, kind: 'run', result, newInstance: args.newInstance, completedTaskId: args.completedTaskId, resolution: args.resolution };
+    const ctx: RunContext = { ...base.ctx, kind: 'run', result, newInstance: args.newInstance, prior: args.prior, holds: (p) => !p.holdsSql || !args.holds || args.holds.has(p.name), completedTaskId: args.completedTaskId, resolution: args.resolution };
     await this.each(base, (p) => p.onRun?.(ctx));
   }
 

@@ -29,6 +29,11 @@ export class CommandParticipants implements OnModuleInit {
     this.list = [...this.list, participant].sort((a, b) => a.phase - b.phase);
   }
 
+  /** The participants' `holdsSql` probes, read with the lock of a run (see CommandParticipant). */
+  probes(): { name: string; sql: string }[] {
+    return this.list.flatMap((p) => (p.holdsSql ? [{ name: p.name, sql: p.holdsSql }] : []));
+  }
+
   all(): readonly CommandParticipant[] {
     return this.list;
   }

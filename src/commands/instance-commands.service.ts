@@ -13,6 +13,7 @@ import type { Action, HistoryItem, RunResult } from '../engine/run-types';
 import { checkVariableLimits, type VariableLimits } from './variable-limits.util';
 import { observeCommand } from '../observability/domain-metrics';
 import { CommandContexts } from './command-contexts';
+import { CommandParticipants } from './command-participants';
 import { CommandRunner } from './command-runner';
 import { CommandTransactions } from './command-transactions';
 import { InstanceRowRepository } from './instance-rows.repository';
@@ -47,6 +48,7 @@ export class InstanceCommandsService {
     private readonly clock: Clock,
     private readonly instances: InstanceRowRepository,
     private readonly routing: InstanceRouting,
+    private readonly participants: CommandParticipants,
     config: AppConfig,
   ) {
     this.limits = { maxCount: config.VARIABLES_MAX_COUNT, maxBytes: config.VARIABLES_MAX_BYTES, maxDepth: config.VARIABLES_MAX_DEPTH };
@@ -98,7 +100,7 @@ export class InstanceCommandsService {
     const inserted = businessKey !== null;
     if (inserted) await this.instances.insert(em, { ...instance, variables: {} });
     const result = await this.runner.run(em, definition, instance, { type: 'start', variables, ...(trigger && { trigger }) });
-    await this.contexts.persist(em, { definition, instance, result, history: extraHistory, newInstance: true, inserted });
+    await this.contexts.persist(em, { definition, instance, result, history: extraHistory, newInstance: true, inserted, prior: { activeActivityIds: [] } });
     this.runner.kept(em, instance);
     observeCommand('start', started);
     return { instance, result };
@@ -116,15 +118,17 @@ export class InstanceCommandsService {
   /** The same command inside a transaction the caller owns (the timer poller claims its row in it first). */
   async executeIn(em: EntityManager, instanceId: string, prepare: PrepareAction): Promise<CommandOutcome> {
     const started = process.hrtime.bigint();
-    const instance = await this.lockActive(em, instanceId, 'is');
-    const { variables: rowVariables, state: rowState } = instance;
+    const { instance, holds } = await this.lockActive(em, instanceId, 'is', this.participants.probes());
+    const { variables: rowVariables, state: rowState, definitionId: rowDefinitionId, activeActivityIds: rowActive } = instance;
     const { action, completedTaskId, history, resolution } = await prepare(instance, em);
     this.checkVariables(variablesOf(action));
     const definition = await this.cache.get(instance.definitionId);
     // A prepare step that replaced the row's variables or state (e.g. a dispatch override) must be run from them: no cached engine.
     const asStored = instance.variables === rowVariables && instance.state === rowState;
     const result = await this.runner.run(em, definition, instance, action, asStored);
-    await this.contexts.persist(em, { definition, instance, result, history: history ?? [], completedTaskId, resolution, newInstance: false, inserted: true });
+    // What the instance waited at before (a prepare step that moved it to another version makes that unknown).
+    const prior = definition.id === rowDefinitionId ? { activeActivityIds: rowActive } : null;
+    await this.contexts.persist(em, { definition, instance, result, history: history ?? [], completedTaskId, resolution, newInstance: false, inserted: true, prior, holds });
     this.runner.kept(em, instance);
     observeCommand(action.type, started);
     return { instance, result };
@@ -136,7 +140,7 @@ export class InstanceCommandsService {
 
   /** Cancels an instance in the caller's transaction; participants close what they keep (children, tasks, timers, …). */
   async cancelIn(em: EntityManager, instanceId: string, reason: string): Promise<ProcessInstanceEntity> {
-    const instance = await this.lockActive(em, instanceId, 'is already');
+    const { instance } = await this.lockActive(em, instanceId, 'is already');
     const now = this.clock.now();
     Object.assign(instance, { status: 'cancelled', cancelReason: reason, endedAt: now, updatedAt: now, activeActivityIds: [], revision: instance.revision + 1 });
     await this.instances.save(em, instance);
@@ -153,11 +157,11 @@ export class InstanceCommandsService {
     await this.contexts.record(em, { definition, instance, work });
   }
 
-  private async lockActive(em: EntityManager, instanceId: string, verb: string): Promise<ProcessInstanceEntity> {
-    const instance = await this.instances.lock(em, instanceId);
+  private async lockActive(em: EntityManager, instanceId: string, verb: string, probes: { name: string; sql: string }[] = []): Promise<{ instance: ProcessInstanceEntity; holds: Set<string> }> {
+    const { instance, holds } = await this.instances.lockProbing(em, instanceId, probes);
     if (!instance) throw DomainError.notFound('Process instance', instanceId);
     if (instance.status !== 'active') throw new DomainError(ErrorCode.Conflict, `process instance ${instanceId} ${verb} ${instance.status}`);
-    return instance;
+    return { instance, holds };
   }
 }
 

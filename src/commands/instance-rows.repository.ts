@@ -11,8 +11,14 @@ const MUTABLE = 'status, state, variables, active_activity_ids, end_activity_id,
 export class InstanceRowRepository {
   /** Locks the row for the rest of the transaction: one command per instance at a time, on every replica. */
   async lock(em: EntityManager, id: string): Promise<ProcessInstanceEntity | null> {
-    const [row] = await em.query('SELECT * FROM process_instances WHERE id = $1 FOR UPDATE', [id]);
-    return row ? toInstance(row) : null;
+    return (await this.lockProbing(em, id, [])).instance;
+  }
+
+  /** Locks the row and, in the same statement, evaluates each probe (a boolean SQL expression over $1 = the id). */
+  async lockProbing(em: EntityManager, id: string, probes: { name: string; sql: string }[]): Promise<{ instance: ProcessInstanceEntity | null; holds: Set<string> }> {
+    const columns = probes.map((p, i) => `, (${p.sql}) AS probe_${i}`).join('');
+    const [row] = await em.query(`SELECT *${columns} FROM process_instances WHERE id = $1 FOR UPDATE`, [id]);
+    return { instance: row ? toInstance(row) : null, holds: new Set(row ? probes.filter((_, i) => row[`probe_${i}`]).map((p) => p.name) : []) };
   }
 
   /**

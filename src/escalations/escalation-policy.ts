@@ -11,8 +11,12 @@ export const ESCALATION_EVENT = 'complaint.escalated';
 export class EscalationPolicy {
   constructor(private readonly escalations: EscalationRepository) {}
 
-  /** `history`: the command's entries (escalation events and task.created/completed/cancelled with task ids). */
-  async reconcile(em: EntityManager, instanceId: string, history: HistoryItem[], now: Date): Promise<HistoryItem[]> {
+  /**
+   * `history`: the command's entries (escalation events and task.created/completed/cancelled with task ids). `held`:
+   * false when the instance had no unresolved record before the command (a record opened now links a task created now,
+   * which this command cannot have closed), so none is read to resolve.
+   */
+  async reconcile(em: EntityManager, instanceId: string, history: HistoryItem[], now: Date, held = true): Promise<HistoryItem[]> {
     const created = history.filter((h) => h.type === 'task.created');
     for (const event of history.filter((h) => h.type === ESCALATION_EVENT)) {
       const level = Number(event.detail?.level);
@@ -23,7 +27,7 @@ export class EscalationPolicy {
     }
     const closed = new Map(history.filter((h) => h.type === 'task.completed' || h.type === 'task.cancelled').map((h) => [h.detail?.taskId as string, h.type]));
     const resolved: HistoryItem[] = [];
-    if (!closed.size) return resolved; // only a closed task resolves an escalation
+    if (!closed.size || !held) return resolved; // only a closed task resolves an escalation
     for (const escalation of await this.escalations.unresolvedWithTask(em, instanceId)) {
       const how = escalation.taskId && closed.get(escalation.taskId);
       if (!how) continue;

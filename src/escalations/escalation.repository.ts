@@ -28,6 +28,9 @@ export class EscalationRepository {
     return id;
   }
 
+  /** Whether instance $1 has an unresolved escalation: read with the instance's lock (CommandParticipant.holdsSql). */
+  static readonly UNRESOLVED_EXISTS = "EXISTS (SELECT 1 FROM escalations WHERE instance_id = $1 AND status IN ('open', 'acknowledged'))";
+
   unresolvedWithTask(em: EntityManager, instanceId: string): Promise<EscalationEntity[]> {
     return em.getRepository(EscalationEntity).find({ where: { instanceId, status: In(['open', 'acknowledged']) } });
   }

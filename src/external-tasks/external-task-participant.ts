@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
 import { CommandParticipation } from '../commands/command-participants';
+import { mayHaveWaited } from '../commands/prior-waits.util';
 import { ExternalTaskRepository } from './external-task.repository';
 
 @Injectable()
@@ -12,8 +13,10 @@ export class ExternalTaskParticipant implements CommandParticipant {
 
   constructor(private readonly externalTasks: ExternalTaskRepository) {}
 
-  async onRun({ em, instance, model, result, now, newInstance, history }: RunContext): Promise<void> {
-    history.push(...(await this.externalTasks.reconcile(em, { instanceId: instance.id, waiting: result.externalTasks, model, now, newInstance })));
+  async onRun({ em, instance, model, result, now, newInstance, prior, history }: RunContext): Promise<void> {
+    // No external service task waited before: no open row to read.
+    const none = newInstance || !mayHaveWaited({ model, prior, test: (e) => !!e.topic });
+    history.push(...(await this.externalTasks.reconcile(em, { instanceId: instance.id, waiting: result.externalTasks, model, now, newInstance: none })));
   }
 
   async onCancel({ em, instance, now }: CancelContext): Promise<void> {

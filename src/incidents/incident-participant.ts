@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
 import { CommandParticipation } from '../commands/command-participants';
 import { IncidentPolicy } from './incident-policy';
+import { IncidentRepository } from './incident.repository';
 
 @Injectable()
 @CommandParticipation()
@@ -10,10 +11,14 @@ export class IncidentParticipant implements CommandParticipant {
   readonly name = 'incidents';
   // Last of the rows: an open incident backs a failed token, and its history follows the command's own.
   readonly phase = Phase.Rows + 90;
+  readonly holdsSql = IncidentRepository.UNRESOLVED_EXISTS;
 
   constructor(private readonly incidents: IncidentPolicy) {}
 
-  async onRun({ em, instance, result, now, resolution, newInstance, history }: RunContext): Promise<void> {
+  async onRun(ctx: RunContext): Promise<void> {
+    const { em, instance, result, now, resolution, newInstance, history } = ctx;
+    // None unresolved when the instance was locked, and no failure now: nothing to open, count or resolve.
+    if (!result.failures.length && resolution === undefined && !ctx.holds(this)) return;
     history.push(...(await this.incidents.reconcile(em, { instanceId: instance.id, failures: result.failures, activeActivityIds: result.activeActivityIds, now, resolution, newInstance })));
   }
 

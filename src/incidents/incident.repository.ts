@@ -8,6 +8,9 @@ import { newRowId, rowWhere, type RowKey } from '../common/row-id';
 export class IncidentRepository {
   constructor(private readonly db: DataSource) {}
 
+  /** Whether instance $1 has an unresolved incident: read with the instance's lock (CommandParticipant.holdsSql). */
+  static readonly UNRESOLVED_EXISTS = "EXISTS (SELECT 1 FROM incidents WHERE instance_id = $1 AND status <> 'resolved')";
+
   unresolvedIn(em: EntityManager, instanceId: string): Promise<IncidentEntity[]> {
     return em.getRepository(IncidentEntity).find({ where: [{ instanceId, status: 'retrying' }, { instanceId, status: 'open' }] });
   }

@@ -4,6 +4,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
 import { CommandParticipation } from '../commands/command-participants';
+import { modelMayHold } from '../commands/prior-waits.util';
 import type { EntityManager } from 'typeorm';
 import { InstanceCommandsService } from '../commands/instance-commands.service';
 import type { TimerEntity } from '../database/entities';
@@ -36,8 +37,11 @@ export class SignalParticipant implements CommandParticipant, TimerHandler, OnMo
     await this.commands.executeIn(em, timer.instanceId!, async () => ({ action, history }));
   }
 
-  async onRun({ em, instance, result, now, newInstance }: RunContext): Promise<void> {
-    await this.signals.reconcile(em, instance.id, result.signals, now, newInstance);
+  async onRun({ em, instance, model, result, now, newInstance, prior }: RunContext): Promise<void> {
+    // By the model, not the last waits: another instance's broadcast may queue a delivery for a catch that just stopped
+    // waiting, and the next command drops it. A model without signal catches has neither subscriptions nor deliveries.
+    const none = newInstance || !modelMayHold({ model, prior, test: (e) => !!e.signalName });
+    await this.signals.reconcile(em, instance.id, result.signals, now, none);
     for (const name of new Set(result.thrownSignals)) {
       await this.signals.broadcast(em, { name, variables: {}, now, exceptInstanceId: instance.id });
       // it also starts every definition with a matching signal start event

@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
 import { CommandParticipation } from '../commands/command-participants';
+import { modelMayHold } from '../commands/prior-waits.util';
 import { SlaTracker } from './sla-tracker';
 
 @Injectable()
@@ -13,7 +14,9 @@ export class SlaParticipant implements CommandParticipant {
 
   constructor(private readonly sla: SlaTracker) {}
 
-  async onRun({ em, instance, model, result, now, newInstance, history }: RunContext): Promise<void> {
+  async onRun({ em, instance, model, result, now, newInstance, prior, history }: RunContext): Promise<void> {
+    // Clocks start only at elements naming a policy: a model without one has no clock to read (nor to start).
+    if (!modelMayHold({ model, prior, test: (e) => !!e.slaPolicy })) return;
     const view = { instanceId: instance.id, model, variables: result.variables, activeActivityIds: result.activeActivityIds, ended: result.completed, history: [...history], newInstance };
     history.push(...(await this.sla.reconcile(em, view, now)));
   }

@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
 import { CommandParticipation } from '../commands/command-participants';
+import { mayHaveWaited } from '../commands/prior-waits.util';
 import { TaskRepository } from './task.repository';
 
 @Injectable()
@@ -13,8 +14,10 @@ export class TaskParticipant implements CommandParticipant {
 
   constructor(private readonly tasks: TaskRepository) {}
 
-  async onRun({ em, instance, model, result, now, completedTaskId, newInstance, history }: RunContext): Promise<void> {
-    history.push(...(await this.tasks.reconcile(em, instance.id, result.userTasks, model, now, { completedTaskId, newInstance, variables: result.variables })));
+  async onRun({ em, instance, model, result, now, completedTaskId, newInstance, prior, history }: RunContext): Promise<void> {
+    // No user task waited before: no open task to read (a timer firing or a message that leads to the first task).
+    const none = newInstance || !mayHaveWaited({ model, prior, test: (e) => e.type === 'bpmn:UserTask' });
+    history.push(...(await this.tasks.reconcile(em, instance.id, result.userTasks, model, now, { completedTaskId, newInstance: none, variables: result.variables })));
   }
 
   async onCancel({ em, instance, now }: CancelContext): Promise<void> {

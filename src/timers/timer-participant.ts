@@ -3,6 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandParticipant, type RunContext } from '../commands/command-context';
 import { CommandParticipation } from '../commands/command-participants';
+import { mayHaveWaited } from '../commands/prior-waits.util';
 import { CalendarTimers } from './calendar-timers';
 import { TimerKinds } from './timer-kinds';
 import { TimerRepository } from './timer.repository';
@@ -21,9 +22,11 @@ export class TimerParticipant implements CommandParticipant {
     private readonly wakeups: TimerWakeups,
   ) {}
 
-  async onRun({ em, instance, model, result, now, newInstance, history, afterCommit }: RunContext): Promise<void> {
+  async onRun({ em, instance, model, result, now, newInstance, prior, history, afterCommit }: RunContext): Promise<void> {
     const armed = this.calendars.plan(model, result.timers, now);
-    await this.timers.reconcile(em, instance.id, armed, now, newInstance, this.kinds.featureKinds());
+    // No timer event waited before (its own, a boundary's, an event-subprocess start's): no engine timer row to drop.
+    const none = newInstance || !mayHaveWaited({ model, prior, test: (e) => !!e.timer });
+    await this.timers.reconcile(em, instance.id, armed, now, none, this.kinds.featureKinds());
     await this.calendars.followPauses(em, { instanceId: instance.id, model, activeActivityIds: result.activeActivityIds, now, history });
     // This process's poller wakes when the soonest timer armed here falls due, not at its next regular poll.
     const soonest = Math.min(...armed.map((t) => t.dueAt.getTime()));

@@ -24,6 +24,7 @@ import { ColocatedForeignKeys1768600000000 } from './1768600000000-colocated-for
 import { TimerCalendars1768700000000 } from './1768700000000-timer-calendars';
 import { Batches1768800000000 } from './1768800000000-batches';
 import { TaskLocalNames1768950000000 } from './1768950000000-task-local-names';
+import { UnresolvedEscalationsIndex1769000000000 } from './1769000000000-unresolved-escalations-index';
 import { InstancePrimaryKeys1769100000000 } from './1769100000000-instance-primary-keys';
 import { StartTimers1769100000001 } from './1769100000001-start-timers';
 import { SplitOutbox1769100000002 } from './1769100000002-split-outbox';
@@ -55,6 +56,7 @@ export const migrations = [
   TimerCalendars1768700000000,
   Batches1768800000000,
   TaskLocalNames1768950000000,
+  UnresolvedEscalationsIndex1769000000000,
   InstancePrimaryKeys1769100000000,
   StartTimers1769100000001,
   SplitOutbox1769100000002,

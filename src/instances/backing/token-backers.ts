@@ -47,21 +47,29 @@ export class TokenBackers {
   }
 
   /** A command that would leave a token nothing can move fails (422, naming each element), so its transaction rolls back. */
-  async assertBacked(em: EntityManager, args: { instanceId: string; model: DefinitionModel; activeActivityIds: string[] }): Promise<void> {
+  async assertBacked(em: EntityManager, args: { instanceId: string; model: DefinitionModel; activeActivityIds: string[]; backedByRun?: Set<string> }): Promise<void> {
     const unbacked = await this.unbacked(em, args);
     if (!unbacked.length) return;
     const details = unbacked.map((u) => ({ elementId: u.activityId, message: describeUnbacked(u, this.kinds()) }));
     throw new DomainError(ErrorCode.EngineFailed, `the process would be stuck, so nothing was changed: ${details.map((d) => d.message).join('; ')}`, details);
   }
 
-  /** The active activities of an instance that nothing can move. */
-  async unbacked(em: EntityManager, args: { instanceId: string; model: DefinitionModel; activeActivityIds: string[] }): Promise<UnbackedToken[]> {
-    const { instanceId, model, activeActivityIds } = args;
+  /**
+   * The active activities of an instance that nothing can move. `backedByRun`: activities the command's own run left a
+   * wait at (its rows are written in this transaction); when they and the model account for every token, no query.
+   */
+  async unbacked(em: EntityManager, args: { instanceId: string; model: DefinitionModel; activeActivityIds: string[]; backedByRun?: Set<string> }): Promise<UnbackedToken[]> {
+    const { instanceId, activeActivityIds } = args;
     if (!activeActivityIds.length) return [];
+    if (args.backedByRun && !this.unbackedAmong(args, args.backedByRun).length) return [];
     const sql = [BUILT_IN, ...this.extra.flatMap((b) => (b.activityIdsSql ? [b.activityIdsSql] : []))].join(' UNION ');
     const rows: { activity_id: string }[] = await em.query(sql, [instanceId]);
     const backed = new Set(rows.map((r) => r.activity_id));
     for (const backer of this.extra) for (const id of (await backer.activityIds?.(em, instanceId)) ?? []) backed.add(id);
+    return this.unbackedAmong(args, backed);
+  }
+
+  private unbackedAmong({ model, activeActivityIds }: { model: DefinitionModel; activeActivityIds: string[] }, backed: Set<string>): UnbackedToken[] {
     const active = new Set(activeActivityIds);
     const inside = (containerId: string) => activeActivityIds.some((id) => id !== containerId && isWithin(model, id, containerId));
     const others = (id: string) => activeActivityIds.some((o) => o !== id && !JOINS.has(model.elements[o]?.type ?? ''));
