@@ -38,8 +38,6 @@ export interface RunInput {
   live?: LiveEngine;
   /** Receives the engine after a successful run when it may serve the next command (idle, waiting, plain JSON). */
   keep?: (live: LiveEngine) => void;
-  /** A simulation (in-memory-runner.ts): no saved state is read or written, and a waiting engine is always kept. */
-  inMemory?: boolean;
 }
 
 @Injectable()
@@ -52,8 +50,7 @@ export class ProcessRunner {
   async run(input: RunInput): Promise<RunResult> {
     const { definition, action } = input;
     const collector = new RunCollector(this.clock, definition.model, MAX_STEPS_PER_COMMAND);
-    // In memory the live engine is the only copy of the instance: it serves every command (its timers fire by key).
-    const reuse = !!input.live && input.live.instanceId === input.instanceId && (input.inMemory || input.live.canServe(action, definition.id));
+    const reuse = !!input.live && input.live.instanceId === input.instanceId && input.live.canServe(action, definition.id);
     const live = reuse ? input.live! : new LiveEngine(definition, input.instanceId, input.businessKey, this.clock, this.registry);
     const { engine, timers, tracker } = live;
     live.begin(collector, action);
@@ -89,12 +86,12 @@ export class ProcessRunner {
       const escalations = input.child ? uncaughtEscalations(definition.model, collector.escalated) : [];
       if (thrown) return { ...(await collector.ended(engine, live.variables())), thrownError: thrown, escalations, failures: [], externalTasks: [] };
       this.raiseFailures(collector, live.failures);
-      const result: RunResult = { ...(await collector.result(engine, timers, live.variables(), !input.inMemory)), escalations, failures: tracker.failures, externalTasks: tracker.external.waits };
+      const result: RunResult = { ...(await collector.result(engine, timers, live.variables())), escalations, failures: tracker.failures, externalTasks: tracker.external.waits };
       if (!result.completed) holdHostPlannedTimers(result.state, definition.model, result.timers);
       if (!result.completed) withEventStarts(result, armEventStarts(engine, definition.model, memo, this.clock.now()));
       if (input.child && result.completed && collector.thrown) result.thrownError = collector.thrown;
       idle = tracker.pending === 0;
-      if (idle && input.keep && (input.inMemory ? !result.completed : mayKeep(result))) input.keep(live);
+      if (idle && input.keep && mayKeep(result)) input.keep(live);
       return result;
     } finally {
       // An idle engine waiting on tasks, messages or durable timers holds no timer or socket: it is dropped as it is

@@ -83,8 +83,7 @@ export class RunCollector {
     return { state: {}, completed: true, variables, activeActivityIds: [], endActivityId: this.endActivityId ?? this.lastActivityId, userTasks: [], messages: [], timers: [], calls: [], signals: [], thrownSignals: this.thrownSignals, history: this.history };
   }
 
-  /** `withState` false: a simulation keeps the live engine and never reads the state (getState is most of a command). */
-  async result(engine: any, timers: DurableTimers, variables: Record<string, unknown>, withState = true): Promise<Omit<RunResult, 'failures' | 'externalTasks'>> {
+  async result(engine: any, timers: DurableTimers, variables: Record<string, unknown>): Promise<Omit<RunResult, 'failures' | 'externalTasks'>> {
     // In-transit sequence flows are listed too; only activities wait.
     const waits = postponedWithScope(engine, this.model);
     const postponed = waits.map((w) => w.api);
@@ -100,9 +99,9 @@ export class RunCollector {
       if (info?.signalName && info.signalId && isCatch && !loopRoot) signals.push({ activityId: api.id, executionId: api.executionId, messageName: info.signalName, messageId: info.signalId });
       if (info?.messageName && info.messageId && !loopRoot) messages.push({ activityId: api.id, executionId: api.executionId, messageName: info.messageName, messageId: info.messageId });
     }
-    const state = withState ? await engine.getState() : {};
+    const state = await engine.getState();
     for (const definition of state.definitions ?? []) delete definition.source; // slim: the source is the definition version
-    if (withState) slimState(state, variables); // and the variables are the instance's column
+    slimState(state, variables); // and the variables are the instance's column
     return {
       state,
       completed: postponed.length === 0,

@@ -5,7 +5,7 @@ import { FakeClock } from '../../common/clock';
 import { seededRandom, type Random } from '../../demo/demo-random.util';
 import type { CompiledDefinition } from '../../engine/compiled-definition';
 import { InMemoryRunner } from '../../engine/in-memory-runner';
-import type { RunResult } from '../../engine/run-types';
+import type { Action, RunResult } from '../../engine/run-types';
 import { addBusinessTime } from '../../sla/business-time.util';
 import type { BusinessCalendar } from '../../sla/business-calendar';
 import type { SlaConfig } from '../../sla/sla-config';
@@ -30,7 +30,8 @@ interface SimInstance {
   variables: Record<string, unknown>;
   tasks: Map<string, SimTask>;
   timers: Map<string, number>;
-  messages: Set<string>;
+  /** Message catches waiting, and when each is delivered. */
+  messages: Map<string, number>;
   clocks: InstanceClocks;
   responded: boolean;
   resolved: boolean;
@@ -44,6 +45,8 @@ export interface LoopOptions {
   from: number;
   days: number;
   seed: number;
+  /** The variables the diagram's expressions read; null: the engine runs every command (no replay). */
+  relevant: ReadonlySet<string> | null;
   onProgress?: (fraction: number) => void;
 }
 
@@ -61,7 +64,7 @@ export class SimulationLoop {
 
   constructor(private readonly o: LoopOptions) {
     this.clock = new FakeClock(new Date(o.from));
-    this.runner = new InMemoryRunner(this.clock, new SimulationRegistry());
+    this.runner = new InMemoryRunner(o.definition, this.clock, new SimulationRegistry(), o.relevant);
     this.r = seededRandom(o.seed);
     this.end = o.from + o.days * DAY;
     this.tally = new SimTally(o.from, o.days);
@@ -82,13 +85,13 @@ export class SimulationLoop {
     }
     for (const inst of this.instances.values()) for (const v of inst.clocks.stopAll(this.end, inst.variables)) this.tally.verdict(v);
     for (const [role, pool] of this.pools) this.tally.utilisation[role] = pool.utilisation(this.o.from, this.end);
-    return this.tally.outcome();
+    return { ...this.tally.outcome(), engineRuns: this.runner.engineRuns };
   }
 
   private async arrive(id: string, channel: string | null, priority: string | null): Promise<void> {
     const now = this.clock.now().getTime();
     const { model } = this.o.definition;
-    const inst: SimInstance = { id, startedAt: now, variables: {}, tasks: new Map(), timers: new Map(), messages: new Set(), clocks: new InstanceClocks(), responded: false, resolved: false };
+    const inst: SimInstance = { id, startedAt: now, variables: {}, tasks: new Map(), timers: new Map(), messages: new Map(), clocks: new InstanceClocks(), responded: false, resolved: false };
     this.instances.set(id, inst);
     this.tally.started++;
     const policy = this.processPolicy();
@@ -96,9 +99,9 @@ export class SimulationLoop {
     await this.command(inst, { type: 'start', variables: startVariables({ form: model.startForm, channel, priority, now }) });
   }
 
-  private async command(inst: SimInstance, action: Parameters<InMemoryRunner['run']>[2]): Promise<void> {
+  private async command(inst: SimInstance, action: Action): Promise<void> {
     this.tally.commands++;
-    const result = await this.runner.run(this.o.definition, inst.id, action);
+    const result = await this.runner.run(inst.id, action, inst.variables);
     this.apply(inst, result);
   }
 
@@ -118,12 +121,13 @@ export class SimulationLoop {
     for (const key of inst.timers.keys()) if (!armed.has(key)) inst.timers.delete(key);
     for (const t of armed.values()) if (!inst.timers.has(t.key)) this.armTimer(inst, t.key, t.activityId, t.timerType, t.expression, t.dueAt, now);
     const waiting = new Set(result.messages.map((m) => m.executionId));
-    for (const id of inst.messages) if (!waiting.has(id)) inst.messages.delete(id);
+    for (const id of inst.messages.keys()) if (!waiting.has(id)) inst.messages.delete(id);
     for (const m of result.messages) if (!inst.messages.has(m.executionId) && !this.awaitedOnTask(m.activityId)) this.awaitMessage(inst, m.activityId, m.executionId, m.messageId, now);
     inst.clocks.setWaiting(result.activeActivityIds.some((id) => elements[id]?.slaPause), now);
     if (result.completed) {
       this.resolve(inst, now);
       this.instances.delete(inst.id);
+      this.runner.drop(inst.id);
       this.tally.completed++;
     }
   }
@@ -158,7 +162,8 @@ export class SimulationLoop {
     const fit = this.fitOf(task);
     const ms = this.r.lognormal(Math.max(fit.d.meanHours, 1e-6), fit.d.cv) * HOUR;
     const at = fit.working ? addBusinessTime({ start: new Date(now), durationMs: ms, calendar: this.calendar }).getTime() : now + ms;
-    this.queue.push(Math.max(at, now + 1), async () => {
+    task.doneAt = Math.max(at, now + 1);
+    this.queue.push(task.doneAt, async () => {
       if (!inst.tasks.has(task.executionId) || !this.instances.has(inst.id)) return; // cancelled meanwhile
       const values = decideTask({ r: this.r, model: this.o.model, activityId: task.activityId, form: this.o.definition.model.elements[task.activityId]?.form ?? [], now: this.clock.now().getTime() });
       this.respond(inst);
@@ -187,9 +192,10 @@ export class SimulationLoop {
 
   /** A message catch (spare parts, a customer's answer) is delivered after the model's wait. */
   private awaitMessage(inst: SimInstance, activityId: string, executionId: string, messageId: string, now: number): void {
-    inst.messages.add(executionId);
     const wait = this.o.model.messages?.[activityId] ?? DEFAULT_MESSAGE_WAIT;
-    this.queue.push(now + this.r.lognormal(wait.meanHours, wait.cv) * HOUR, async () => {
+    const at = now + this.r.lognormal(wait.meanHours, wait.cv) * HOUR;
+    inst.messages.set(executionId, at);
+    this.queue.push(at, async () => {
       if (!inst.messages.has(executionId) || !this.instances.has(inst.id)) return;
       inst.messages.delete(executionId);
       await this.command(inst, { type: 'signal', activityId, executionId, messageId });
@@ -225,3 +231,4 @@ export class SimulationLoop {
     return Object.values(this.o.definition.model.elements).find((e) => e.type === 'bpmn:StartEvent' && !e.parentId && e.slaPolicy)?.slaPolicy;
   }
 }
+

@@ -81,4 +81,6 @@ export interface ReplicationOutcome {
   breachesPerWeek: number[];
   utilisation: Record<string, number>;
   commands: number;
+  /** Commands the engine ran itself (the others replayed an identical situation). */
+  engineRuns?: number;
 }
