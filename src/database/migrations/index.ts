@@ -24,6 +24,7 @@ import { ColocatedForeignKeys1768600000000 } from './1768600000000-colocated-for
 import { TimerCalendars1768700000000 } from './1768700000000-timer-calendars';
 import { Batches1768800000000 } from './1768800000000-batches';
 import { TaskLocalNames1768950000000 } from './1768950000000-task-local-names';
+import { Simulations1769200000000 } from './1769200000000-simulations';
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -51,4 +52,5 @@ export const migrations = [
   TimerCalendars1768700000000,
   Batches1768800000000,
   TaskLocalNames1768950000000,
+  Simulations1769200000000,
 ];

@@ -49,6 +49,12 @@ export class StaffPool {
     return next;
   }
 
+  /** The measured period begins: slot time in use so far is not counted. */
+  reset(now: number): void {
+    this.account(now);
+    this.busyMs = 0;
+  }
+
   /** Share of slot time in use between `start` and `now` (working and idle hours alike). */
   utilisation(start: number, now: number): number {
     this.account(now);

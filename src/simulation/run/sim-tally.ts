@@ -6,10 +6,10 @@ import type { ReplicationOutcome } from './simulation-run.types';
 const WEEK = 7 * 86_400_000;
 
 export class SimTally {
-  started = 0;
-  completed = 0;
   commands = 0;
-  readonly resolutionHours: number[] = [];
+  private started = 0;
+  private completed = 0;
+  private readonly resolutionHours: number[] = [];
   readonly utilisation: Record<string, number> = {};
   private readonly breaches: Record<string, number> = {};
   private readonly warnings: Record<string, number> = {};
@@ -17,34 +17,56 @@ export class SimTally {
   private readonly backlog: number[];
   private readonly breachesPerWeek: number[];
   private onTime = 0;
+  private readonly end: number;
   private responded = 0;
 
   constructor(
     private readonly from: number,
     days: number,
   ) {
+    this.end = from + days * 86_400_000;
     this.backlog = new Array(days).fill(0);
     this.breachesPerWeek = new Array(Math.ceil(days / 7)).fill(0);
   }
 
-  verdict(v: ClockVerdict): void {
-    this.breaches[v.policy] = (this.breaches[v.policy] ?? 0) + (v.breached ? 1 : 0);
-    this.warnings[v.policy] = (this.warnings[v.policy] ?? 0) + v.warnings;
-    if (v.breached && v.dueAt !== null) {
+  private measured(at: number): boolean {
+    return at >= this.from && at <= this.end;
+  }
+
+  arrived(at: number): void {
+    if (this.measured(at)) this.started++;
+  }
+
+  ended(at: number): void {
+    if (this.measured(at)) this.completed++;
+  }
+
+  resolved(at: number, hours: number): void {
+    if (this.measured(at)) this.resolutionHours.push(hours);
+  }
+
+  /** A clock judged at `endedAt`: its breach counts in the week it fell due, its warnings when it ends in the period. */
+  verdict(v: ClockVerdict, endedAt: number): void {
+    this.breaches[v.policy] ??= 0;
+    this.warnings[v.policy] ??= 0;
+    if (this.measured(endedAt)) this.warnings[v.policy] += v.warnings;
+    if (v.breached && v.dueAt !== null && this.measured(v.dueAt)) {
+      this.breaches[v.policy]++;
       const week = Math.floor((v.dueAt - this.from) / WEEK);
       if (week >= 0 && week < this.breachesPerWeek.length) this.breachesPerWeek[week]++;
     }
   }
 
   /** The first task completed: the product's response commitment (15 min urgent, 1 h otherwise; src/kpis). */
-  response(afterMs: number, variables: Record<string, unknown>): void {
+  response(startedAt: number, afterMs: number, variables: Record<string, unknown>): void {
+    if (!this.measured(startedAt)) return;
     this.responded++;
     const urgent = variables.urgent === true || variables.priority === 'P1';
     if (afterMs <= responseTargetMs({ urgent })) this.onTime++;
   }
 
-  escalation(level: string): void {
-    this.escalations[level] = (this.escalations[level] ?? 0) + 1;
+  escalation(level: string, at: number): void {
+    if (this.measured(at)) this.escalations[level] = (this.escalations[level] ?? 0) + 1;
   }
 
   backlogAt(day: number, open: number): void {

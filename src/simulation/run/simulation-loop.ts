@@ -42,8 +42,10 @@ export interface LoopOptions {
   model: SimModel;
   adjustments: Adjustments;
   sla: SlaConfig;
+  /** The measured period: `days` from `from`, after `warmupDays` simulated but not measured. */
   from: number;
   days: number;
+  warmupDays?: number;
   seed: number;
   /** The variables the diagram's expressions read; null: the engine runs every command (no replay). */
   relevant: ReadonlySet<string> | null;
@@ -61,9 +63,11 @@ export class SimulationLoop {
   private readonly end: number;
   private readonly calendar: BusinessCalendar;
   private readonly timeZone: string;
+  private readonly start: number;
 
   constructor(private readonly o: LoopOptions) {
-    this.clock = new FakeClock(new Date(o.from));
+    this.start = o.from - (o.warmupDays ?? 0) * DAY;
+    this.clock = new FakeClock(new Date(this.start));
     this.runner = new InMemoryRunner(o.definition, this.clock, new SimulationRegistry(), o.relevant);
     this.r = seededRandom(o.seed);
     this.end = o.from + o.days * DAY;
@@ -74,16 +78,17 @@ export class SimulationLoop {
   }
 
   async run(): Promise<ReplicationOutcome> {
-    const arrivals = drawArrivals({ r: this.r, model: this.o.model, from: this.o.from, days: this.o.days, arrivalsPercent: this.o.adjustments.arrivalsPercent, timeZone: this.timeZone });
+    const arrivals = drawArrivals({ r: this.r, model: this.o.model, from: this.start, days: (this.end - this.start) / DAY, arrivalsPercent: this.o.adjustments.arrivalsPercent, timeZone: this.timeZone });
     arrivals.forEach((a, n) => this.queue.push(a.at, () => this.arrive(`i${n + 1}`, a.channel, a.priority)));
+    this.queue.push(this.o.from, () => this.pools.forEach((pool) => pool.reset(this.o.from)));
     for (let d = 1; d <= this.o.days; d++) this.queue.push(this.o.from + d * DAY - 1, () => this.tally.backlogAt(d - 1, this.instances.size));
     for (let n = 0; this.queue.size && this.queue.peek()!.at < this.end; n++) {
       const event = this.queue.pop()!;
       this.clock.set(new Date(event.at));
       await event.run();
-      if (n % 500 === 0) this.o.onProgress?.((event.at - this.o.from) / (this.end - this.o.from));
+      if (n % 500 === 0) this.o.onProgress?.((event.at - this.start) / (this.end - this.start));
     }
-    for (const inst of this.instances.values()) for (const v of inst.clocks.stopAll(this.end, inst.variables)) this.tally.verdict(v);
+    for (const inst of this.instances.values()) for (const v of inst.clocks.stopAll(this.end, inst.variables)) this.tally.verdict(v, this.end);
     for (const [role, pool] of this.pools) this.tally.utilisation[role] = pool.utilisation(this.o.from, this.end);
     return { ...this.tally.outcome(), engineRuns: this.runner.engineRuns };
   }
@@ -93,7 +98,7 @@ export class SimulationLoop {
     const { model } = this.o.definition;
     const inst: SimInstance = { id, startedAt: now, variables: {}, tasks: new Map(), timers: new Map(), messages: new Map(), clocks: new InstanceClocks(), responded: false, resolved: false };
     this.instances.set(id, inst);
-    this.tally.started++;
+    this.tally.arrived(now);
     const policy = this.processPolicy();
     if (policy && this.o.sla.policies.has(policy)) inst.clocks.startProcess(this.o.sla.policies.get(policy)!, now);
     await this.command(inst, { type: 'start', variables: startVariables({ form: model.startForm, channel, priority, now }) });
@@ -111,7 +116,7 @@ export class SimulationLoop {
     const { elements } = this.o.definition.model;
     inst.variables = result.variables;
     for (const h of result.history) {
-      if (h.type === 'complaint.escalated') this.tally.escalation(`L${h.detail?.level}`);
+      if (h.type === 'complaint.escalated') this.tally.escalation(`L${h.detail?.level}`, now);
       if (h.type === 'activity.started' && h.activityId && elements[h.activityId]?.slaStop) this.resolve(inst, now);
     }
     const open = new Set(result.userTasks.map((t) => t.executionId));
@@ -128,14 +133,14 @@ export class SimulationLoop {
       this.resolve(inst, now);
       this.instances.delete(inst.id);
       this.runner.drop(inst.id);
-      this.tally.completed++;
+      this.tally.ended(now);
     }
   }
 
   private resolve(inst: SimInstance, now: number): void {
     const verdict = inst.clocks.stopProcess(now, inst.variables);
-    if (verdict) this.tally.verdict(verdict);
-    if (!inst.resolved && verdict) this.tally.resolutionHours.push((now - inst.startedAt) / HOUR);
+    if (verdict) this.tally.verdict(verdict, now);
+    if (!inst.resolved && verdict) this.tally.resolved(now, (now - inst.startedAt) / HOUR);
     inst.resolved ||= !!verdict;
   }
 
@@ -153,7 +158,7 @@ export class SimulationLoop {
   private endTask(inst: SimInstance, task: SimTask, now: number): void {
     inst.tasks.delete(task.executionId);
     const verdict = inst.clocks.stopTask(task.executionId, now, inst.variables);
-    if (verdict) this.tally.verdict(verdict);
+    if (verdict) this.tally.verdict(verdict, now);
     const next = this.pool(task.role).release(task, now);
     if (next) this.schedule(this.instances.get(next.instanceId)!, next, now);
   }
@@ -174,7 +179,7 @@ export class SimulationLoop {
   private respond(inst: SimInstance): void {
     if (inst.responded) return;
     inst.responded = true;
-    this.tally.response(this.clock.now().getTime() - inst.startedAt, inst.variables);
+    this.tally.response(inst.startedAt, this.clock.now().getTime() - inst.startedAt, inst.variables);
   }
 
   private armTimer(inst: SimInstance, key: string, activityId: string, timerType: string, expression: string | null, wallDue: Date, now: number): void {
@@ -221,7 +226,7 @@ export class SimulationLoop {
     if (!pool) {
       const people = role && this.o.model.staffing?.roles?.[role] !== undefined ? Math.max(0, (this.o.model.staffing.roles[role] ?? 0) + (this.o.adjustments.staff?.[role] ?? 0)) : Infinity;
       const each = (role && this.o.model.staffing?.concurrency?.[role]) || 1;
-      pool = new StaffPool(key, people * each, this.o.from);
+      pool = new StaffPool(key, people * each, this.clock.now().getTime());
       this.pools.set(key, pool);
     }
     return pool;

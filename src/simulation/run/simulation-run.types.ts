@@ -44,6 +44,10 @@ export interface RunJob {
   seed: number;
   replications: number;
   processesDir: string;
+  /** Days simulated before `from` and not measured (default 7). */
+  warmupDays?: number;
+  /** false: the engine runs every command (no replay of identical situations); for checking the replay. */
+  replay?: boolean;
 }
 
 export interface VariantKpis {
