@@ -20,6 +20,7 @@ function workerFile(): { file: string; execArgv: string[] } {
 export function startWorker(job: RunJob, events: JobEvents): Worker {
   const { file, execArgv } = workerFile();
   const worker = new Worker(file, { workerData: job, execArgv });
+  worker.unref(); // a run never keeps the process alive: a restart marks it failed (SimulationRepository.failInterrupted)
   let ended = false;
   worker.on('message', (m: { type: string; progress?: number; results?: any; error?: string }) => {
     if (m.type === 'progress') events.progress(m.progress!);
