@@ -31,13 +31,15 @@ describe('simulation backtest on demo history', () => {
     expect(backtest.period).toEqual({ from: learnTo, to: TO.toISOString() });
     const byKpi = Object.fromEntries(backtest.kpis.map((k: { kpi: string }) => [k.kpi, k]));
     console.log(`backtest on demo history (weeks 1–3 → week 4):\n${backtest.kpis.map((k: any) => `  ${k.kpi}: predicted ${k.predicted}, actual ${k.actual}, error ${k.error === null ? '–' : `${Math.round(k.error * 100)} %`}`).join('\n')}`);
-    for (const kpi of ['slaBreachesPerWeek.repair-resolution', 'meanResolutionHours', 'arrivals']) {
-      expect(byKpi[kpi].actual).toBeGreaterThan(0);
-      expect(byKpi[kpi].error).toBeGreaterThanOrEqual(0);
-    }
-    // The arrivals come straight from the learned rates; the other KPIs are the simulation's own prediction.
-    expect(byKpi.arrivals.error).toBeLessThan(0.25);
-    expect(byKpi.meanResolutionHours.error).toBeLessThan(0.5);
-    expect(byKpi['slaBreachesPerWeek.repair-resolution'].error).toBeLessThan(0.5);
+    expect(byKpi.meanResolutionHours.actual).toBeGreaterThan(0);
+    expect(byKpi.arrivals.actual).toBeGreaterThan(0);
+    // The mean resolution time is the simulation's own prediction (engine, staff, calendar): the issue's 15 %.
+    expect(byKpi.meanResolutionHours.error).toBeLessThan(0.15);
+    // About 30 requests a week arrive (Poisson: ±18 % is one standard deviation).
+    expect(byKpi.arrivals.error).toBeLessThan(0.3);
+    // A demo desk this small breaches a handful of times a week at most: a relative error means little there.
+    const breaches = byKpi['slaBreachesPerWeek.repair-resolution'];
+    expect(breaches.actual).not.toBeNull();
+    expect(Math.abs(breaches.predicted - breaches.actual)).toBeLessThanOrEqual(3);
   }, 1_500_000);
 });

@@ -6,8 +6,9 @@ import { sampleServiceDeskModel } from '../../src/simulation/run/sim-sample-mode
 import { startTestApp, type TestApp } from '../support/app';
 
 const XML = readFileSync('processes/service-request.bpmn', 'utf8');
-// A small, busy desk: two supervisors dispatch every work order.
-const MODEL = sampleServiceDeskModel(60, { agent: 8, technician: 14, supervisor: 2 });
+// A small desk where three supervisors, one work order each at a time, approve every dispatch: busy, not overrun.
+const MODEL = sampleServiceDeskModel(60, { agent: 12, technician: 24, supervisor: 3 });
+MODEL.staffing!.concurrency!.supervisor = 1;
 const BASE = { definitionKey: 'service-request', model: MODEL, days: 14, seed: 11, replications: 3, start: '2026-03-02T00:00:00+08:00' };
 
 /** The diagram without the supervisor's dispatch approval: the technician the handler proposes goes straight to the appointment. */
@@ -92,15 +93,17 @@ describe('simulation runs', () => {
     expect(full.results.variants).toEqual(replayed.results.variants);
   }, 600_000);
 
-  it('a redesign without the supervisor approval gives fewer breaches; fewer technicians give more', async () => {
+  it('a redesign without the supervisor approval gives fewer breaches; a supervisor fewer gives more', async () => {
     const redesign = await run({ ...BASE, candidateXml: withoutDispatch(XML) });
     const [current, edited] = redesign.results.variants;
     expect(edited.label).toBe('edited');
     const before = current.kpis.slaBreaches['repair-resolution'].mean;
     const after = edited.kpis.slaBreaches['repair-resolution'].mean;
-    expect(after).toBeLessThan(before * 0.8); // at least a fifth fewer
-    const understaffed = await run({ ...BASE, adjustments: { staff: { technician: -4 } } });
+    expect(after).toBeLessThan(before * 0.7); // at least 30 % fewer
+    expect(edited.utilisation.supervisor).toBeUndefined(); // nobody approves any more
+    const understaffed = await run({ ...BASE, adjustments: { staff: { supervisor: -1 } } });
     const fewer = understaffed.results.variants[0].kpis.slaBreaches['repair-resolution'].mean;
-    expect(fewer).toBeGreaterThan(before * 1.25); // at least a quarter more
+    expect(fewer).toBeGreaterThan(before * 1.5); // at least half as many again
+    console.log(`repair-resolution breaches in 14 days: current ${before}, without the dispatch approval ${after}, one supervisor fewer ${fewer}`);
   }, 900_000);
 });
