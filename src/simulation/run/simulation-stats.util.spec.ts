@@ -18,3 +18,10 @@ describe('simulation statistics', () => {
     expect(percentile([], 90)).toBe(0);
   });
 });
+
+describe('simulation statistics of counts', () => {
+  it('never gives a negative lower end for quantities that cannot be negative', () => {
+    expect(stat([0, 19]).ci95[0]).toBe(0);
+    expect(stat([-3, 5]).ci95[0]).toBeLessThan(0);
+  });
+});

@@ -11,7 +11,9 @@ export function stat(xs: number[]): Stat {
   if (n < 2) return { mean: round(mean), ci95: [round(mean), round(mean)] };
   const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
   const half = (T975[Math.min(n - 2, T975.length - 1)] * sd) / Math.sqrt(n);
-  return { mean: round(mean), ci95: [round(mean - half), round(mean + half)] };
+  // Counts, rates and hours are never negative: neither is the interval's lower end.
+  const floor = xs.every((x) => x >= 0) ? 0 : -Infinity;
+  return { mean: round(mean), ci95: [round(Math.max(floor, mean - half)), round(mean + half)] };
 }
 
 export function percentile(xs: number[], p: number): number {
