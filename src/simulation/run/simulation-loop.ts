@@ -9,9 +9,9 @@ import type { Action, RunResult } from '../../engine/run-types';
 import { addBusinessTime } from '../../sla/business-time.util';
 import type { BusinessCalendar } from '../../sla/business-calendar';
 import type { SlaConfig } from '../../sla/sla-config';
-import { planTimer } from '../../timers/timer-plan.util';
 import { drawArrivals } from './sim-arrivals.util';
 import { decideTask, startVariables } from './sim-decisions.util';
+import { awaitedOnTask, durationFit, processPolicyOf, slotsOf, timerDue } from './sim-desk.util';
 import { EventQueue } from './sim-queue';
 import { SimulationRegistry } from './sim-registry';
 import { InstanceClocks } from './sim-sla';
@@ -21,7 +21,6 @@ import type { Adjustments, Lognormal, ReplicationOutcome, SimModel } from './sim
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const DEFAULT_DURATION: Lognormal = { meanHours: 1, cv: 1 };
 const DEFAULT_MESSAGE_WAIT: Lognormal = { meanHours: 24, cv: 1 };
 
 interface SimInstance {
@@ -127,7 +126,7 @@ export class SimulationLoop {
     for (const t of armed.values()) if (!inst.timers.has(t.key)) this.armTimer(inst, t.key, t.activityId, t.timerType, t.expression, t.dueAt, now);
     const waiting = new Set(result.messages.map((m) => m.executionId));
     for (const id of inst.messages.keys()) if (!waiting.has(id)) inst.messages.delete(id);
-    for (const m of result.messages) if (!inst.messages.has(m.executionId) && !this.awaitedOnTask(m.activityId)) this.awaitMessage(inst, m.activityId, m.executionId, m.messageId, now);
+    for (const m of result.messages) if (!inst.messages.has(m.executionId) && !awaitedOnTask(this.o.definition.model, m.activityId)) this.awaitMessage(inst, m.activityId, m.executionId, m.messageId, now);
     inst.clocks.setWaiting(result.activeActivityIds.some((id) => elements[id]?.slaPause), now);
     if (result.completed) {
       this.resolve(inst, now);
@@ -164,7 +163,7 @@ export class SimulationLoop {
   }
 
   private schedule(inst: SimInstance, task: SimTask, now: number): void {
-    const fit = this.fitOf(task);
+    const fit = durationFit(this.o.model, task.activityId, task.role);
     const ms = this.r.lognormal(Math.max(fit.d.meanHours, 1e-6), fit.d.cv) * HOUR;
     const at = fit.working ? addBusinessTime({ start: new Date(now), durationMs: ms, calendar: this.calendar }).getTime() : now + ms;
     task.doneAt = Math.max(at, now + 1);
@@ -183,13 +182,10 @@ export class SimulationLoop {
   }
 
   private armTimer(inst: SimInstance, key: string, activityId: string, timerType: string, expression: string | null, wallDue: Date, now: number): void {
-    const info = this.o.definition.model.elements[activityId];
-    const calendarId = info?.timerCalendar ?? (info?.timerPauseWith && this.o.sla.policies.get(info.timerPauseWith)?.calendar.id);
-    const calendar = calendarId ? this.o.sla.calendars.get(calendarId) : undefined;
-    const due = calendar ? (planTimer({ timerType, expression, wallDue, now: new Date(now), calendar })?.dueAt ?? wallDue) : wallDue;
-    inst.timers.set(key, due.getTime());
-    this.queue.push(Math.max(due.getTime(), now), async () => {
-      if (inst.timers.get(key) !== due.getTime() || !this.instances.has(inst.id)) return;
+    const due = timerDue({ model: this.o.definition.model, sla: this.o.sla, activityId, timerType, expression, wallDue, now });
+    inst.timers.set(key, due);
+    this.queue.push(Math.max(due, now), async () => {
+      if (inst.timers.get(key) !== due || !this.instances.has(inst.id)) return;
       inst.timers.delete(key);
       await this.command(inst, { type: 'fireTimers', keys: [key] });
     });
@@ -207,33 +203,14 @@ export class SimulationLoop {
     });
   }
 
-  /** A message boundary on a user task (the customer answering instead of the agent): the task's completion decides. */
-  private awaitedOnTask(activityId: string): boolean {
-    const attachedTo = this.o.definition.model.elements[activityId]?.attachedTo;
-    return !!attachedTo && this.o.definition.model.elements[attachedTo]?.type === 'bpmn:UserTask';
-  }
-
-  private fitOf(task: SimTask): { d: Lognormal; working: boolean } {
-    const acts = this.o.model.activities ?? {};
-    const a = acts[`${task.activityId}@${task.role}`] ?? acts[task.activityId] ?? Object.values(acts).find((x) => x.activityId === task.activityId);
-    if (a?.working) return { d: a.working, working: true };
-    return { d: a?.duration ?? DEFAULT_DURATION, working: false };
-  }
-
   private pool(role: string | null): StaffPool {
-    const key = role ?? '';
-    let pool = this.pools.get(key);
-    if (!pool) {
-      const people = role && this.o.model.staffing?.roles?.[role] !== undefined ? Math.max(0, (this.o.model.staffing.roles[role] ?? 0) + (this.o.adjustments.staff?.[role] ?? 0)) : Infinity;
-      const each = (role && this.o.model.staffing?.concurrency?.[role]) || 1;
-      pool = new StaffPool(key, people * each, this.clock.now().getTime());
-      this.pools.set(key, pool);
-    }
+    let pool = this.pools.get(role ?? '');
+    if (!pool) this.pools.set(role ?? '', (pool = new StaffPool(role ?? '', slotsOf(this.o.model, this.o.adjustments, role), this.clock.now().getTime())));
     return pool;
   }
 
   private processPolicy(): string | undefined {
-    return Object.values(this.o.definition.model.elements).find((e) => e.type === 'bpmn:StartEvent' && !e.parentId && e.slaPolicy)?.slaPolicy;
+    return processPolicyOf(this.o.definition.model);
   }
 }
 
