@@ -26,6 +26,9 @@ const invalid = (field: string, message: string) => new DomainError(ErrorCode.In
 
 @Injectable()
 export class SimulationRunsService implements OnModuleInit {
+  /** Runs of this server, one after another: two at once would only share the same two cores. */
+  private turn: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly runs: SimulationRepository,
     private readonly models: SimulationModelService,
@@ -45,6 +48,7 @@ export class SimulationRunsService implements OnModuleInit {
     const variants = await this.variants(dto);
     if (dto.fromHistory && dto.model) throw invalid('model', 'give either fromHistory (learn the model) or model (use this one), not both');
     if (dto.model) checkModel(dto.model);
+    if (dto.fromHistory && !(Date.parse(dto.fromHistory.from) < Date.parse(dto.fromHistory.to))) throw invalid('fromHistory', 'from must be before to');
     for (const [role, delta] of Object.entries(dto.adjustments?.staff ?? {})) if (typeof delta !== 'number' || !Number.isInteger(delta)) throw invalid('adjustments.staff', `the change for ${role} must be a whole number of people, e.g. 1 or -1`);
     const id = randomUUID();
     const request = { ...dto, candidateXml: dto.candidateXml ? `(${dto.candidateXml.length} characters)` : undefined, variants: variants.map((v) => v.label) };
@@ -52,7 +56,7 @@ export class SimulationRunsService implements OnModuleInit {
       await this.runs.insert(em, { id, definition_key: dto.definitionKey, request, created_by: actorOf(principal), created_at: this.clock.now() });
       await this.audit.forRequest(em, { targetType: 'simulation', targetId: id, detail: { definitionKey: dto.definitionKey, variants: request.variants, days: dto.days } });
     });
-    setImmediate(() => void this.execute(id, dto, variants).catch((err: Error) => this.fail(id, err.message)));
+    this.turn = this.turn.then(() => this.execute(id, dto, variants).catch((err: Error) => this.fail(id, err.message)));
     return { id, status: 'queued' };
   }
 

@@ -55,6 +55,7 @@ describe('simulation runs', () => {
     expect((await post({ ...BASE, versions: [9] })).body.message).toMatch(/no version 9/);
     expect((await post({ ...BASE, fromHistory: { from: '2026-01-01T00:00:00Z', to: '2026-01-29T00:00:00Z' } })).body.message).toMatch(/either fromHistory .* or model/);
     expect((await post({ ...BASE, model: { arrivals: {} } })).body.message).toMatch(/arrivals.byHourOfWeek/);
+    expect((await post({ definitionKey: 'service-request', days: 7, fromHistory: { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } })).body.message).toMatch(/fromHistory: from must be before to/);
     expect((await post({ ...BASE, adjustments: { staff: { agent: 0.5 } } })).body.message).toMatch(/whole number of people/);
     expect((await post({ ...BASE, candidateXml: '<nope/>' })).status).toBe(400);
     expect((await t.http.get('/api/simulations/00000000-0000-4000-8000-000000000000')).status).toBe(404);
