@@ -1,6 +1,6 @@
 // Simulation runs (issue 18, items 2 and 4): checks a request, stores it, runs it in a worker thread, keeps its
 // progress on the row and the live stream, and stores the results (with a backtest when the period has happened).
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -21,11 +21,16 @@ import { SimulationRepository } from './simulation.repository';
 const DAY = 86_400_000;
 /** Progress is written at most this often (row + live event). */
 const PROGRESS_EVERY_MS = 1000;
+/** A server beats for its runs this often; a run without a beat for STALE_MS was interrupted (its server stopped). */
+const HEARTBEAT_MS = 30_000;
+const STALE_MS = 3 * 60_000;
 
 const invalid = (field: string, message: string) => new DomainError(ErrorCode.Invalid, `${field}: ${message}`, [{ field, message }]);
 
 @Injectable()
-export class SimulationRunsService implements OnModuleInit {
+export class SimulationRunsService implements OnModuleInit, OnModuleDestroy {
+  private readonly owner = randomUUID();
+  private beat?: NodeJS.Timeout;
   /** Runs of this server, one after another: two at once would only share the same two cores. */
   private turn: Promise<void> = Promise.resolve();
 
@@ -40,8 +45,12 @@ export class SimulationRunsService implements OnModuleInit {
     private readonly config: AppConfig,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    await this.runs.failInterrupted(this.clock.now());
+  onModuleInit(): void {
+    this.beat = setInterval(() => void this.runs.heartbeat(this.owner, this.clock.now()).catch(() => undefined), HEARTBEAT_MS).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.beat);
   }
 
   async create(dto: SimulationRunDto, principal?: Principal): Promise<{ id: string; status: 'queued' }> {
@@ -53,7 +62,7 @@ export class SimulationRunsService implements OnModuleInit {
     const id = randomUUID();
     const request = { ...dto, candidateXml: dto.candidateXml ? `(${dto.candidateXml.length} characters)` : undefined, variants: variants.map((v) => v.label) };
     await this.db.transaction(async (em) => {
-      await this.runs.insert(em, { id, definition_key: dto.definitionKey, request, created_by: actorOf(principal), created_at: this.clock.now() });
+      await this.runs.insert(em, { id, definition_key: dto.definitionKey, request, created_by: actorOf(principal), created_at: this.clock.now(), owner: this.owner });
       await this.audit.forRequest(em, { targetType: 'simulation', targetId: id, detail: { definitionKey: dto.definitionKey, variants: request.variants, days: dto.days } });
     });
     this.turn = this.turn.then(() => this.execute(id, dto, variants).catch((err: Error) => this.fail(id, err.message)));
@@ -61,7 +70,10 @@ export class SimulationRunsService implements OnModuleInit {
   }
 
   async get(id: string) {
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.runs.find(id) : null;
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw DomainError.notFound('Simulation', id);
+    const now = this.clock.now();
+    await this.runs.failInterrupted(new Date(now.getTime() - STALE_MS), now);
+    const row = await this.runs.find(id);
     if (!row) throw DomainError.notFound('Simulation', id);
     return mapSimulation(row);
   }
@@ -71,7 +83,7 @@ export class SimulationRunsService implements OnModuleInit {
     const deployed = await this.definitions.versions(dto.definitionKey); // 404 for an unknown process
     const missing = (dto.versions ?? []).filter((v) => !deployed.some((d) => d.version === v));
     if (missing.length) throw invalid('versions', `${dto.definitionKey} has no version ${missing.join(', ')} (deployed: ${deployed.map((d) => d.version).join(', ')})`);
-    const versions = dto.versions?.length ? dto.versions : dto.candidateXml ? [Math.max(...deployed.map((d) => d.version))] : [Math.max(...deployed.map((d) => d.version))];
+    const versions = dto.versions?.length ? dto.versions : [Math.max(...deployed.map((d) => d.version))];
     const out: VariantInput[] = [];
     for (const version of [...new Set(versions)]) out.push({ label: `v${version}`, version, xml: await this.definitions.xml(dto.definitionKey, version) });
     if (dto.candidateXml) {

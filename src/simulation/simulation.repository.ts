@@ -14,8 +14,13 @@ export class SimulationRepository {
     private readonly outbox: OutboxRepository,
   ) {}
 
-  async insert(em: EntityManager, row: Pick<SimulationRow, 'id' | 'definition_key' | 'request' | 'created_by' | 'created_at'>): Promise<void> {
-    await em.query(`INSERT INTO simulations (id, definition_key, request, created_by, created_at) VALUES ($1, $2, $3, $4, $5)`, [row.id, row.definition_key, JSON.stringify(row.request), row.created_by, row.created_at]);
+  async insert(em: EntityManager, row: Pick<SimulationRow, 'id' | 'definition_key' | 'request' | 'created_by' | 'created_at' | 'owner'>): Promise<void> {
+    await em.query(`INSERT INTO simulations (id, definition_key, request, created_by, created_at, owner, heartbeat_at) VALUES ($1, $2, $3, $4, $5, $6, $5)`, [row.id, row.definition_key, JSON.stringify(row.request), row.created_by, row.created_at, row.owner]);
+  }
+
+  /** The server running (or queueing) these runs is alive. */
+  async heartbeat(owner: string, at: Date): Promise<void> {
+    await this.db.query(`UPDATE simulations SET heartbeat_at = $2 WHERE owner = $1 AND status IN ('queued', 'running')`, [owner, at]);
   }
 
   async find(id: string): Promise<SimulationRow | null> {
@@ -27,17 +32,19 @@ export class SimulationRepository {
   async progress(id: string, change: { status: SimulationRow['status']; progress: number; error?: string | null; results?: unknown; endedAt?: Date | null }, at: Date): Promise<void> {
     await this.db.transaction(async (em) => {
       await em.query(
-        `UPDATE simulations SET status = $2, progress = $3, error = coalesce($4, error), results = coalesce($5::jsonb, results), ended_at = coalesce($6, ended_at) WHERE id = $1`,
-        [id, change.status, change.progress, change.error ?? null, change.results === undefined ? null : JSON.stringify(change.results), change.endedAt ?? null],
+        `UPDATE simulations SET status = $2, progress = $3, error = coalesce($4, error), results = coalesce($5::jsonb, results), ended_at = coalesce($6, ended_at), heartbeat_at = $7 WHERE id = $1`,
+        [id, change.status, change.progress, change.error ?? null, change.results === undefined ? null : JSON.stringify(change.results), change.endedAt ?? null, at],
       );
       await this.outbox.append(em, [{ instanceId: null, type: 'simulation.progress', roles: STREAM_ROLES, payload: { simulationId: id, progress: change.progress, status: change.status }, at }]);
     });
   }
 
-  /** Runs a restart interrupted: they cannot resume (their worker is gone). */
-  async failInterrupted(at: Date): Promise<number> {
-    const rows = await this.db.query(`UPDATE simulations SET status = 'failed', error = 'interrupted by a server restart: start it again', ended_at = $1 WHERE status IN ('queued', 'running') RETURNING id`, [at]);
-    return (rows[0] ?? rows).length ?? 0;
+  /** Runs whose server stopped (no heartbeat since `staleBefore`): they cannot resume, their worker is gone. */
+  async failInterrupted(staleBefore: Date, at: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE simulations SET status = 'failed', error = 'interrupted: the server running it stopped; start it again', ended_at = $2 WHERE status IN ('queued', 'running') AND heartbeat_at < $1`,
+      [staleBefore, at],
+    );
   }
 
   /** What happened in a period: SLA breaches by policy (by when they fell due), and resolutions (process clocks stopped). */

@@ -38,6 +38,7 @@ export interface SimulationRow {
   created_by: string;
   created_at: Date;
   ended_at: Date | null;
+  owner: string;
 }
 
 export function mapSimulation(row: SimulationRow) {
