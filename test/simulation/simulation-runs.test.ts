@@ -63,6 +63,16 @@ describe('simulation runs', () => {
     expect((await agent.post('/api/simulations').send(BASE)).status).toBe(403);
   });
 
+  it('reports a run whose server stopped as failed', async () => {
+    // given a run another server was running, silent for an hour
+    const id = '11111111-1111-4111-8111-111111111111';
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await t.app.get(DataSource).query(`INSERT INTO simulations (id, definition_key, request, status, progress, created_by, created_at, owner, heartbeat_at) VALUES ($1, 'service-request', '{}', 'running', 0.4, 'admin', $2, 'gone', $2)`, [id, hourAgo]);
+    // then it reads as failed, with the reason
+    const sim = (await t.http.get(`/api/simulations/${id}`).expect(200)).body;
+    expect(sim).toMatchObject({ status: 'failed', error: expect.stringMatching(/interrupted/) });
+  });
+
   it('runs in a worker, reports progress on the live stream and answers the results contract; the same seed gives the same results', async () => {
     const sim = await run(BASE);
     expect(sim).toMatchObject({ status: 'done', progress: 1, request: { definitionKey: 'service-request', days: 14 } });
