@@ -28,6 +28,8 @@ export const Rules = {
   supervise: { roles: [...LEADS] },
   /** KPIs and reports: supervisors, managers, and analysts judging a redesign. */
   dashboards: { roles: [...LEADS, 'analyst'] },
+  /** Simulation runs (what-if before deploy, backtests): analysts (admins pass every rule). */
+  simulate: { roles: ['analyst'] },
   /** Survey answers as data (the customer's own page is public). */
   readSurveys: { roles: [...LEADS, 'analyst'] },
   /** The live stream: every user (what each sees is filtered by role, see EventStreamService); keys with `read`. */

@@ -15,6 +15,6 @@ import { HandlersController } from './handlers.controller';
   imports: [EngineModule],
   controllers: [DefinitionsController, HandlersController],
   providers: [DefinitionRepository, DefinitionCompiler, DefinitionPreview, DefinitionImport, DefinitionCache, DefinitionsService, BootDeployer],
-  exports: [DefinitionCache, DefinitionsService],
+  exports: [DefinitionCache, DefinitionCompiler, DefinitionsService],
 })
 export class DefinitionsModule {}

@@ -31,3 +31,8 @@ function hold(node: unknown, keys: ReadonlySet<string>, depth: number): void {
   }
   for (const child of Object.values(record)) hold(child, keys, depth + 1);
 }
+
+/** Holds every timer of `keys` in a saved state: an in-memory simulation fires its timers by key, never the engine. */
+export function holdTimers(state: unknown, keys: readonly string[]): void {
+  if (keys.length) hold(state, new Set(keys), 0);
+}

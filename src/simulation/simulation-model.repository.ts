@@ -88,4 +88,42 @@ export class SimulationModelRepository {
     const nps = await this.db.query(`SELECT s.nps::text AS key, count(*)::int AS n FROM surveys s WHERE ${scope} AND s.status = 'answered' GROUP BY 1 ORDER BY 1`, args(w));
     return { total: n, overall, nps };
   }
+
+  /** Each completed user task's open span, for fits in working time (at most `limit` of the latest). */
+  async taskSpans(w: Window, limit = 200_000): Promise<{ activityId: string; role: string | null; createdAt: Date; endedAt: Date }[]> {
+    const rows = await this.db.query(
+      `SELECT t.activity_id, t.candidate_roles[1] AS role, t.created_at, t.ended_at FROM tasks t JOIN process_instances p ON p.id = t.instance_id
+       WHERE ${SCOPE} AND t.status = 'completed' AND t.ended_at IS NOT NULL ORDER BY t.created_at DESC LIMIT ${Number(limit)}`,
+      args(w),
+    );
+    return rows.map((r: any) => ({ activityId: r.activity_id, role: r.role, createdAt: r.created_at, endedAt: r.ended_at }));
+  }
+
+  /** The most tasks of each role open at once in the window (every process: people work on all of them). */
+  async peakOpenTasks(w: Window): Promise<CountRow[]> {
+    return this.db.query(
+      `WITH ev AS (
+         SELECT t.candidate_roles[1] AS role, t.created_at AS at, 1 AS d FROM tasks t WHERE t.created_at < $2 AND coalesce(t.ended_at, 'infinity') > $1
+         UNION ALL
+         SELECT t.candidate_roles[1], t.ended_at, -1 FROM tasks t WHERE t.ended_at IS NOT NULL AND t.created_at < $2 AND t.ended_at > $1),
+       run AS (SELECT role, at, sum(d) OVER (PARTITION BY role ORDER BY at, d ROWS UNBOUNDED PRECEDING) AS open FROM ev)
+       SELECT role AS key, max(open)::int AS n FROM run WHERE role IS NOT NULL AND at >= $1 AND at < $2 GROUP BY role ORDER BY role`,
+      [w.from, w.to],
+    );
+  }
+
+  /** Per non-task activity: how often it was reached, how often left, and the mean and spread of the stay (seconds). */
+  async waits(w: Window): Promise<{ activityId: string; started: number; completed: number; meanS: number | null; sdS: number | null }[]> {
+    const rows = await this.db.query(
+      `WITH v AS (
+         SELECT h.instance_id, h.activity_id, min(h.at) FILTER (WHERE h.type = 'activity.started') AS s, min(h.at) FILTER (WHERE h.type = 'activity.completed') AS c
+         FROM history h JOIN process_instances p ON p.id = h.instance_id
+         WHERE ${SCOPE} AND h.activity_id IS NOT NULL AND h.type IN ('activity.started', 'activity.completed') GROUP BY 1, 2)
+       SELECT activity_id, count(s)::int AS started, count(c)::int AS completed,
+              avg(extract(epoch FROM c - s))::float8 AS mean_s, stddev_samp(extract(epoch FROM c - s))::float8 AS sd_s
+       FROM v WHERE s IS NOT NULL GROUP BY 1 ORDER BY 1`,
+      args(w),
+    );
+    return rows.map((r: any) => ({ activityId: r.activity_id, started: r.started, completed: r.completed, meanS: r.mean_s, sdS: r.sd_s }));
+  }
 }

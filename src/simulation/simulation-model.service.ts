@@ -3,7 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
+import { DefinitionCache } from '../definitions/definition-cache';
 import { DefinitionsService } from '../definitions/definitions.service';
+import { SlaConfig } from '../sla/sla-config';
+import { concurrency, messageWaits, workingFits } from './simulation-model-extra.util';
 import type { SimulationModelQueryDto } from './dto/simulation-model.dto';
 import { SimulationModelRepository, type Window } from './simulation-model.repository';
 import { activityModel, arrivalModel, decisionModel, shares, surveyModel, visitModel } from './simulation-model.util';
@@ -18,6 +21,8 @@ export class SimulationModelService {
     private readonly definitions: DefinitionsService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly cache: DefinitionCache,
+    private readonly sla: SlaConfig,
   ) {}
 
   async learn(query: SimulationModelQueryDto) {
@@ -26,9 +31,17 @@ export class SimulationModelService {
     const missing = versions.filter((v) => !deployed.some((d) => d.version === v));
     if (missing.length) throw new DomainError(ErrorCode.Invalid, `versions: ${query.definitionKey} has no version ${missing.join(', ')} (deployed: ${deployed.map((d) => d.version).join(', ')})`, [{ field: 'versions', message: 'unknown version' }]);
     const w = this.window(query, versions);
-    const [arrivals, durations, decisions, visits, staffing, surveys] = await Promise.all([
+    const [arrivals, durations, decisions, visits, staffing, surveys, spans, peaks, waits, latest] = await Promise.all([
       this.history.arrivals(w), this.history.durations(w), this.history.decisions(w), this.history.visits(w), this.history.staffing(), this.history.surveys(w),
+      this.history.taskSpans(w), this.history.peakOpenTasks(w), this.history.waits(w), this.cache.latest(w.key),
     ]);
+    // Staff work on the calendar of the process's own SLA policy (the desk's hours); without one, around the clock.
+    const policy = Object.values(latest.model.elements).find((e) => e.type === 'bpmn:StartEvent' && !e.parentId && e.slaPolicy)?.slaPolicy;
+    const calendar = (policy && this.sla.policies.get(policy)?.calendar) || this.sla.calendars.get('24x7')!;
+    const working = workingFits(spans, calendar);
+    const activities = activityModel(durations);
+    for (const [key, a] of Object.entries(activities)) Object.assign(a, working.has(key) && { working: working.get(key) });
+    const roles = Object.fromEntries(staffing.roles.map((r) => [r.key, r.n]));
     return {
       definitionKey: w.key,
       versions: versions.length ? versions : deployed.map((d) => d.version),
@@ -37,10 +50,11 @@ export class SimulationModelService {
       timeZone: w.timeZone,
       instances: visits.instances,
       arrivals: arrivalModel(arrivals, w.from, w.to),
-      activities: activityModel(durations),
+      activities,
       decisions: decisionModel(decisions),
       visits: visitModel(visits.instances, visits.byActivity),
-      staffing: { roles: Object.fromEntries(staffing.roles.map((r) => [r.key, r.n])), technicianCalendars: shares(staffing.calendars) },
+      staffing: { roles, technicianCalendars: shares(staffing.calendars), calendar: calendar.id, concurrency: concurrency(peaks, roles) },
+      messages: messageWaits(waits, latest.model),
       surveys: surveyModel(surveys),
     };
   }

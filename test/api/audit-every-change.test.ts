@@ -140,6 +140,7 @@ describe('audit of every change (walks the OpenAPI document)', () => {
     'POST /api/migration/executeAsync': async () => ({ path: '/api/migration/executeAsync', body: await migration(), action: 'batch.created' }),
     'POST /api/batches': async () => ({ path: '/api/batches', body: { type: 'cancel', ids: [await start('audit-task')], reason: 'test request' }, action: 'batch.created' }),
     'POST /api/demo/remove': async () => ({ path: '/api/demo/remove', body: { confirm: true }, action: 'demo.removed' }),
+    'POST /api/simulations': async () => ({ path: '/api/simulations', body: { definitionKey: 'audit-task', model: { arrivals: { byHourOfWeek: [] } }, days: 1, replications: 1 }, action: 'simulation.started' }),
     'POST /api/users': async () => ({ path: '/api/users', body: { username: 'new.user', password: 'new-user-password-1', roles: ['agent'] }, action: 'user.created' }),
     'PATCH /api/users/{id}': async () => {
       const id = (await t.http.get('/api/users').query({ limit: 200 }).expect(200)).body.items.find((u: { username: string }) => u.username === 'ag.wu').id;

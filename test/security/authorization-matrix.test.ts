@@ -132,6 +132,8 @@ const POLICY: Record<string, Caller[]> = {
   'GET /api/demo': [...STAFF],
   'POST /api/demo/remove': ADMIN,
   'GET /api/simulations/model': [...LEADS, 'analyst'],
+  'POST /api/simulations': ['admin', 'analyst'],
+  'GET /api/simulations/{id}': ['admin', 'analyst'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -29,6 +29,7 @@ import { InstancePrimaryKeys1769100000000 } from './1769100000000-instance-prima
 import { StartTimers1769100000001 } from './1769100000001-start-timers';
 import { SplitOutbox1769100000002 } from './1769100000002-split-outbox';
 import { KeyLookups1769100000003 } from './1769100000003-key-lookups';
+import { Simulations1769200000000 } from './1769200000000-simulations';
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -61,4 +62,5 @@ export const migrations = [
   StartTimers1769100000001,
   SplitOutbox1769100000002,
   KeyLookups1769100000003,
+  Simulations1769200000000,
 ];
