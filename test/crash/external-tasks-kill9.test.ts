@@ -9,7 +9,9 @@ import { ServerProcess, sleep } from '../support/server-process';
 
 const INSTANCES = 100;
 const WORKERS = 6;
-const LOCK_MS = 2000;
+// Long enough that a worker completes its three fetched tasks on a loaded 2-core machine (a shorter lock expires between
+// them and the next fetch hands a task to another worker: a correct 409, but not what this test is about).
+const LOCK_MS = 8000;
 
 interface Load {
   acked: Set<string>;
