@@ -83,15 +83,13 @@ export class TaskRepository {
     return this.db.getRepository(TaskEntity).findOneBy({ id });
   }
 
-  /** Sets the assignee of an open task that is unassigned or already the same person; false when not possible. */
-  async claim(task: RowKey, assignee: string, now: Date, em: EntityManager = this.db.manager): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(TaskEntity)
-      .set({ assignee, claimedAt: now })
-      .where("instance_id = :instanceId AND id = :id AND status = 'open' AND (assignee IS NULL OR assignee = :assignee)", { instanceId: task.instanceId, id: task.id, assignee })
-      .execute();
-    return (result.affected ?? 0) > 0;
+  /** Sets the assignee of an open task that is unassigned or already the same person: the row as claimed, or null when not possible. */
+  async claim(task: RowKey, assignee: string, now: Date, em: EntityManager = this.db.manager): Promise<TaskEntity | null> {
+    const [rows] = await em.query(
+      `UPDATE "tasks" SET assignee = $3, claimed_at = $4 WHERE instance_id = $1 AND id = $2 AND status = 'open' AND (assignee IS NULL OR assignee = $3) RETURNING *`,
+      [task.instanceId, task.id, assignee, now],
+    );
+    return rows[0] ? toEntity(em, rows[0]) : null;
   }
 
   /** A supervisor hands an open task to someone, whoever had it. */

@@ -41,7 +41,7 @@ export class TasksService {
 
   /** Each task with its request's business key and its SLA clocks, so a tasklist needs no call per row. */
   async list(query: TaskQueryDto, principal?: Principal): Promise<Page<ReturnType<typeof mapTask> & { businessKey: string | null; definitionKey: string | null; sla: unknown[] }>> {
-    const visibleTo = taskVisibility(principal, await this.groups.memberOf(principal));
+    const visibleTo = taskVisibility(principal, await this.memberOf(principal));
     const page = await this.listing.list({ ...query, assignee: query.assignee === ME ? (principal?.name ?? '') : query.assignee, visibleTo }, this.clock.now());
     const [keys, clocks] = await Promise.all([this.instances.keysOf(page.items.map((t) => t.instanceId)), this.sla.forTasks(page.items)]);
     const names = await this.localNames(page.items, keys);
@@ -49,10 +49,7 @@ export class TasksService {
   }
 
   async get(id: string, principal?: Principal) {
-    const task = await this.find(id, principal);
-    const [keys, sla] = await Promise.all([this.instances.keysOf([task.instanceId]), this.sla.forTask(id, task.instanceId)]);
-    const names = await this.localNames([task], keys);
-    return { ...mapTask(task), names: names.get(task.id) ?? null, businessKey: keys.get(task.instanceId)?.businessKey ?? null, definitionKey: keys.get(task.instanceId)?.definitionKey ?? null, sla };
+    return this.view(await this.find(id, principal));
   }
 
   async claim(id: string, dto: ClaimTaskDto, principal?: Principal) {
@@ -60,14 +57,22 @@ export class TasksService {
     if (!mayClaimFor({ principal, assignee: dto.assignee })) throw new DomainError(ErrorCode.Forbidden, `you may claim tasks for yourself only (assignee "${principal?.name ?? ''}")`);
     // the claim and its audit entry commit together
     const claimed = await this.commands.transaction(async (em) => {
-      if (!(await this.tasks.claim(task, dto.assignee, this.clock.now(), em))) return false;
-      await this.audit.record(em, { actor: actorOf(principal), action: 'task.claimed', targetType: 'task', targetId: id, detail: { assignee: dto.assignee } });
-      return true;
+      const row = await this.tasks.claim(task, dto.assignee, this.clock.now(), em);
+      if (row) await this.audit.record(em, { actor: actorOf(principal), action: 'task.claimed', targetType: 'task', targetId: id, detail: { assignee: dto.assignee } });
+      return row;
     });
-    if (claimed) return this.get(id, principal);
+    // Answered from the row the claim returned (claimed by the caller or for someone by a lead: still theirs to see).
+    if (claimed) return this.view(claimed);
     const now = await this.find(id, principal);
     if (now.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${now.status}`);
     throw new DomainError(ErrorCode.Conflict, `task ${id} is already claimed by ${now.assignee}`);
+  }
+
+  /** A task as the API shows it: with its request's keys, its names in other languages and its SLA clocks. */
+  private async view(task: TaskEntity) {
+    const [keys, sla] = await Promise.all([this.instances.keysOf([task.instanceId]), this.sla.forTask(task.id, task.instanceId)]);
+    const names = await this.localNames([task], keys);
+    return { ...mapTask(task), names: names.get(task.id) ?? null, businessKey: keys.get(task.instanceId)?.businessKey ?? null, definitionKey: keys.get(task.instanceId)?.definitionKey ?? null, sla };
   }
 
   async complete(id: string, dto: CompleteTaskDto, principal?: Principal, language: Language = 'en') {
@@ -127,7 +132,12 @@ export class TasksService {
     const task = await this.tasks.findById(id);
     if (!task) throw DomainError.notFound('Task', id);
     // Still a 404 (its form and values stay hidden), naming the groups it is for, so the page can say whose it is.
-    if (!maySeeTask({ principal, task, memberOf: await this.groups.memberOf(principal) })) throw foreignTask(id, task.candidateRoles);
+    if (!maySeeTask({ principal, task, memberOf: await this.memberOf(principal) })) throw foreignTask(id, task.candidateRoles);
     return task;
+  }
+
+  /** The caller's groups beyond their roles, read only when they limit what the caller sees (not for leads). */
+  private memberOf(principal?: Principal): Promise<string[]> {
+    return taskVisibility(principal) ? this.groups.memberOf(principal) : Promise.resolve([]);
   }
 }

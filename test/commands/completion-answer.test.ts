@@ -1,4 +1,4 @@
-// A task completion answers from the row its update returned and the instance in hand, not from reads after the command:
+// A task completion (and a claim) answers from the row its update returned and the instance in hand, not from reads after the command:
 // the answer must equal what a fresh read of the task shows (SLA due time and clocks included, which the command changes).
 import { FakeClock } from '../../src/common/clock';
 import { startTestApp, type TestApp } from '../support/app';
@@ -21,7 +21,9 @@ describe('the answer of a task completion', () => {
     const [task] = (await t.http.get('/api/tasks').query({ processInstanceId: instance.id, status: 'open' }).expect(200)).body.items;
     expect(task.sla.length).toBeGreaterThan(0); // the check below covers clocks
     expect(task.slaDueAt).not.toBeNull();
-    await t.http.post(`/api/tasks/${task.id}/claim`).send({ assignee: 'admin' }).expect(200);
+    const claimed = (await t.http.post(`/api/tasks/${task.id}/claim`).send({ assignee: 'admin' }).expect(200)).body;
+    expect(claimed).toEqual((await t.http.get(`/api/tasks/${task.id}`).expect(200)).body); // the claim answers from its row too
+    expect(claimed.assignee).toBe('admin');
     clock.advance(3600_000);
     // when it is completed
     const answer = (await t.http.post(`/api/tasks/${task.id}/complete`).send({ variables: fillForm(task.form) }).expect(200)).body;
