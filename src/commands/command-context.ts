@@ -4,6 +4,7 @@ import type { ProcessInstanceEntity } from '../database/entities/process-instanc
 import type { DefinitionModel } from '../engine/definition-model';
 import type { HistoryItem, RunResult } from '../engine/run-types';
 import type { PriorWaits } from './prior-waits.util';
+import type { Write } from './deferred-writes';
 
 /** What a command does to the instance: the engine ran, the instance is cancelled, or only something is recorded on it. */
 export type CommandKind = 'run' | 'cancel' | 'record';
@@ -17,6 +18,11 @@ export interface CommandContext {
   readonly model: DefinitionModel;
   /** The command's history so far, in order; participants append to it (the history and outbox participants write it). */
   readonly history: HistoryItem[];
+  /**
+   * Hands over a write to send after the last participant, with the command's other deferred writes, in one statement
+   * (see deferred-writes.ts for what may be deferred: rows nothing else in the command reads).
+   */
+  defer(write: Write | null): void;
   /** Runs after the transaction that holds this command commits (never when it rolls back or the command fails). */
   afterCommit(fn: () => void): void;
   /** Runs when this command fails or its transaction rolls back. */

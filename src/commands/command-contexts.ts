@@ -11,6 +11,7 @@ import { CommandParticipants } from './command-participants';
 import { CommandTransactions } from './command-transactions';
 import { InstanceRowRepository } from './instance-rows.repository';
 import type { PriorWaits } from './prior-waits.util';
+import { combineWrites, type Write } from './deferred-writes';
 
 interface Base {
   definition: CompiledDefinition;
@@ -60,6 +61,7 @@ export class CommandContexts {
   private base(em: EntityManager, args: Base, now: Date, history: HistoryItem[]) {
     const commit: (() => void)[] = [];
     const rollback: (() => void)[] = [];
+    const writes: Write[] = [];
     const ctx: CommandContext = {
       kind: 'record',
       em,
@@ -67,15 +69,18 @@ export class CommandContexts {
       instance: args.instance,
       model: args.definition.model,
       history,
+      defer: (write) => void (write && writes.push(write)),
       afterCommit: (fn) => commit.push(fn),
       onRollback: (fn) => rollback.push(fn),
     };
-    return { ctx, commit, rollback };
+    return { ctx, commit, rollback, writes };
   }
 
   private async each(base: ReturnType<CommandContexts['base']>, hook: (p: CommandParticipant) => Promise<void> | undefined): Promise<void> {
     await this.guard(base, async () => {
       for (const participant of this.participants.all()) await hook(participant);
+      const write = combineWrites(base.writes.splice(0));
+      if (write) await base.ctx.em.query(write.sql, write.params);
     });
     const hooks = this.transactions.hooksOf(base.ctx.em);
     hooks.commit.push(...base.commit);

@@ -1,4 +1,4 @@
-// History in every command: the command's entries, in order, as rows of the instance's history (one insert).
+// History in every command: the command's entries, in order, as rows of the instance's history (one insert, deferred).
 import { Injectable } from '@nestjs/common';
 import { Phase, type CancelContext, type CommandContext, type CommandParticipant } from '../commands/command-context';
 import { CommandParticipation } from '../commands/command-participants';
@@ -12,16 +12,21 @@ export class HistoryParticipant implements CommandParticipant {
 
   constructor(private readonly history: HistoryRepository) {}
 
-  onRun(ctx: CommandContext): Promise<void> {
-    return this.history.append(ctx.em, ctx.instance.id, ctx.history);
+  async onRun(ctx: CommandContext): Promise<void> {
+    this.write(ctx);
   }
 
-  onRecord(ctx: CommandContext): Promise<void> {
-    return this.history.append(ctx.em, ctx.instance.id, ctx.history);
+  async onRecord(ctx: CommandContext): Promise<void> {
+    this.write(ctx);
   }
 
-  onCancel(ctx: CancelContext): Promise<void> {
+  async onCancel(ctx: CancelContext): Promise<void> {
     ctx.history.push({ at: ctx.now, type: 'instance.cancelled', activityId: null, detail: { reason: ctx.reason } });
-    return this.history.append(ctx.em, ctx.instance.id, ctx.history);
+    this.write(ctx);
+  }
+
+  /** Sent with the outbox rows, in one statement after the last participant (no participant reads history rows back). */
+  private write(ctx: CommandContext): void {
+    ctx.defer(this.history.appendWrite(ctx.instance.id, ctx.history));
   }
 }

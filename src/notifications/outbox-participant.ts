@@ -13,19 +13,20 @@ export class OutboxParticipant implements CommandParticipant {
 
   constructor(private readonly outbox: OutboxRepository) {}
 
-  onRun(ctx: CommandContext): Promise<void> {
-    return this.publish(ctx);
+  async onRun(ctx: CommandContext): Promise<void> {
+    this.publish(ctx);
   }
 
-  onCancel(ctx: CommandContext): Promise<void> {
-    return this.publish(ctx);
+  async onCancel(ctx: CommandContext): Promise<void> {
+    this.publish(ctx);
   }
 
-  onRecord(ctx: CommandContext): Promise<void> {
-    return this.publish(ctx);
+  async onRecord(ctx: CommandContext): Promise<void> {
+    this.publish(ctx);
   }
 
-  private publish({ em, instance, model, history }: CommandContext): Promise<void> {
-    return this.outbox.append(em, toOutboxEvents({ instance, model, history }));
+  /** One insert of the instance's events (ids in the history's order), sent with the history rows in one statement. */
+  private publish({ instance, model, history, defer }: CommandContext): void {
+    defer(this.outbox.instanceWrite(toOutboxEvents({ instance, model, history })));
   }
 }

@@ -2,6 +2,7 @@
 // An instance's events go to instance_outbox, events of no instance to system_outbox; the view `outbox` reads both.
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { valuesOf, type Write } from '../commands/deferred-writes';
 
 export interface OutboxEvent {
   instanceId: string | null;
@@ -24,16 +25,20 @@ export class OutboxRepository {
     }
   }
 
+  /** The insert of instances' events (ids in their order), for a command to send with its other writes; null when none. */
+  instanceWrite(events: OutboxEvent[]): Write | null {
+    if (!events.length) return null;
+    const values = valuesOf(events.map((e) => [e.instanceId, e.type, e.roles, JSON.stringify(e.payload), e.at]), ['', '', '::text[]', '::jsonb', '']);
+    return { sql: `INSERT INTO instance_outbox (instance_id, type, roles, payload, created_at) VALUES ${values.sql}`, params: values.params };
+  }
+
   private async insert(em: EntityManager, events: OutboxEvent[]): Promise<void> {
-    const ofInstance = events[0].instanceId !== null;
-    const width = ofInstance ? 5 : 4;
-    const values: unknown[] = [];
-    const rows = events.map((e, i) => {
-      values.push(...(ofInstance ? [e.instanceId] : []), e.type, e.roles, JSON.stringify(e.payload), e.at);
-      const p = Array.from({ length: width }, (_, k) => `$${i * width + k + 1}`);
-      return `(${ofInstance ? `${p.shift()}, ` : ''}${p[0]}, ${p[1]}::text[], ${p[2]}::jsonb, ${p[3]})`;
-    });
-    const table = ofInstance ? 'instance_outbox (instance_id, ' : 'system_outbox (';
-    await em.query(`INSERT INTO ${table}type, roles, payload, created_at) VALUES ${rows.join(', ')}`, values);
+    const write = events[0].instanceId !== null ? this.instanceWrite(events) : this.systemWrite(events);
+    await em.query(write!.sql, write!.params);
+  }
+
+  private systemWrite(events: OutboxEvent[]): Write {
+    const values = valuesOf(events.map((e) => [e.type, e.roles, JSON.stringify(e.payload), e.at]), ['', '::text[]', '::jsonb', '']);
+    return { sql: `INSERT INTO system_outbox (type, roles, payload, created_at) VALUES ${values.sql}`, params: values.params };
   }
 }

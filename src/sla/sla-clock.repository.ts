@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { SlaClockEntity } from '../database/entities/sla-clock.entity';
 import { newRowId } from '../common/row-id';
 import { TimerRepository } from '../timers/timer.repository';
+import type { Write } from '../commands/deferred-writes';
 
 export const SLA_TIMER_PREFIX = 'sla:';
 export const SLA_CHECK = 'slaCheck';
@@ -48,21 +49,35 @@ export class SlaClockRepository {
     return { id: newRowId(), ...clock };
   }
 
-  async insert(em: EntityManager, clock: SlaClockEntity): Promise<void> {
-    await em.getRepository(SlaClockEntity).insert(clock);
+  async save(em: EntityManager, clock: SlaClockEntity): Promise<void> {
+    const write = this.saveWrite(em, clock);
+    await em.query(write.sql, write.params);
   }
 
-  async save(em: EntityManager, clock: SlaClockEntity): Promise<void> {
+  /** A new clock's insert, as a statement a command sends with its other deferred writes (commands/deferred-writes.ts). */
+  insertWrite(em: EntityManager, clock: SlaClockEntity): Write {
+    const [sql, params] = em.createQueryBuilder().insert().into(SlaClockEntity).values(clock).getQueryAndParameters();
+    return { sql, params };
+  }
+
+  saveWrite(em: EntityManager, clock: SlaClockEntity): Write {
     const { id, ...changes } = clock;
     // The instance in the WHERE too: a sharded database routes the statement to one shard (README, Citus).
-    await em.getRepository(SlaClockEntity).update({ instanceId: clock.instanceId, id }, changes);
+    const [sql, params] = em.createQueryBuilder().update(SlaClockEntity).set(changes).where({ instanceId: clock.instanceId, id }).getQueryAndParameters();
+    return { sql, params };
   }
 
   /** The clock's next check (a warning or the breach), or none. */
   async scheduleCheck(em: EntityManager, clock: SlaClockEntity, at: Date | null, now: Date): Promise<void> {
+    const write = this.checkWrite(em, clock, at, now);
+    await em.query(write.sql, write.params);
+  }
+
+  /** scheduleCheck as a statement a command sends with its other deferred writes. */
+  checkWrite(em: EntityManager, clock: SlaClockEntity, at: Date | null, now: Date): Write {
     const timerKey = `${SLA_TIMER_PREFIX}${clock.id}`;
-    if (!at) await this.timers.deleteKey(em, clock.instanceId, timerKey);
-    else await this.timers.upsert(em, [{ instanceId: clock.instanceId, activityId: clock.activityId, timerKey, timerType: SLA_CHECK, expression: clock.policy, dueAt: at }], now, ['due_at']);
+    if (!at) return this.timers.deleteKeyWrite(clock.instanceId, timerKey);
+    return this.timers.upsertWrite(em, [{ instanceId: clock.instanceId, activityId: clock.activityId, timerKey, timerType: SLA_CHECK, expression: clock.policy, dueAt: at }], now, ['due_at'])!;
   }
 
   forInstance(instanceId: string): Promise<SlaClockEntity[]> {

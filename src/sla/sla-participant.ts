@@ -14,15 +14,15 @@ export class SlaParticipant implements CommandParticipant {
 
   constructor(private readonly sla: SlaTracker) {}
 
-  async onRun({ em, instance, model, result, now, newInstance, prior, history }: RunContext): Promise<void> {
+  async onRun({ em, instance, model, result, now, newInstance, prior, history, defer }: RunContext): Promise<void> {
     // Clocks start only at elements naming a policy: a model without one has no clock to read (nor to start).
     if (!modelMayHold({ model, prior, test: (e) => !!e.slaPolicy })) return;
     const view = { instanceId: instance.id, model, variables: result.variables, activeActivityIds: result.activeActivityIds, ended: result.completed, history: [...history], newInstance };
-    history.push(...(await this.sla.reconcile(em, view, now)));
+    history.push(...(await this.sla.reconcile(em, view, now, defer)));
   }
 
-  async onCancel({ em, instance, model, now, history }: CancelContext): Promise<void> {
+  async onCancel({ em, instance, model, now, history, defer }: CancelContext): Promise<void> {
     const view = { instanceId: instance.id, model, variables: instance.variables, activeActivityIds: [], ended: true, cancelled: true, history: [...history] };
-    history.push(...(await this.sla.reconcile(em, view, now)));
+    history.push(...(await this.sla.reconcile(em, view, now, defer)));
   }
 }

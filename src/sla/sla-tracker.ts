@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import type { SlaClockEntity } from '../database/entities/sla-clock.entity';
 import type { DefinitionModel } from '../engine/definition-model';
 import type { HistoryItem } from '../engine/run-types';
+import type { Write } from '../commands/deferred-writes';
 import { SlaClockRepository } from './sla-clock.repository';
 import { SlaConfig, type SlaPolicy } from './sla-config';
 import { computeDueAt, warningTimes, type SlaPause } from './sla-clock.util';
@@ -32,7 +33,11 @@ export class SlaTracker {
     private readonly config: SlaConfig,
   ) {}
 
-  async reconcile(em: EntityManager, view: SlaCommandView, now: Date): Promise<HistoryItem[]> {
+  /**
+   * `defer`: the command's deferred writes (its clock rows and their check timers go in its one statement of rows
+   * nothing else in the command reads; tasks follow their clocks' due times by trigger, whenever in the command).
+   */
+  async reconcile(em: EntityManager, view: SlaCommandView, now: Date, defer: (write: Write) => void): Promise<HistoryItem[]> {
     const out: HistoryItem[] = [];
     const waiting = view.activeActivityIds.some((id) => view.model.elements[id]?.slaPause);
     const resolved = view.activeActivityIds.some((id) => view.model.elements[id]?.slaStop);
@@ -55,8 +60,8 @@ export class SlaTracker {
       }
       // A clock started by this command is written once, with its due date, and has no check to remove yet.
       const isNew = started.includes(clock);
-      await (isNew ? this.clocks.insert(em, clock) : this.clocks.save(em, clock));
-      if (next || !isNew) await this.clocks.scheduleCheck(em, clock, next, now);
+      defer(isNew ? this.clocks.insertWrite(em, clock) : this.clocks.saveWrite(em, clock));
+      if (next || !isNew) defer(this.clocks.checkWrite(em, clock, next, now));
     }
     return out;
   }

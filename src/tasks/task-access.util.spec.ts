@@ -1,6 +1,6 @@
 // Task visibility and claiming rules per role.
 import type { Principal } from '../auth/principal';
-import { completionBy, mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
+import { completionBy, completionHolder, mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
 
 const agent: Principal = { kind: 'user', id: '1', name: 'li', roles: ['agent'] };
 const supervisor: Principal = { kind: 'user', id: '2', name: 'zhang', roles: ['supervisor'] };
@@ -48,5 +48,16 @@ describe('task access with groups and candidate users', () => {
     expect(maySeeTask({ principal: agent, task: { candidateRoles: [], candidateUsers: [], assignee: null } })).toBe(true);
     expect(maySeeTask({ principal: agent, task: { candidateRoles: [], candidateUsers: [], assignee: 'wang' } })).toBe(false);
     expect(taskVisibility(agent, ['management', 'agent'])).toEqual({ roles: ['agent', 'management'], assignee: 'li' });
+  });
+
+  it('states who may complete in SQL terms exactly as completionBy decides it', () => {
+    // for each caller and each holder of the task, "no holder limit, or held by none or the limit's assignee" ⇔ not 'held'
+    for (const principal of [agent, supervisor, key, undefined]) {
+      const limit = completionHolder(principal);
+      for (const assignee of [null, 'li', 'zhang', 'other']) {
+        const bySql = !limit || assignee === null || assignee === limit.assignee;
+        expect([principal?.name, assignee, bySql]).toEqual([principal?.name, assignee, completionBy({ principal, assignee }) !== 'held']);
+      }
+    }
   });
 });

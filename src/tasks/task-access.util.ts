@@ -41,6 +41,15 @@ export function completionBy({ principal, assignee }: { principal: Principal | u
   return principal?.kind === 'user' && principal.roles.some((r) => ANY_TASK.includes(r)) ? 'override' : 'held';
 }
 
+/**
+ * The SQL twin of completionBy (TaskRepository.completeIf): null when the caller may complete a task whoever holds it (a
+ * lead), else the one assignee besides none under whom they may (themselves; nobody for API keys and anonymous callers).
+ */
+export function completionHolder(principal: Principal | undefined): { assignee: string | null } | null {
+  if (principal?.kind === 'user' && principal.roles.some((r) => ANY_TASK.includes(r))) return null;
+  return { assignee: principal?.kind === 'user' ? principal.name : null };
+}
+
 /** Who may hand on a claimed task (unclaim, delegate, resolve): its assignee, or a lead. */
 export function mayWorkHeld({ principal, assignee }: { principal: Principal | undefined; assignee: string }): boolean {
   return completionBy({ principal, assignee }) !== 'held';

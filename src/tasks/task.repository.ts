@@ -57,6 +57,20 @@ export class TaskRepository {
     return em.getRepository(TaskEntity).update({ instanceId, id }, { status: 'completed', submitted, endedAt: now });
   }
 
+  /**
+   * Completes an open task that is not pending delegation and, under `holder`, unclaimed or held by its assignee (see
+   * completionHolder); the row as completed, or null when it may not be completed (the caller reads why).
+   */
+  async completeIf(em: EntityManager, task: RowKey, submitted: Record<string, any>, now: Date, holder: { assignee: string | null } | null): Promise<TaskEntity | null> {
+    const held = holder ? ' AND (assignee IS NULL OR assignee = $5)' : '';
+    const [rows] = await em.query(
+      `UPDATE "tasks" SET status = 'completed', submitted = $3::jsonb, ended_at = $4
+       WHERE instance_id = $1 AND id = $2 AND status = 'open' AND delegation_state IS DISTINCT FROM 'pending'${held} RETURNING *`,
+      [task.instanceId, task.id, JSON.stringify(submitted), now, ...(holder ? [holder.assignee] : [])],
+    );
+    return rows[0] ? toEntity(em, rows[0]) : null;
+  }
+
   cancelOpen(em: EntityManager, instanceId: string, now: Date): Promise<unknown> {
     return em.getRepository(TaskEntity).update({ instanceId, status: 'open' }, { status: 'cancelled', endedAt: now });
   }
@@ -69,15 +83,13 @@ export class TaskRepository {
     return this.db.getRepository(TaskEntity).findOneBy({ id });
   }
 
-  /** Sets the assignee of an open task that is unassigned or already the same person; false when not possible. */
-  async claim(task: RowKey, assignee: string, now: Date, em: EntityManager = this.db.manager): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(TaskEntity)
-      .set({ assignee, claimedAt: now })
-      .where("instance_id = :instanceId AND id = :id AND status = 'open' AND (assignee IS NULL OR assignee = :assignee)", { instanceId: task.instanceId, id: task.id, assignee })
-      .execute();
-    return (result.affected ?? 0) > 0;
+  /** Sets the assignee of an open task that is unassigned or already the same person: the row as claimed, or null when not possible. */
+  async claim(task: RowKey, assignee: string, now: Date, em: EntityManager = this.db.manager): Promise<TaskEntity | null> {
+    const [rows] = await em.query(
+      `UPDATE "tasks" SET assignee = $3, claimed_at = $4 WHERE instance_id = $1 AND id = $2 AND status = 'open' AND (assignee IS NULL OR assignee = $3) RETURNING *`,
+      [task.instanceId, task.id, assignee, now],
+    );
+    return rows[0] ? toEntity(em, rows[0]) : null;
   }
 
   /** A supervisor hands an open task to someone, whoever had it. */
@@ -107,4 +119,12 @@ export class TaskRepository {
   forInstance(instanceId: string): Promise<TaskEntity[]> {
     return this.db.getRepository(TaskEntity).find({ where: { instanceId }, order: { createdAt: 'ASC' } });
   }
+}
+
+/** A task row as the driver returns it (RETURNING *) → the entity, through the entity's column metadata. */
+function toEntity(em: EntityManager, row: Record<string, unknown>): TaskEntity {
+  const metadata = em.connection.getMetadata(TaskEntity);
+  const task = metadata.create() as TaskEntity;
+  for (const column of metadata.columns) if (column.isSelect) column.setEntityValue(task, row[column.databaseName]);
+  return task;
 }

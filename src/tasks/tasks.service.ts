@@ -16,11 +16,12 @@ import { ME } from './dto/task-criteria.dto';
 import { AuditService } from '../audit/audit.service';
 import { GroupRepository } from '../groups/group.repository';
 import { actorOf, type Principal } from '../auth/principal';
-import { completionBy, foreignTask, mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
+import { completionBy, completionHolder, foreignTask, mayClaimFor, maySeeTask, taskVisibility } from './task-access.util';
 import { PeopleService } from '../people/people.service';
 import { DataIncidents } from '../incidents/data-incidents';
 import { DefinitionCache } from '../definitions/definition-cache';
 import type { TaskEntity } from '../database/entities/task.entity';
+import type { EntityManager } from 'typeorm';
 
 @Injectable()
 export class TasksService {
@@ -40,7 +41,7 @@ export class TasksService {
 
   /** Each task with its request's business key and its SLA clocks, so a tasklist needs no call per row. */
   async list(query: TaskQueryDto, principal?: Principal): Promise<Page<ReturnType<typeof mapTask> & { businessKey: string | null; definitionKey: string | null; sla: unknown[] }>> {
-    const visibleTo = taskVisibility(principal, await this.groups.memberOf(principal));
+    const visibleTo = taskVisibility(principal, await this.memberOf(principal));
     const page = await this.listing.list({ ...query, assignee: query.assignee === ME ? (principal?.name ?? '') : query.assignee, visibleTo }, this.clock.now());
     const [keys, clocks] = await Promise.all([this.instances.keysOf(page.items.map((t) => t.instanceId)), this.sla.forTasks(page.items)]);
     const names = await this.localNames(page.items, keys);
@@ -48,10 +49,7 @@ export class TasksService {
   }
 
   async get(id: string, principal?: Principal) {
-    const task = await this.find(id, principal);
-    const [keys, sla] = await Promise.all([this.instances.keysOf([task.instanceId]), this.sla.forTask(id, task.instanceId)]);
-    const names = await this.localNames([task], keys);
-    return { ...mapTask(task), names: names.get(task.id) ?? null, businessKey: keys.get(task.instanceId)?.businessKey ?? null, definitionKey: keys.get(task.instanceId)?.definitionKey ?? null, sla };
+    return this.view(await this.find(id, principal));
   }
 
   async claim(id: string, dto: ClaimTaskDto, principal?: Principal) {
@@ -59,14 +57,22 @@ export class TasksService {
     if (!mayClaimFor({ principal, assignee: dto.assignee })) throw new DomainError(ErrorCode.Forbidden, `you may claim tasks for yourself only (assignee "${principal?.name ?? ''}")`);
     // the claim and its audit entry commit together
     const claimed = await this.commands.transaction(async (em) => {
-      if (!(await this.tasks.claim(task, dto.assignee, this.clock.now(), em))) return false;
-      await this.audit.record(em, { actor: actorOf(principal), action: 'task.claimed', targetType: 'task', targetId: id, detail: { assignee: dto.assignee } });
-      return true;
+      const row = await this.tasks.claim(task, dto.assignee, this.clock.now(), em);
+      if (row) await this.audit.record(em, { actor: actorOf(principal), action: 'task.claimed', targetType: 'task', targetId: id, detail: { assignee: dto.assignee } });
+      return row;
     });
-    if (claimed) return this.get(id, principal);
+    // Answered from the row the claim returned (claimed by the caller or for someone by a lead: still theirs to see).
+    if (claimed) return this.view(claimed);
     const now = await this.find(id, principal);
     if (now.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${now.status}`);
     throw new DomainError(ErrorCode.Conflict, `task ${id} is already claimed by ${now.assignee}`);
+  }
+
+  /** A task as the API shows it: with its request's keys, its names in other languages and its SLA clocks. */
+  private async view(task: TaskEntity) {
+    const [keys, sla] = await Promise.all([this.instances.keysOf([task.instanceId]), this.sla.forTask(task.id, task.instanceId)]);
+    const names = await this.localNames([task], keys);
+    return { ...mapTask(task), names: names.get(task.id) ?? null, businessKey: keys.get(task.instanceId)?.businessKey ?? null, definitionKey: keys.get(task.instanceId)?.definitionKey ?? null, sla };
   }
 
   async complete(id: string, dto: CompleteTaskDto, principal?: Principal, language: Language = 'en') {
@@ -76,26 +82,42 @@ export class TasksService {
     const { values, errors } = validateForm(task.form, dto.variables ?? {}, task.form.length === 0, language);
     if (errors.length) throw new DomainError(ErrorCode.Invalid, problemsLine(language, 'formProblems', errors.map((e) => e.message)), errors);
     await this.people.checkForm(task.form, values); // a field naming a person takes only an active holder of its role
+    let completed: TaskEntity | undefined;
     const run = this.commands.execute(task.instanceId, async (_instance, em) => {
-      const locked = await this.tasks.lockIn(em, task.instanceId, id);
-      if (locked?.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${locked?.status ?? 'gone'}`);
-      // Camunda 7 refuses to complete a task whose delegation is pending: the delegate resolves it back to the owner.
-      if (locked.delegationState === 'pending') throw new DomainError(ErrorCode.Conflict, `task ${id} is delegated to ${locked.assignee}: they resolve it (POST /api/tasks/${id}/resolve) and ${locked.owner} completes it`);
-      // Checked on the locked row, so a claim made meanwhile counts.
-      const by = completionBy({ principal, assignee: locked.assignee });
-      if (by === 'held') throw new DomainError(ErrorCode.Conflict, `task ${id} is claimed by ${locked.assignee}: only they, or a supervisor or manager, may complete it`);
-      await this.tasks.markCompleted(em, task.instanceId, id, values, this.clock.now());
-      const override = by === 'override' ? { claimedBy: locked.assignee, override: true } : {};
+      const now = this.clock.now();
+      // One statement completes it when the caller may (open, no pending delegation, not held by someone else); the
+      // row it returns is the task as stored after the command (a completed task's SLA due time no longer changes).
+      completed = (await this.tasks.completeIf(em, task, values, now, completionHolder(principal))) ?? (await this.completeRefused(em, task, principal, values, now));
+      const override = completionBy({ principal, assignee: completed.assignee }) === 'override' ? { claimedBy: completed.assignee, override: true } : {};
       await this.audit.record(em, { actor: actorOf(principal), action: 'task.completed', targetType: 'task', targetId: id, detail: { instanceId: task.instanceId, activityId: task.activityId, ...override } });
       return {
         action: { type: 'signal', activityId: task.activityId, executionId: task.executionId, variables: values },
         completedTaskId: id,
-        history: [{ at: this.clock.now(), type: 'task.completed', activityId: task.activityId, detail: { taskId: id, assignee: task.assignee, variables: values } }],
+        history: [{ at: now, type: 'task.completed', activityId: task.activityId, detail: { taskId: id, assignee: task.assignee, variables: values } }],
       };
     });
     // A completion that fails on data (e.g. a timer expression) becomes an incident a supervisor can fix and retry.
     const { instance } = await run.catch(async (err) => Promise.reject(await this.dataIncidents.onCompletionFailed(err, { task, values, actor: actorOf(principal) })));
-    return { ...(await this.get(id, principal)), processInstance: { id: instance.id, status: instance.status, activeActivityIds: instance.activeActivityIds } };
+    // Answered from the completed row and the instance in hand; the SLA clocks change in the command, so they are read.
+    const done = completed!;
+    const keys = new Map([[instance.id, instance]]);
+    const [names, sla] = await Promise.all([this.localNames([done], keys), this.sla.forTask(id, done.instanceId)]);
+    const view = { ...mapTask(done), names: names.get(id) ?? null, businessKey: instance.businessKey, definitionKey: instance.definitionKey, sla };
+    return { ...view, processInstance: { id: instance.id, status: instance.status, activeActivityIds: instance.activeActivityIds } };
+  }
+
+  /** Why the locked task may not be completed (a DomainError); when it may after all (changed meanwhile), completes it. */
+  private async completeRefused(em: EntityManager, task: TaskEntity, principal: Principal | undefined, values: Record<string, unknown>, now: Date): Promise<TaskEntity> {
+    const id = task.id;
+    const locked = await this.tasks.lockIn(em, task.instanceId, id);
+    if (locked?.status !== 'open') throw new DomainError(ErrorCode.Conflict, `task ${id} is ${locked?.status ?? 'gone'}`);
+    // Camunda 7 refuses to complete a task whose delegation is pending: the delegate resolves it back to the owner.
+    if (locked.delegationState === 'pending') throw new DomainError(ErrorCode.Conflict, `task ${id} is delegated to ${locked.assignee}: they resolve it (POST /api/tasks/${id}/resolve) and ${locked.owner} completes it`);
+    // Checked on the locked row, so a claim made meanwhile counts.
+    if (completionBy({ principal, assignee: locked.assignee }) === 'held') throw new DomainError(ErrorCode.Conflict, `task ${id} is claimed by ${locked.assignee}: only they, or a supervisor or manager, may complete it`);
+    const completed = await this.tasks.completeIf(em, locked, values, now, completionHolder(principal));
+    if (!completed) throw new DomainError(ErrorCode.Conflict, `task ${id} changed while it was being completed: try again`);
+    return completed;
   }
 
   /** Each task's name in other languages (name.<locale> on its element, in the version its instance runs). */
@@ -110,7 +132,12 @@ export class TasksService {
     const task = await this.tasks.findById(id);
     if (!task) throw DomainError.notFound('Task', id);
     // Still a 404 (its form and values stay hidden), naming the groups it is for, so the page can say whose it is.
-    if (!maySeeTask({ principal, task, memberOf: await this.groups.memberOf(principal) })) throw foreignTask(id, task.candidateRoles);
+    if (!maySeeTask({ principal, task, memberOf: await this.memberOf(principal) })) throw foreignTask(id, task.candidateRoles);
     return task;
+  }
+
+  /** The caller's groups beyond their roles, read only when they limit what the caller sees (not for leads). */
+  private memberOf(principal?: Principal): Promise<string[]> {
+    return taskVisibility(principal) ? this.groups.memberOf(principal) : Promise.resolve([]);
   }
 }

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { TimerEntity } from '../database/entities';
 import type { ArmedTimer } from '../engine/durable-timers';
+import type { Write } from '../commands/deferred-writes';
 import { newRowId } from '../common/row-id';
 import { StartTimerRepository } from './start-timer.repository';
 
@@ -36,16 +37,32 @@ export class TimerRepository {
   /** Inserts rows (one statement); a row whose (instance, key) exists gets the `update` columns instead. */
   async upsert(em: EntityManager, rows: NewTimer[], now: Date, update: string[] = []): Promise<void> {
     if (!rows.length) return;
+    await this.upsertQuery(em, rows, now, update).execute();
+  }
+
+  /** The upsert as a statement a command sends with its other deferred writes (commands/deferred-writes.ts). */
+  upsertWrite(em: EntityManager, rows: NewTimer[], now: Date, update: string[] = []): Write | null {
+    if (!rows.length) return null;
+    const [sql, params] = this.upsertQuery(em, rows, now, update).getQueryAndParameters();
+    return { sql, params };
+  }
+
+  private upsertQuery(em: EntityManager, rows: NewTimer[], now: Date, update: string[]) {
     const insert = em
       .createQueryBuilder()
       .insert()
       .into(TimerEntity)
       .values(rows.map((r) => ({ id: newRowId(), createdAt: now, firedCount: 0, ...r })));
-    await (update.length ? insert.orUpdate(update, ['instance_id', 'timer_key']) : insert).execute();
+    return update.length ? insert.orUpdate(update, ['instance_id', 'timer_key']) : insert;
   }
 
   deleteKey(em: EntityManager, instanceId: string, timerKey: string): Promise<unknown> {
-    return em.query('DELETE FROM timers WHERE instance_id = $1 AND timer_key = $2', [instanceId, timerKey]);
+    const write = this.deleteKeyWrite(instanceId, timerKey);
+    return em.query(write.sql, write.params);
+  }
+
+  deleteKeyWrite(instanceId: string, timerKey: string): Write {
+    return { sql: 'DELETE FROM timers WHERE instance_id = $1 AND timer_key = $2', params: [instanceId, timerKey] };
   }
 
   /** Drops the instance's rows of `kind` whose key part `part` (split on ':', 1-based) is not among `keep`. */

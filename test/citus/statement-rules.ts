@@ -30,17 +30,20 @@ export function tablesOf(sql: string, keys: Map<string, string>): string[] {
 }
 
 /**
- * Whether `sql` names `column` of `table`: an INSERT lists it among its columns; any other statement compares it (bare
- * or qualified) with `=`, `IN` or `= ANY` in a WHERE or ON clause. A textual check, strict on purpose: a statement
- * that would need a fan-out over every shard fails it.
+ * Whether `sql` names `column` of `table`: an INSERT into `table` lists it among its columns (the statement's own, or one
+ * of its data-modifying CTEs: WITH w0 AS (INSERT INTO history (instance_id, …) …) INSERT INTO instance_outbox (instance_id, …));
+ * any other statement compares it (bare or qualified) with `=`, `IN` or `= ANY` in a WHERE or ON clause. A textual
+ * check, strict on purpose: a statement that would need a fan-out over every shard fails it.
  */
-export function namesKey(sql: string, column: string): boolean {
+export function namesKey(sql: string, column: string, table?: string): boolean {
   const key = `(?:"?\\w+"?\\.)?"?${column}"?`;
   const where = /\b(WHERE|ON)\b([\s\S]*)$/i.exec(sql)?.[2] ?? '';
   const compared = new RegExp(`${key}\\s*(=|IN\\b|= ANY)`, 'i').test(where);
-  if (/^\s*INSERT/i.test(sql)) {
+  if (/^\s*(INSERT|WITH)/i.test(sql)) {
     // the target table by its column list; a table read in a sub-select (e.g. a lookup in VALUES) by its WHERE
-    const cols = /INSERT INTO\s+"?\w+"?\s*\(([^)]*)\)/i.exec(sql)?.[1] ?? '';
+    const into = table ? `"?${table}"?` : '"?\\w+"?';
+    const cols = new RegExp(`INSERT INTO\\s+${into}\\s*\\(([^)]*)\\)`, 'i').exec(sql)?.[1];
+    if (cols === undefined) return compared;
     return new RegExp(`(^|,)\\s*${key}\\s*(,|$)`, 'i').test(cols) || compared;
   }
   return compared;
@@ -53,7 +56,7 @@ export const isClaim = (sql: string) => /SKIP LOCKED/i.test(sql);
 export function unroutedStatements(statements: string[], keys: Map<string, string>): { table: string; sql: string }[] {
   const out: { table: string; sql: string }[] = [];
   for (const sql of statements.filter((s) => !isClaim(s))) {
-    for (const table of new Set(tablesOf(sql, keys))) if (!namesKey(sql, keys.get(table)!)) out.push({ table, sql: sql.slice(0, 300) });
+    for (const table of new Set(tablesOf(sql, keys))) if (!namesKey(sql, keys.get(table)!, table)) out.push({ table, sql: sql.slice(0, 300) });
   }
   return out;
 }
