@@ -53,7 +53,8 @@ export interface RunJob {
 export interface VariantKpis {
   slaBreaches: Record<string, Stat>;
   slaWarnings: Record<string, Stat>;
-  responseOnTimeRate: Stat;
+  /** null: no replication had a first response in the period ("no data"). */
+  responseOnTimeRate: Stat | null;
   resolutionHours: { p50: Stat; p90: Stat; p95: Stat; mean: Stat };
   escalations: Record<string, Stat>;
   completed: Stat;
