@@ -145,8 +145,11 @@ export class DemoSimulator {
         if (!this.open.has(task.id)) return false;
         const now = this.clock.now().getTime();
         const at = decision.workingTime ? addWorkingTime(now, ms) : now + ms;
+        // A person of a limited desk claims the task as they start it (the wait before is the queue's, in the history).
+        const person = role && this.options.staff && !task.assignee ? this.worker(role) : undefined;
+        if (person) this.push(now, () => this.attempt(`claim ${task.activityId}`, async () => void (await this.app.get(TasksService).claim(task.id, { assignee: person.name }, person))));
         this.push(Math.max(at, now + 1), async () => {
-          await this.complete(task, decision.values);
+          await this.complete(task, decision.values, person);
           if (role) this.desk.release(role);
         });
         return true;
@@ -156,8 +159,8 @@ export class DemoSimulator {
     }
   }
 
-  private async complete(task: OpenTaskRow, variables: Record<string, unknown>): Promise<void> {
-    const principal = task.assignee ? this.person(task.assignee) : this.worker(task.candidateRoles[0] ?? 'supervisor');
+  private async complete(task: OpenTaskRow, variables: Record<string, unknown>, claimedBy?: Principal): Promise<void> {
+    const principal = claimedBy ?? (task.assignee ? this.person(task.assignee) : this.worker(task.candidateRoles[0] ?? 'supervisor'));
     await this.attempt(`complete ${task.activityId} of ${task.businessKey ?? task.instanceId}`, async () => {
       await this.app.get(TasksService).complete(task.id, { variables }, principal);
       this.result.completedTasks++;
