@@ -1,5 +1,6 @@
 // `npm run demo`: fills the product with weeks of simulated service-desk history; `npm run demo -- --remove` takes it away.
-// Options: --days N (14), --per-day N service requests a weekday (10), --seed N (2026).
+// Options: --days N (14), --per-day N service requests a weekday (10), --seed N (2026), --staff agent=2,technician=3
+// (a smaller desk under pressure: each person works one task at a time and tasks wait for a free one).
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,8 +20,15 @@ function positive(name: string, value: string | undefined, fallback: number): nu
   return n;
 }
 
+/** `agent=2,technician=3` → { agent: 2, technician: 3 }. */
+function staffOf(value: string): Record<string, number> {
+  const entries = value.split(',').map((part) => part.trim().split('='));
+  if (entries.some((e) => e.length !== 2 || !/^[a-z]+$/.test(e[0]) || !/^[1-9][0-9]?$/.test(e[1]))) throw new Error(`--staff takes role=people pairs, e.g. agent=2,technician=3 (got "${value}")`);
+  return Object.fromEntries(entries.map(([role, n]) => [role, Number(n)]));
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { remove: { type: 'boolean' }, days: { type: 'string' }, 'per-day': { type: 'string' }, seed: { type: 'string' } } });
+  const { values } = parseArgs({ options: { remove: { type: 'boolean' }, days: { type: 'string' }, 'per-day': { type: 'string' }, seed: { type: 'string' }, staff: { type: 'string' } } });
   const config = loadConfig();
   // A cluster the running server uses stays running afterwards.
   const wasRunning = !config.DATABASE_URL && (await new EmbeddedPostgres({ dataDir: resolve(config.DATA_DIR, 'pg'), port: config.EMBEDDED_PG_PORT }).isRunning());
@@ -34,10 +42,11 @@ async function main(): Promise<void> {
     const days = positive('days', values.days, DEFAULT_DEMO.days);
     const perDay = positive('per-day', values['per-day'], DEFAULT_DEMO.perDay);
     const seed = positive('seed', values.seed, DEFAULT_DEMO.seed);
+    const staff = values.staff === undefined ? undefined : staffOf(values.staff);
     out(`Simulating ${days} days of a service desk (${perDay} requests a weekday) through the real processes …`);
     let shown = -1;
     const started = Date.now();
-    const summary = await runDemoLoad(config, url, { days, perDay, seed, onProgress: (f) => {
+    const summary = await runDemoLoad(config, url, { days, perDay, seed, staff, onProgress: (f) => {
       const pct = Math.floor(f * 10) * 10;
       if (pct > shown) out(`  ${(shown = pct)} %`);
     } });

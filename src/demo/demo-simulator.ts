@@ -16,6 +16,7 @@ import { drawArrivals } from './demo-arrivals.util';
 import { drawCase, type DemoCase } from './demo-cases';
 import { answerOf, DemoSurveyInbox } from './demo-customers';
 import { decide } from './demo-decisions';
+import { DemoDesk } from './demo-desk';
 import { seededRandom, type Random } from './demo-random.util';
 import { addWorkingTime } from './demo-workday.util';
 import { DemoRepository, type OpenTaskRow } from './demo.repository';
@@ -32,6 +33,8 @@ export interface SimulationOptions {
   /** When the second process version goes live (the case mix changes with it); null: never. */
   switchAt: number | null;
   onSwitch: () => Promise<void>;
+  /** People per role who work one task at a time (tasks wait for them); null: nobody ever waits for a colleague. */
+  staff: Record<string, number> | null;
   onProgress?: (fraction: number) => void;
 }
 
@@ -56,6 +59,9 @@ export class DemoSimulator {
   private readonly r: Random;
   private readonly inbox: DemoSurveyInbox;
   private remoteFirst = false;
+  private readonly desk: DemoDesk;
+  /** The tasks open after the last step (a task cancelled while it waited for a person is not worked on). */
+  private open = new Set<string>();
   private readonly result: SimulationResult = { started: 0, completedTasks: 0, surveysAnswered: 0, timersFired: 0, errors: [], commandMs: 0, loopMs: 0 };
 
   constructor(
@@ -66,6 +72,7 @@ export class DemoSimulator {
   ) {
     this.r = seededRandom(options.seed);
     this.inbox = new DemoSurveyInbox(app.get(DemoRepository), app.get(SurveyRepository));
+    this.desk = new DemoDesk(options.staff);
   }
 
   async run(): Promise<SimulationResult> {
@@ -118,9 +125,11 @@ export class DemoSimulator {
     });
   }
 
-  /** Every open task nobody is on yet gets a completion time from its decision. */
+  /** Every open task nobody is on yet gets a completion time from its decision, once a person of its role is free. */
   private async scheduleOpenWork(repo: DemoRepository): Promise<void> {
-    for (const task of await repo.openTasks()) {
+    const tasks = await repo.openTasks();
+    this.open = new Set(tasks.map((t) => t.id));
+    for (const task of tasks) {
       if (this.scheduled.has(task.id)) continue;
       this.scheduled.add(task.id);
       const c = this.caseOf(task);
@@ -129,15 +138,29 @@ export class DemoSimulator {
       this.rounds.set(roundKey, round + 1);
       const decision = decide(task.activityId, task.form, c.fate, { round, now: this.clock.now() });
       if (task.activityId === 'Task_RegisterComplaint') decision.values.handler = this.worker('agent').name;
-      const now = this.clock.now().getTime();
       const ms = this.r.lognormal(decision.minutes, decision.cv) * MINUTE;
-      const at = decision.workingTime ? addWorkingTime(now, ms) : now + ms;
-      this.push(Math.max(at, now + 1), () => this.complete(task, decision.values));
+      // Staff work in working time and need a free person; waiting on the customer (wall time) needs nobody.
+      const role = decision.workingTime ? (task.candidateRoles[0] ?? 'supervisor') : null;
+      const start = () => {
+        if (!this.open.has(task.id)) return false;
+        const now = this.clock.now().getTime();
+        const at = decision.workingTime ? addWorkingTime(now, ms) : now + ms;
+        // A person of a limited desk claims the task as they start it (the wait before is the queue's, in the history).
+        const person = role && this.options.staff && !task.assignee ? this.worker(role) : undefined;
+        if (person) this.push(now, () => this.attempt(`claim ${task.activityId}`, async () => void (await this.app.get(TasksService).claim(task.id, { assignee: person.name }, person))));
+        this.push(Math.max(at, now + 1), async () => {
+          await this.complete(task, decision.values, person);
+          if (role) this.desk.release(role);
+        });
+        return true;
+      };
+      if (role) this.desk.take(role, start);
+      else start();
     }
   }
 
-  private async complete(task: OpenTaskRow, variables: Record<string, unknown>): Promise<void> {
-    const principal = task.assignee ? this.person(task.assignee) : this.worker(task.candidateRoles[0] ?? 'supervisor');
+  private async complete(task: OpenTaskRow, variables: Record<string, unknown>, claimedBy?: Principal): Promise<void> {
+    const principal = claimedBy ?? (task.assignee ? this.person(task.assignee) : this.worker(task.candidateRoles[0] ?? 'supervisor'));
     await this.attempt(`complete ${task.activityId} of ${task.businessKey ?? task.instanceId}`, async () => {
       await this.app.get(TasksService).complete(task.id, { variables }, principal);
       this.result.completedTasks++;

@@ -27,6 +27,13 @@ export function workingFits(spans: { activityId: string; role: string | null; cr
   );
 }
 
+/** Per role, the other processes' tasks a week and the fit of their time in work (working hours on the calendar). */
+export function otherWork(spans: { role: string; createdAt: Date; endedAt: Date }[], calendar: BusinessCalendar, windowMs: number) {
+  const fits = workingFits(spans.map((s) => ({ ...s, activityId: 'other' })), calendar);
+  const count = (role: string) => spans.filter((s) => s.role === role).length;
+  return Object.fromEntries([...new Set(spans.map((s) => s.role))].map((role) => [role, { perWeek: Math.round((count(role) / (windowMs / (7 * 86_400_000))) * 100) / 100, working: fits.get(`other@${role}`)! }]));
+}
+
 /** Tasks a person of each role works on at once: the most open at a time in the window over the people (at least 1). */
 export function concurrency(peaks: CountRow[], people: Record<string, number>): Record<string, number> {
   return Object.fromEntries(peaks.filter((p) => people[p.key]).map((p) => [p.key, Math.max(1, Math.ceil(p.n / people[p.key]))]));

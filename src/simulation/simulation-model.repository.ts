@@ -13,10 +13,12 @@ export interface Window {
 }
 
 const SCOPE = `p.definition_key = $1 AND p.started_at >= $2 AND p.started_at < $3 AND (cardinality($4::int[]) = 0 OR p.definition_version = ANY($4::int[]))`;
+/** When a task's work began: its claim, or its creation when nobody claimed it (or it was claimed before it opened). */
+const WORK_FROM = `greatest(t.created_at, coalesce(t.claimed_at, t.created_at))`;
 const args = (w: Window) => [w.key, w.from, w.to, w.versions];
 
 export interface ArrivalRow { dow: number; hour: number; channel: string | null; priority: string | null; n: number }
-export interface DurationRow { activityId: string; name: string; role: string | null; n: number; meanS: number; sdS: number | null }
+export interface DurationRow { activityId: string; name: string; role: string | null; n: number; claimed?: number; meanS: number; sdS: number | null }
 export interface DecisionRow { activityId: string; field: string; value: string; n: number }
 export interface CountRow { key: string; n: number }
 
@@ -37,16 +39,20 @@ export class SimulationModelRepository {
     return rows;
   }
 
-  /** Completed user tasks: count, mean and standard deviation of their time open (seconds), per activity and role. */
+  /**
+   * Completed user tasks: count, mean and standard deviation of their time in work (seconds), per activity and role.
+   * A task is in work from its claim (someone took it) or, never claimed, from its creation: the wait before a claim is
+   * the queue's, which a run makes itself from the staffing.
+   */
   async durations(w: Window): Promise<DurationRow[]> {
     const rows = await this.db.query(
-      `SELECT t.activity_id, min(t.name) AS name, t.candidate_roles[1] AS role, count(*)::int AS n,
-              avg(extract(epoch FROM t.ended_at - t.created_at))::float8 AS mean_s, stddev_samp(extract(epoch FROM t.ended_at - t.created_at))::float8 AS sd_s
+      `SELECT t.activity_id, min(t.name) AS name, t.candidate_roles[1] AS role, count(*)::int AS n, count(t.claimed_at)::int AS claimed,
+              avg(extract(epoch FROM t.ended_at - ${WORK_FROM}))::float8 AS mean_s, stddev_samp(extract(epoch FROM t.ended_at - ${WORK_FROM}))::float8 AS sd_s
        FROM tasks t JOIN process_instances p ON p.id = t.instance_id
        WHERE ${SCOPE} AND t.status = 'completed' AND t.ended_at IS NOT NULL GROUP BY t.activity_id, t.candidate_roles[1] ORDER BY 1, 3`,
       args(w),
     );
-    return rows.map((r: any) => ({ activityId: r.activity_id, name: r.name, role: r.role, n: r.n, meanS: r.mean_s, sdS: r.sd_s }));
+    return rows.map((r: any) => ({ activityId: r.activity_id, name: r.name, role: r.role, n: r.n, claimed: r.claimed, meanS: r.mean_s, sdS: r.sd_s }));
   }
 
   /** What was submitted in each task's fields (the variables the gateways decide on). */
@@ -89,27 +95,48 @@ export class SimulationModelRepository {
     return { total: n, overall, nps };
   }
 
-  /** Each completed user task's open span, for fits in working time (at most `limit` of the latest). */
+  /** Each completed user task's span in work (claim or creation → end), for fits in working time (at most `limit` of the latest). */
   async taskSpans(w: Window, limit = 200_000): Promise<{ activityId: string; role: string | null; createdAt: Date; endedAt: Date }[]> {
     const rows = await this.db.query(
-      `SELECT t.activity_id, t.candidate_roles[1] AS role, t.created_at, t.ended_at FROM tasks t JOIN process_instances p ON p.id = t.instance_id
+      `SELECT t.activity_id, t.candidate_roles[1] AS role, ${WORK_FROM} AS created_at, t.ended_at FROM tasks t JOIN process_instances p ON p.id = t.instance_id
        WHERE ${SCOPE} AND t.status = 'completed' AND t.ended_at IS NOT NULL ORDER BY t.created_at DESC LIMIT ${Number(limit)}`,
       args(w),
     );
     return rows.map((r: any) => ({ activityId: r.activity_id, role: r.role, createdAt: r.created_at, endedAt: r.ended_at }));
   }
 
-  /** The most tasks of each role open at once in the window (every process: people work on all of them). */
+  /**
+   * The most tasks of each role in work at once in the window (every process: people work on all of them). Where a
+   * role's tasks are claimed, only claimed tasks count (a task nobody claims waits on someone else, e.g. the customer).
+   */
   async peakOpenTasks(w: Window): Promise<CountRow[]> {
     return this.db.query(
-      `WITH ev AS (
-         SELECT t.candidate_roles[1] AS role, t.created_at AS at, 1 AS d FROM tasks t WHERE t.created_at < $2 AND coalesce(t.ended_at, 'infinity') > $1
+      `WITH claiming AS (SELECT DISTINCT t.candidate_roles[1] AS role FROM tasks t WHERE t.claimed_at IS NOT NULL AND t.candidate_roles[1] IS NOT NULL AND t.created_at < $2 AND coalesce(t.ended_at, 'infinity') > $1),
+       worked AS (SELECT t.* FROM tasks t WHERE t.claimed_at IS NOT NULL OR t.candidate_roles[1] NOT IN (SELECT role FROM claiming)),
+       ev AS (
+         SELECT t.candidate_roles[1] AS role, ${WORK_FROM} AS at, 1 AS d FROM worked t WHERE ${WORK_FROM} < $2 AND coalesce(t.ended_at, 'infinity') > $1
          UNION ALL
-         SELECT t.candidate_roles[1], t.ended_at, -1 FROM tasks t WHERE t.ended_at IS NOT NULL AND t.created_at < $2 AND t.ended_at > $1),
+         SELECT t.candidate_roles[1], t.ended_at, -1 FROM worked t WHERE t.ended_at IS NOT NULL AND ${WORK_FROM} < $2 AND t.ended_at > $1),
        run AS (SELECT role, at, sum(d) OVER (PARTITION BY role ORDER BY at, d ROWS UNBOUNDED PRECEDING) AS open FROM ev)
        SELECT role AS key, max(open)::int AS n FROM run WHERE role IS NOT NULL AND at >= $1 AND at < $2 GROUP BY role ORDER BY role`,
       [w.from, w.to],
     );
+  }
+
+  /**
+   * The same staff's completed tasks of other processes opened in the window, each with its span in work (claim or
+   * creation → end); where a role's tasks are claimed, only claimed ones (the others wait on someone else).
+   */
+  async otherWork(w: Window, limit = 200_000): Promise<{ role: string; createdAt: Date; endedAt: Date }[]> {
+    const rows = await this.db.query(
+      `WITH claiming AS (SELECT DISTINCT t.candidate_roles[1] AS role FROM tasks t WHERE t.claimed_at IS NOT NULL AND t.candidate_roles[1] IS NOT NULL AND t.created_at >= $2 AND t.created_at < $3)
+       SELECT t.candidate_roles[1] AS role, ${WORK_FROM} AS created_at, t.ended_at FROM tasks t JOIN process_instances p ON p.id = t.instance_id
+       WHERE p.definition_key <> $1 AND t.created_at >= $2 AND t.created_at < $3 AND t.status = 'completed' AND t.ended_at IS NOT NULL AND t.candidate_roles[1] IS NOT NULL
+         AND (t.claimed_at IS NOT NULL OR t.candidate_roles[1] NOT IN (SELECT role FROM claiming))
+       ORDER BY t.created_at DESC LIMIT ${Number(limit)}`,
+      [w.key, w.from, w.to],
+    );
+    return rows.map((r: any) => ({ role: r.role, createdAt: r.created_at, endedAt: r.ended_at }));
   }
 
   /** Per non-task activity: how often it was reached, how often left, and the mean and spread of the stay (seconds). */

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { DefinitionCache } from '../definitions/definition-cache';
 import { DefinitionsService } from '../definitions/definitions.service';
 import { SlaConfig } from '../sla/sla-config';
-import { concurrency, messageWaits, workingFits } from './simulation-model-extra.util';
+import { concurrency, messageWaits, otherWork, workingFits } from './simulation-model-extra.util';
 import type { SimulationModelQueryDto } from './dto/simulation-model.dto';
 import { SimulationModelRepository, type Window } from './simulation-model.repository';
 import { activityModel, arrivalModel, decisionModel, shares, surveyModel, visitModel } from './simulation-model.util';
@@ -31,9 +31,9 @@ export class SimulationModelService {
     const missing = versions.filter((v) => !deployed.some((d) => d.version === v));
     if (missing.length) throw new DomainError(ErrorCode.Invalid, `versions: ${query.definitionKey} has no version ${missing.join(', ')} (deployed: ${deployed.map((d) => d.version).join(', ')})`, [{ field: 'versions', message: 'unknown version' }]);
     const w = this.window(query, versions);
-    const [arrivals, durations, decisions, visits, staffing, surveys, spans, peaks, waits, latest] = await Promise.all([
+    const [arrivals, durations, decisions, visits, staffing, surveys, spans, peaks, waits, latest, other] = await Promise.all([
       this.history.arrivals(w), this.history.durations(w), this.history.decisions(w), this.history.visits(w), this.history.staffing(), this.history.surveys(w),
-      this.history.taskSpans(w), this.history.peakOpenTasks(w), this.history.waits(w), this.cache.latest(w.key),
+      this.history.taskSpans(w), this.history.peakOpenTasks(w), this.history.waits(w), this.cache.latest(w.key), this.history.otherWork(w),
     ]);
     // Staff work on the calendar of the process's own SLA policy (the desk's hours); without one, around the clock.
     const policy = Object.values(latest.model.elements).find((e) => e.type === 'bpmn:StartEvent' && !e.parentId && e.slaPolicy)?.slaPolicy;
@@ -53,7 +53,7 @@ export class SimulationModelService {
       activities,
       decisions: decisionModel(decisions),
       visits: visitModel(visits.instances, visits.byActivity),
-      staffing: { roles, technicianCalendars: shares(staffing.calendars), calendar: calendar.id, concurrency: concurrency(peaks, roles) },
+      staffing: { roles, technicianCalendars: shares(staffing.calendars), calendar: calendar.id, concurrency: concurrency(peaks, roles), otherWork: otherWork(other, calendar, w.to.getTime() - w.from.getTime()) },
       messages: messageWaits(waits, latest.model),
       surveys: surveyModel(surveys),
     };

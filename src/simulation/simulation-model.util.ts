@@ -40,9 +40,9 @@ export function arrivalModel(rows: ArrivalRow[], from: Date, to: Date) {
   };
 }
 
-/** Per user task and role: completions and the lognormal fit of the time a task stays open (hours). */
+/** Per user task and role: completions, the share someone claimed, and the lognormal fit of the time in work (hours). */
 export function activityModel(rows: DurationRow[]) {
-  return Object.fromEntries(rows.map((r) => [`${r.activityId}${r.role ? `@${r.role}` : ''}`, { activityId: r.activityId, name: r.name, role: r.role, completed: r.n, duration: fitLognormal(r.meanS / 3600, r.sdS === null ? null : r.sdS / 3600) }]));
+  return Object.fromEntries(rows.map((r) => [`${r.activityId}${r.role ? `@${r.role}` : ''}`, { activityId: r.activityId, name: r.name, role: r.role, completed: r.n, claimedShare: r.n ? round((r.claimed ?? 0) / r.n) : 0, duration: fitLognormal(r.meanS / 3600, r.sdS === null ? null : r.sdS / 3600) }]));
 }
 
 /** Per task and field, the share of each value submitted: what the gateways after the task decide on. */

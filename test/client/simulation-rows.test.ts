@@ -29,6 +29,14 @@ describe('simulation comparison rows', () => {
     expect(edited?.label).toBe('edited');
   });
 
+  it('shows a response on-time rate with no data (null) as a row without a figure and without a verdict', () => {
+    const rows = kpiRows(variant('v2', { responseOnTimeRate: null }), variant('edited'));
+    const row = rows.find((r) => r.id === 'responseOnTimeRate')!;
+    expect(row.base).toBeUndefined();
+    expect(row.edited).toEqual(stat(0.8, 0.75, 0.85));
+    expect(verdict(row)).toBe('none');
+  });
+
   it('gives every policy, level and role a row, also one only a single variant has', () => {
     // given an edited diagram whose run knows a response policy and an L3 the deployed one never reached
     const base = variant('v2', {}, { agent: stat(0.6, 0.55, 0.65) });

@@ -13,7 +13,9 @@ describe('simulation backtest on demo history', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ clock, env: { SURVEY_POLL_MS: '0', WEBHOOK_POLL_MS: '0', KPI_WATCH_MS: '0', NOTIFY_POLL_MS: '0' } });
-    await loadDemo(t.app, clock, { days: 28, perDay: 6, seed: 5, to: TO });
+    // A desk under pressure: three agents, four technicians and one supervisor for six requests a weekday, each person
+    // on one task at a time, so queues (not only slow tasks) make SLA breaches every week.
+    await loadDemo(t.app, clock, { days: 28, perDay: 6, seed: 5, to: TO, staff: { agent: 3, technician: 4, supervisor: 1 } });
   }, 1_500_000);
   afterAll(() => t.close());
 
@@ -30,16 +32,16 @@ describe('simulation backtest on demo history', () => {
     const backtest = sim.results.backtest;
     expect(backtest.period).toEqual({ from: learnTo, to: TO.toISOString() });
     const byKpi = Object.fromEntries(backtest.kpis.map((k: { kpi: string }) => [k.kpi, k]));
-    console.log(`backtest on demo history (weeks 1–3 → week 4):\n${backtest.kpis.map((k: any) => `  ${k.kpi}: predicted ${k.predicted}, actual ${k.actual}, error ${k.error === null ? '–' : `${Math.round(k.error * 100)} %`}`).join('\n')}`);
+    const pct = (e: number | null) => (e === null ? '–' : `${Math.round(e * 100)} %`);
+    console.log(`backtest on demo history (weeks 1–3 → week 4):\n  KPI | predicted | actual | error\n${backtest.kpis.map((k: any) => `  ${k.kpi} | ${k.predicted} | ${k.actual} | ${pct(k.error)}`).join('\n')}`);
     expect(byKpi.meanResolutionHours.actual).toBeGreaterThan(0);
     expect(byKpi.arrivals.actual).toBeGreaterThan(0);
-    // The mean resolution time is the simulation's own prediction (engine, staff, calendar): the issue's 15 %.
+    // The issue's target: the mean resolution time and the weekly SLA breaches within 15 % of what happened.
     expect(byKpi.meanResolutionHours.error).toBeLessThan(0.15);
+    const breaches = byKpi['slaBreachesPerWeek.repair-resolution'];
+    expect(breaches.actual).toBeGreaterThanOrEqual(8); // a week with breaches enough for a relative error to mean something
+    expect(breaches.error).toBeLessThan(0.15);
     // About 30 requests a week arrive (Poisson: ±18 % is one standard deviation).
     expect(byKpi.arrivals.error).toBeLessThan(0.3);
-    // A demo desk this small breaches a handful of times a week at most: a relative error means little there.
-    const breaches = byKpi['slaBreachesPerWeek.repair-resolution'];
-    expect(breaches.actual).not.toBeNull();
-    expect(Math.abs(breaches.predicted - breaches.actual)).toBeLessThanOrEqual(3);
   }, 1_500_000);
 });

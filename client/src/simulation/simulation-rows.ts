@@ -10,7 +10,8 @@ export interface Stat {
 export interface VariantKpis {
   slaBreaches: Record<string, Stat>;
   slaWarnings: Record<string, Stat>;
-  responseOnTimeRate: Stat;
+  /** null: no simulated request was answered in the period ("no data", shown as —). */
+  responseOnTimeRate: Stat | null;
   /** `mean` and `started` came later (additive): shown when the server sends them. */
   resolutionHours: { p50: Stat; p90: Stat; p95: Stat; mean?: Stat };
   escalations: Record<string, Stat>;
@@ -57,7 +58,7 @@ export function kpiRows(base: ComparedVariant | undefined, edited: ComparedVaria
   for (const policy of keysOf(a?.slaWarnings, b?.slaWarnings)) {
     rows.push({ id: `warnings:${policy}`, label: 'simulation.kpi.warnings', params: { policy }, unit: 'count', lowerIsBetter: true, base: a?.slaWarnings[policy], edited: b?.slaWarnings[policy] });
   }
-  rows.push({ id: 'responseOnTimeRate', label: 'simulation.kpi.responseOnTime', unit: 'rate', lowerIsBetter: false, base: a?.responseOnTimeRate, edited: b?.responseOnTimeRate });
+  rows.push({ id: 'responseOnTimeRate', label: 'simulation.kpi.responseOnTime', unit: 'rate', lowerIsBetter: false, base: a?.responseOnTimeRate ?? undefined, edited: b?.responseOnTimeRate ?? undefined });
   if (a?.resolutionHours.mean || b?.resolutionHours.mean) {
     rows.push({ id: 'resolution:mean', label: 'simulation.kpi.resolution.mean', unit: 'hours', lowerIsBetter: true, base: a?.resolutionHours.mean, edited: b?.resolutionHours.mean });
   }

@@ -15,6 +15,17 @@ export function durationFit(model: SimModel, activityId: string, role: string | 
   return { d: a?.duration ?? DEFAULT_DURATION, working: false };
 }
 
+/**
+ * Whether a task takes a person of its role: not when nobody ever claimed it while the role's other tasks were claimed
+ * (it waits on someone else, e.g. the customer confirming a fix); a model without claims: every task does.
+ */
+export function needsStaff(model: SimModel, activityId: string, role: string | null): boolean {
+  const acts = Object.values(model.activities ?? {}).filter((a) => a.role === role);
+  const own = acts.filter((a) => a.activityId === activityId);
+  if (!own.length || own.some((a) => a.claimedShare === undefined || a.claimedShare > 0)) return true;
+  return !acts.some((a) => (a.claimedShare ?? 0) > 0);
+}
+
 /** Work slots of a role: people (± the adjustment) × tasks each has open at once; a role the model does not staff is unlimited. */
 export function slotsOf(model: SimModel, adjustments: Adjustments, role: string | null): number {
   if (!role || model.staffing?.roles?.[role] === undefined) return Infinity;

@@ -6,6 +6,8 @@ export interface SimTask {
   role: string | null;
   createdAt: number;
   startedAt?: number;
+  /** Work on another process (no instance here): its time in work, in working hours. */
+  otherHours?: number;
   /** When the person working on it finishes (set when a slot takes it). */
   doneAt?: number;
 }

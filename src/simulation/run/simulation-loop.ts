@@ -11,7 +11,8 @@ import type { BusinessCalendar } from '../../sla/business-calendar';
 import type { SlaConfig } from '../../sla/sla-config';
 import { drawArrivals } from './sim-arrivals.util';
 import { decideTask, startVariables } from './sim-decisions.util';
-import { awaitedOnTask, durationFit, processPolicyOf, slotsOf, timerDue } from './sim-desk.util';
+import { awaitedOnTask, durationFit, needsStaff, processPolicyOf, slotsOf, timerDue } from './sim-desk.util';
+import { drawOtherWork } from './sim-other-work.util';
 import { EventQueue } from './sim-queue';
 import { SimulationRegistry } from './sim-registry';
 import { InstanceClocks } from './sim-sla';
@@ -79,6 +80,11 @@ export class SimulationLoop {
   async run(): Promise<ReplicationOutcome> {
     const arrivals = drawArrivals({ r: this.r, model: this.o.model, from: this.start, days: (this.end - this.start) / DAY, arrivalsPercent: this.o.adjustments.arrivalsPercent, timeZone: this.timeZone });
     arrivals.forEach((a, n) => this.queue.push(a.at, () => this.arrive(`i${n + 1}`, a.channel, a.priority)));
+    // A stream of its own, so the process's customers are the same with or without other work (common random numbers).
+    drawOtherWork({ r: seededRandom(this.o.seed + 7_919), model: this.o.model, from: this.start, to: this.end }).forEach((w, n) => this.queue.push(w.at, () => {
+      const task: SimTask = { instanceId: '', executionId: `other${n}`, activityId: '', role: w.role, createdAt: w.at, otherHours: w.hours };
+      if (this.pool(w.role).offer(task, w.at)) this.startOther(task, w.at);
+    }));
     this.queue.push(this.o.from, () => this.pools.forEach((pool) => pool.reset(this.o.from)));
     for (let d = 1; d <= this.o.days; d++) this.queue.push(this.o.from + d * DAY - 1, () => this.tally.backlogAt(d - 1, this.instances.size));
     for (let n = 0; this.queue.size && this.queue.peek()!.at < this.end; n++) {
@@ -150,7 +156,7 @@ export class SimulationLoop {
     inst.tasks.set(executionId, task);
     const policy = info?.slaPolicy && this.o.sla.policies.get(info.slaPolicy);
     if (policy) inst.clocks.startTask(executionId, policy, now);
-    if (this.pool(role).offer(task, now)) this.schedule(inst, task, now);
+    if (!needsStaff(this.o.model, activityId, role) || this.pool(role).offer(task, now)) this.schedule(inst, task, now);
   }
 
   /** A task completed or cancelled: its SLA clock ends and its slot goes to the next task waiting for the role. */
@@ -158,8 +164,19 @@ export class SimulationLoop {
     inst.tasks.delete(task.executionId);
     const verdict = inst.clocks.stopTask(task.executionId, now, inst.variables);
     if (verdict) this.tally.verdict(verdict, now);
-    const next = this.pool(task.role).release(task, now);
-    if (next) this.schedule(this.instances.get(next.instanceId)!, next, now);
+    this.next(this.pool(task.role).release(task, now), now);
+  }
+
+  /** The task a freed slot took: one of an instance, or other work. */
+  private next(task: SimTask | undefined, now: number): void {
+    if (task?.otherHours !== undefined) this.startOther(task, now);
+    else if (task) this.schedule(this.instances.get(task.instanceId)!, task, now);
+  }
+
+  /** Other work keeps its person for its hours in working time, then frees the slot. */
+  private startOther(task: SimTask, now: number): void {
+    const at = addBusinessTime({ start: new Date(now), durationMs: task.otherHours! * HOUR, calendar: this.calendar }).getTime();
+    this.queue.push(Math.max(at, now + 1), () => this.next(this.pool(task.role).release(task, this.clock.now().getTime()), this.clock.now().getTime()));
   }
 
   private schedule(inst: SimInstance, task: SimTask, now: number): void {

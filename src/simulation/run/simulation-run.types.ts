@@ -15,9 +15,11 @@ export interface Lognormal {
 export interface SimModel {
   timeZone?: string;
   arrivals: { perWeek?: number; byHourOfWeek: { day: number; hour: number; perWeek: number }[]; mix?: Record<string, number> };
-  activities?: Record<string, { activityId: string; role: string | null; duration: Lognormal; working?: Lognormal }>;
+  /** `claimedShare`: the share of the tasks someone claimed (0 while the role's other tasks are claimed: nobody works on it). */
+  activities?: Record<string, { activityId: string; role: string | null; duration: Lognormal; working?: Lognormal; claimedShare?: number }>;
   decisions?: Record<string, Record<string, Record<string, number>>>;
-  staffing?: { roles?: Record<string, number>; concurrency?: Record<string, number>; calendar?: string };
+  /** `otherWork`: per role, tasks of other processes a week and their time in work (the same people do them). */
+  staffing?: { roles?: Record<string, number>; concurrency?: Record<string, number>; calendar?: string; otherWork?: Record<string, { perWeek: number; working: Lognormal }> };
   /** How long message catches wait (customer, spare parts), by activity id; default a day. */
   messages?: Record<string, Lognormal>;
 }
@@ -53,7 +55,8 @@ export interface RunJob {
 export interface VariantKpis {
   slaBreaches: Record<string, Stat>;
   slaWarnings: Record<string, Stat>;
-  responseOnTimeRate: Stat;
+  /** null: no replication had a first response in the period ("no data"). */
+  responseOnTimeRate: Stat | null;
   resolutionHours: { p50: Stat; p90: Stat; p95: Stat; mean: Stat };
   escalations: Record<string, Stat>;
   completed: Stat;

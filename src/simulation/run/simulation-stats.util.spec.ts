@@ -1,5 +1,6 @@
 // Means, t-intervals and percentiles of the replications.
-import { percentile, stat } from './simulation-stats.util';
+import type { ReplicationOutcome } from './simulation-run.types';
+import { percentile, stat, variantResult } from './simulation-stats.util';
 
 describe('simulation statistics', () => {
   it('gives the mean and a 95 % t-interval over replications', () => {
@@ -23,5 +24,18 @@ describe('simulation statistics of counts', () => {
   it('never gives a negative lower end for quantities that cannot be negative', () => {
     expect(stat([0, 19]).ci95[0]).toBe(0);
     expect(stat([-3, 5]).ci95[0]).toBeLessThan(0);
+  });
+});
+
+describe('simulation statistics of the response on-time rate', () => {
+  const outcome = (onTime: number, responded: number): ReplicationOutcome => ({ breaches: {}, warnings: {}, onTime, responded, resolutionHours: [], escalations: {}, completed: 0, started: 0, backlog: [], breachesPerWeek: [], utilisation: {}, commands: 0 });
+
+  it('skips a replication without any response (no data, not 0 %)', () => {
+    const r = variantResult('v1', 1, [outcome(3, 4), outcome(0, 0), outcome(1, 2)]);
+    expect(r.kpis.responseOnTimeRate).toEqual(stat([0.75, 0.5]));
+  });
+
+  it('reports no data (null) when no replication had a response', () => {
+    expect(variantResult('v1', 1, [outcome(0, 0), outcome(0, 0)]).kpis.responseOnTimeRate).toBeNull();
   });
 });

@@ -29,6 +29,12 @@ function statsByKey(outcomes: ReplicationOutcome[], of: (o: ReplicationOutcome) 
 
 const meanAt = (rows: number[][], i: number) => round(rows.reduce((s, r) => s + (r[i] ?? 0), 0) / Math.max(1, rows.length));
 
+/** A replication in which nobody was answered has no rate (not 0 %): it is skipped; none with a response: null, "no data". */
+function onTimeRate(outcomes: ReplicationOutcome[]): Stat | null {
+  const rates = outcomes.filter((o) => o.responded > 0).map((o) => o.onTime / o.responded);
+  return rates.length ? stat(rates) : null;
+}
+
 export function variantResult(label: string, version: number | undefined, outcomes: ReplicationOutcome[]): VariantResult {
   const hours = (p: number) => stat(outcomes.map((o) => percentile(o.resolutionHours, p)));
   return {
@@ -37,7 +43,7 @@ export function variantResult(label: string, version: number | undefined, outcom
     kpis: {
       slaBreaches: statsByKey(outcomes, (o) => o.breaches),
       slaWarnings: statsByKey(outcomes, (o) => o.warnings),
-      responseOnTimeRate: stat(outcomes.map((o) => (o.responded ? o.onTime / o.responded : 0))),
+      responseOnTimeRate: onTimeRate(outcomes),
       resolutionHours: { p50: hours(50), p90: hours(90), p95: hours(95), mean: stat(outcomes.map((o) => (o.resolutionHours.length ? o.resolutionHours.reduce((s, x) => s + x, 0) / o.resolutionHours.length : 0))) },
       escalations: statsByKey(outcomes, (o) => o.escalations),
       completed: stat(outcomes.map((o) => o.completed)),
