@@ -30,11 +30,18 @@ interface Outcome {
   set: Record<string, unknown>;
 }
 
+/**
+ * What the engine answered in each situation of one diagram. Shared by the replications (and runs) of that diagram:
+ * the answer depends only on the situation, the action and the variables read, never on which replication asked.
+ */
+export class SituationCache {
+  readonly outcomes = new Map<string, Outcome>();
+  situations = 0;
+}
+
 export class InMemoryRunner {
   private readonly runner: ProcessRunner;
-  private readonly outcomes = new Map<string, Outcome>();
   private readonly at = new Map<string, Situation>();
-  private situations = 0;
   /** Commands the engine ran, and commands answered from an identical situation. */
   engineRuns = 0;
   replays = 0;
@@ -45,6 +52,7 @@ export class InMemoryRunner {
     private readonly clock: Clock,
     registry: ServiceRegistry,
     private readonly relevant: ReadonlySet<string> | null,
+    private readonly cache = new SituationCache(),
   ) {
     this.runner = new ProcessRunner(registry, clock);
   }
@@ -59,11 +67,11 @@ export class InMemoryRunner {
     if (from === undefined) throw new Error(`instance ${instanceId} is not active in this simulation`);
     const merged = { ...variables, ...('variables' in action ? action.variables : undefined) };
     const key = this.relevant && `${from?.id ?? 'start'}|${actionKey(action)}|${JSON.stringify(pick(merged, this.relevant))}`;
-    let outcome = key ? this.outcomes.get(key) : undefined;
+    let outcome = key ? this.cache.outcomes.get(key) : undefined;
     if (outcome) this.replays++;
     else {
       outcome = await this.runEngine(instanceId, from, action, variables, merged);
-      if (key) this.outcomes.set(key, outcome);
+      if (key) this.cache.outcomes.set(key, outcome);
     }
     if (outcome.completed || !outcome.to) this.at.delete(instanceId);
     else this.at.set(instanceId, outcome.to);
@@ -82,7 +90,7 @@ export class InMemoryRunner {
     holdTimers(r.state, r.timers.map((t) => t.key));
     const set = Object.fromEntries(Object.entries(r.variables).filter(([k, v]) => !Object.is(merged[k], v)));
     return {
-      to: r.completed ? null : { id: ++this.situations, state: r.state },
+      to: r.completed ? null : { id: ++this.cache.situations, state: r.state },
       completed: r.completed,
       activeActivityIds: r.activeActivityIds,
       endActivityId: r.endActivityId,

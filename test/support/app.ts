@@ -6,7 +6,7 @@ import { createApp } from '../../src/app.setup';
 import { AdminBootstrap } from '../../src/auth/admin-bootstrap';
 import { Clock, SystemClock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/app-config';
-import { createTestDatabase, dropTestDatabase } from './database';
+import { createMigratedTestDatabase, dropTestDatabase } from './database';
 import { SERVER_ADMIN_PASSWORD, SERVER_JWT_SECRET } from './server-auth';
 
 /** The password of the `admin` every test server starts with (ADMIN_PASSWORD), in-process or as a child process. */
@@ -30,7 +30,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+  const databaseUrl = await createMigratedTestDatabase();
   const config = loadConfig({ ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, JWT_SECRET: SERVER_JWT_SECRET, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', TIMER_POLL_MS: '0', PROCESSES_DIR: resolve(__dirname, '../../processes'), DB_POOL_SIZE: '10', ...options.env });
   const app = await createApp({ config, databaseUrl, clock: options.clock ?? new SystemClock() });
   await app.init();

@@ -1,5 +1,6 @@
 // Runs a whole job (every variant × replication) off the database: what the worker thread executes.
 import type { AppConfig } from '../../config/app-config';
+import { SituationCache } from '../../engine/in-memory-runner';
 import { SlaConfig } from '../../sla/sla-config';
 import { compileForSimulation, variablesRead } from './sim-definition.util';
 import { SimulationLoop } from './simulation-loop';
@@ -20,9 +21,10 @@ export async function runJob(job: RunJob, onProgress: (fraction: number) => void
     const definition = await compileForSimulation(v.xml, v.label, v.version);
     const relevant = job.replay === false ? null : variablesRead(v.xml);
     const outcomes: ReplicationOutcome[] = [];
+    const situations = new SituationCache(); // what the engine answered, reused by every replication of this variant
     for (let rep = 0; rep < job.replications; rep++) {
       // The same seed per replication for every variant: the variants meet the same customers (common random numbers).
-      const loop = new SimulationLoop({ definition, model: job.model, adjustments: job.adjustments, sla, relevant, from: Date.parse(job.from), days: job.days, warmupDays: job.warmupDays ?? WARMUP_DAYS, seed: job.seed + rep, onProgress: (f) => onProgress((done + f) / total) });
+      const loop = new SimulationLoop({ definition, model: job.model, adjustments: job.adjustments, sla, relevant, from: Date.parse(job.from), days: job.days, warmupDays: job.warmupDays ?? WARMUP_DAYS, seed: job.seed + rep, situations, onProgress: (f) => onProgress((done + f) / total) });
       const outcome = await loop.run();
       outcomes.push(outcome);
       engineRuns += outcome.engineRuns ?? 0;

@@ -4,7 +4,7 @@
 import { FakeClock } from '../../common/clock';
 import { seededRandom, type Random } from '../../demo/demo-random.util';
 import type { CompiledDefinition } from '../../engine/compiled-definition';
-import { InMemoryRunner } from '../../engine/in-memory-runner';
+import { InMemoryRunner, type SituationCache } from '../../engine/in-memory-runner';
 import type { Action, RunResult } from '../../engine/run-types';
 import { addBusinessTime } from '../../sla/business-time.util';
 import type { BusinessCalendar } from '../../sla/business-calendar';
@@ -49,6 +49,8 @@ export interface LoopOptions {
   seed: number;
   /** The variables the diagram's expressions read; null: the engine runs every command (no replay). */
   relevant: ReadonlySet<string> | null;
+  /** Engine answers learned by earlier replications of the same diagram (a fresh cache when absent). */
+  situations?: SituationCache;
   onProgress?: (fraction: number) => void;
 }
 
@@ -68,7 +70,7 @@ export class SimulationLoop {
   constructor(private readonly o: LoopOptions) {
     this.start = o.from - (o.warmupDays ?? 0) * DAY;
     this.clock = new FakeClock(new Date(this.start));
-    this.runner = new InMemoryRunner(o.definition, this.clock, new SimulationRegistry(), o.relevant);
+    this.runner = new InMemoryRunner(o.definition, this.clock, new SimulationRegistry(), o.relevant, o.situations);
     this.r = seededRandom(o.seed);
     this.end = o.from + o.days * DAY;
     this.tally = new SimTally(o.from, o.days);
