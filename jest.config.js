@@ -27,6 +27,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(?:${esmOnly.join('|')})/)(?!.*/node_modules/)`],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  testSequencer: '<rootDir>/test/setup/sequencer.js',
   maxWorkers: 2,
   // Generous: CI machines have run the suite 1.7× slower than a quiet one; a limit only decides how soon a hang is reported.
   testTimeout: 120000,

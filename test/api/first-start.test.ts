@@ -1,6 +1,7 @@
 // `npm start` on an empty database: the admin is created once, its random password printed once and saved to
 // DATA_DIR/admin-credentials (owner-only), and it signs in; a restart neither prints nor replaces it.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, dropTestDatabase } from '../support/database';
@@ -48,5 +49,19 @@ describe('first start', () => {
     // then nothing new is printed and the saved password still works
     expect(server.log()).not.toContain('created user');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(credentials);
+  });
+
+  it('keeps an idle keep-alive connection longer than clients keep theirs, so none sends on a socket being closed', async () => {
+    // given a client that keeps its connection, as fetch and proxies do (Node's server default of 5 s raced them: ECONNRESET)
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () => new Promise<{ status?: number; reused: boolean }>((done, fail) => {
+      const req = http.get(`${server!.baseUrl}/health`, { agent }, (res) => res.resume().on('end', () => done({ status: res.statusCode, reused: req.reusedSocket })));
+      req.on('error', fail);
+    });
+    expect((await get()).status).toBe(200);
+    // when it stays idle for longer than 5 s, then the same connection still serves the next request
+    await new Promise((r) => setTimeout(r, 6_000));
+    expect(await get()).toEqual({ status: 200, reused: true });
+    agent.destroy();
   });
 });
