@@ -15,7 +15,9 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 // The local receiver is a deliberate internal target (OUTBOUND_ALLOW); anything else internal is refused.
-const ENV = { WEBHOOK_POLL_MS: '0', WEBHOOK_TIMEOUT_MS: '2000', OUTBOUND_ALLOW: '127.0.0.1' };
+// The receiver runs in the test's own process: on a loaded machine its 30 ms answer has taken over 2 s to come back,
+// and a timed-out delivery is (rightly) a failed attempt. No test here is about the timeout itself.
+const ENV = { WEBHOOK_POLL_MS: '0', WEBHOOK_TIMEOUT_MS: '10000', OUTBOUND_ALLOW: '127.0.0.1' };
 
 type Delivery = { id: number; eventId: number; eventType: string; status: string; attempts: number; nextAttemptAt: string | null; lastStatusCode: number | null; lastError: string | null; deliveredAt: string | null };
 
@@ -251,7 +253,8 @@ describe('webhooks', () => {
       expect(new Set(got.map((r) => r.deliveryId)).size).toBe(15);
       expect(new Set(got.map((r) => r.body.id)).size).toBe(15);
       const log = await deliveries(sub.id, { limit: '200' });
-      expect(log.filter((d) => d.status === 'delivered' && d.attempts === 1)).toHaveLength(log.length);
+      expect(log).toHaveLength(15);
+      expect(log.filter((d) => d.status !== 'delivered' || d.attempts !== 1)).toEqual([]); // shows the rows that were not
     });
   });
 });
