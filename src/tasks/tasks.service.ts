@@ -23,6 +23,9 @@ import { DefinitionCache } from '../definitions/definition-cache';
 import type { TaskEntity } from '../database/entities/task.entity';
 import type { EntityManager } from 'typeorm';
 
+/** What a task's view needs of its instance. */
+type InstanceKeys = { businessKey: string | null; definitionKey: string; definitionId: string };
+
 @Injectable()
 export class TasksService {
   constructor(
@@ -68,10 +71,13 @@ export class TasksService {
     throw new DomainError(ErrorCode.Conflict, `task ${id} is already claimed by ${now.assignee}`);
   }
 
-  /** A task as the API shows it: with its request's keys, its names in other languages and its SLA clocks. */
-  private async view(task: TaskEntity) {
-    const [keys, sla] = await Promise.all([this.instances.keysOf([task.instanceId]), this.sla.forTask(task.id, task.instanceId)]);
-    const names = await this.localNames([task], keys);
+  /**
+   * A task as the API shows it: with its request's keys, its names in other languages and its SLA clocks. `instance`:
+   * its keys when the caller holds the instance already (they are read otherwise).
+   */
+  private async view(task: TaskEntity, instance?: InstanceKeys) {
+    const keys = instance ? new Map([[task.instanceId, instance]]) : await this.instances.keysOf([task.instanceId]);
+    const [names, sla] = await Promise.all([this.localNames([task], keys), this.sla.forTask(task.id, task.instanceId)]);
     return { ...mapTask(task), names: names.get(task.id) ?? null, businessKey: keys.get(task.instanceId)?.businessKey ?? null, definitionKey: keys.get(task.instanceId)?.definitionKey ?? null, sla };
   }
 
@@ -99,11 +105,7 @@ export class TasksService {
     // A completion that fails on data (e.g. a timer expression) becomes an incident a supervisor can fix and retry.
     const { instance } = await run.catch(async (err) => Promise.reject(await this.dataIncidents.onCompletionFailed(err, { task, values, actor: actorOf(principal) })));
     // Answered from the completed row and the instance in hand; the SLA clocks change in the command, so they are read.
-    const done = completed!;
-    const keys = new Map([[instance.id, instance]]);
-    const [names, sla] = await Promise.all([this.localNames([done], keys), this.sla.forTask(id, done.instanceId)]);
-    const view = { ...mapTask(done), names: names.get(id) ?? null, businessKey: instance.businessKey, definitionKey: instance.definitionKey, sla };
-    return { ...view, processInstance: { id: instance.id, status: instance.status, activeActivityIds: instance.activeActivityIds } };
+    return { ...(await this.view(completed!, instance)), processInstance: { id: instance.id, status: instance.status, activeActivityIds: instance.activeActivityIds } };
   }
 
   /** Why the locked task may not be completed (a DomainError); when it may after all (changed meanwhile), completes it. */
