@@ -40,8 +40,9 @@ const settings = {
   concurrency: int(flags.concurrency, quick ? 16 : 48),
   webConcurrency: process.env.WEB_CONCURRENCY ?? null,
 };
-/** Completions per round of the warm phase: fits two workers' default engine caches (~88 service-request engines each). */
-const WARM_BATCH = 64;
+/** Completions per round of the warm phase: fits two workers' default engine caches (~11 service-request engines each; a round
+ * splits between them by instance id, so it is kept under one worker's share). */
+const WARM_BATCH = 12;
 const outFile = path.resolve(flags.out ?? path.join(__dirname, 'results', 'latest.json'));
 const t0 = Date.now();
 const log = (m: string) => process.stdout.write(`[bench +${((Date.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${m}\n`);
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
     api: {
       startsPerSec: starts.perSec, completionsPerSec: completions.perSec, p50Ms: latency.p50Ms, p99Ms: latency.p99Ms,
       latencyRatePerSec: latency.ratePerSec, latencyFailed: latency.failed, latencyNotSent: latency.dropped,
-      cacheHitRate, cacheHitRateByWorker: cache.workers, warmCompletionsPerSec: warm.perSec, warmCacheHitRate, routing: cache.routing, oneTaskStartsPerSec: oneTask.starts.perSec, oneTaskCompletionsPerSec: oneTask.completions.perSec,
+      cacheHitRate, cacheHitRateByWorker: cache.workers, warmCompletionsPerSec: warm.perSec, warmCacheHitRate, warmBatch: WARM_BATCH, routing: cache.routing, oneTaskStartsPerSec: oneTask.starts.perSec, oneTaskCompletionsPerSec: oneTask.completions.perSec,
       startsP99MsAtFullLoad: starts.p99Ms, completionsP99MsAtFullLoad: completions.p99Ms, completionsMeasured: completions.ok, rssMb: rssAfterApi,
     },
     timers: { ...timers, steady: { ratePerSec: round(steadyRate, 1), seconds: settings.steadySeconds, ...steady } },

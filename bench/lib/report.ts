@@ -60,7 +60,7 @@ export function printTable(r: Results, targets: Target[], out: (line: string) =>
     ['raw engine completions/s (recover + signal, 1 process)', `${r.limits.rawEngineCompletionsPerSec}`],
     ['ours: task completions/s', `${r.api.completionsPerSec}`],
     ['ours: engine cache hit rate (completions)', `${r.api.cacheHitRate} (per worker ${JSON.stringify(r.api.cacheHitRateByWorker ?? {})}, routed ${JSON.stringify(r.api.routing ?? {})})`],
-    ['ours: task completions/s within the cache\'s reach (rounds of 64)', `${r.api.warmCompletionsPerSec} (hit rate ${r.api.warmCacheHitRate})`],
+    [`ours: task completions/s within the cache's reach (rounds of ${r.api.warmBatch ?? 64})`, `${r.api.warmCompletionsPerSec} (hit rate ${r.api.warmCacheHitRate})`],
     ['ours: one-user-task process starts/s, completions/s', `${r.api.oneTaskStartsPerSec}, ${r.api.oneTaskCompletionsPerSec}`],
     ['ours: latency p50 / p99 at half load', `${r.api.p50Ms} / ${r.api.p99Ms} ms`],
     [`timers: lateness p50 / p99 (${r.timers.armed} armed)`, `${r.timers.latenessP50Ms} / ${r.timers.latenessP99Ms} ms`],

@@ -29,7 +29,7 @@ export async function measureCompletions(api: Api, databaseUrl: string, opts: { 
 /**
  * Completions within the cache's reach, as a desk works (a request arrives and is done while its engine is kept):
  * rounds of `batch` starts (not timed) each followed by those tasks' completions (timed), `count` in all. `batch` must
- * fit the workers' engine caches (~88 service-request engines per worker with the default budget).
+ * fit the workers' engine caches (~11 service-request engines per worker with the default 32 MiB budget).
  */
 export async function measureWarmCompletions(api: Api, databaseUrl: string, opts: { count: number; batch: number; concurrency: number }): Promise<{ ok: number; seconds: number; perSec: number }> {
   let ok = 0;

@@ -105,9 +105,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000)
   ENGINE_CACHE_MAX_COUNT = 1000;
 
-  /** Estimated heap the cached engines of one server process may take, in MiB (0 = none). */
+  /**
+   * Estimated heap the cached engines of one server process may take, in MiB (0 = none). Small by default: every cached
+   * engine is ~50,000 objects the garbage collector marks, so the budget sets the server's tail latency (README,
+   * "Live-engine cache"); 32 MiB keeps ~11 service-request engines, enough for an instance's quick successive commands.
+   */
   @Transform(toInt) @IsInt() @Min(0) @Max(65_536)
-  ENGINE_CACHE_MAX_MB = 256;
+  ENGINE_CACHE_MAX_MB = 32;
 
   @Transform(toInt) @IsInt() @Min(0) @Max(60000)
   TIMER_POLL_MS = 500;
