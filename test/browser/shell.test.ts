@@ -23,6 +23,33 @@ describe('web client shell', () => {
     expect(errorsOf(page)).toEqual([]);
   });
 
+  it.each([['en', 1280], ['zh-CN', 1280], ['en', 1100]])('keeps every top-bar entry on one line and in view at %s, %i px wide (an administrator sees them all)', async (lang, width) => {
+    // given an administrator's page at a common laptop width
+    const narrow = await app.newPage({ locale: lang as 'en' | 'zh-CN', name: 'administrator', role: 'admin', viewport: { width, height: 800 } });
+    await narrow.goto('/');
+    await narrow.getByTestId('definitions').waitFor();
+    // when the bar is measured
+    const bar = await narrow.evaluate(() => {
+      const box = (el: Element) => el.getBoundingClientRect();
+      const lines = (el: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+      };
+      const links = Array.from(document.querySelectorAll('.topbar nav a')).map((a) => ({ text: (a as HTMLElement).innerText, lines: lines(a), right: box(a).right }));
+      const right = document.querySelector('.topbar-right');
+      return { links, viewport: window.innerWidth, rightEdge: right ? box(right).right : 0, barHeight: box(document.querySelector('.topbar')!).height };
+    });
+    // then no entry's text wraps onto a second line, and the last link and the right-hand group end inside the window
+    await saveScreenshot(narrow, `topbar-${lang}-${width}`);
+    expect(bar.links.length).toBeGreaterThanOrEqual(9);
+    expect(bar.links.filter((l) => l.lines !== 1)).toEqual([]);
+    expect(bar.links[bar.links.length - 1].right).toBeLessThanOrEqual(bar.viewport);
+    expect(bar.rightEdge).toBeLessThanOrEqual(bar.viewport);
+    expect(bar.barHeight).toBe(48);
+    await narrow.close();
+  });
+
   it('switches the UI language and remembers the choice across reloads', async () => {
     // given
     await page.goto('/');

@@ -46,7 +46,7 @@ export interface BrowserApp extends TestApp {
   browser: Browser;
   /** A fresh browser context (own localStorage) with the UI language, signed in as `name` holding `role` (the user is
    * created first) unless `signedIn` is false. */
-  newPage(options?: { locale?: 'en' | 'zh-CN'; name?: string; role?: string; signedIn?: boolean }): Promise<Page>;
+  newPage(options?: { locale?: 'en' | 'zh-CN'; name?: string; role?: string; signedIn?: boolean; viewport?: { width: number; height: number } }): Promise<Page>;
 }
 
 export async function startBrowserApp(options: { clock?: Clock; env?: Record<string, string>; executablePath?: string } = {}): Promise<BrowserApp> {
@@ -64,8 +64,8 @@ export async function startBrowserApp(options: { clock?: Clock; env?: Record<str
     ...testApp,
     baseUrl,
     browser,
-    async newPage({ locale = 'en', name = 'tester', role = 'agent', signedIn = true } = {}) {
-      const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1400, height: 900 }, locale });
+    async newPage({ locale = 'en', name = 'tester', role = 'agent', signedIn = true, viewport = { width: 1400, height: 900 } } = {}) {
+      const context = await browser.newContext({ baseURL: baseUrl, viewport, locale });
       contexts.push(context);
       let auth = '';
       if (signedIn) {
