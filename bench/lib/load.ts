@@ -45,7 +45,7 @@ export async function closedLoop(request: Request, opts: { concurrency: number; 
  * Sends `ratePerSec` requests per second on a fixed schedule for `seconds`, whatever the answers do; each latency is
  * measured from the request's scheduled time, so a stalled server shows up as latency (no coordinated omission).
  */
-export async function openLoop(request: Request, opts: { ratePerSec: number; seconds: number; maxInFlight?: number }): Promise<LoadResult & { dropped: number }> {
+export async function openLoop(request: Request, opts: { ratePerSec: number; seconds: number; maxInFlight?: number; onLatency?: (sentAtMs: number, latencyMs: number) => void }): Promise<LoadResult & { dropped: number }> {
   const latencies: number[] = [];
   const total = Math.max(1, Math.round(opts.ratePerSec * opts.seconds));
   const interval = 1000 / opts.ratePerSec;
@@ -64,7 +64,10 @@ export async function openLoop(request: Request, opts: { ratePerSec: number; sec
       continue;
     }
     const p: Promise<void> = request(i).then(
-      () => void latencies.push(performance.now() - scheduled),
+      () => {
+        latencies.push(performance.now() - scheduled);
+        opts.onLatency?.(scheduled - started, performance.now() - scheduled);
+      },
       (err) => void (failed++, (firstError ??= (err as Error).message)),
     ).finally(() => inFlight.delete(p));
     inFlight.add(p);

@@ -12,12 +12,16 @@ const running = new Set<BenchServer>();
 
 export class BenchServer {
   private readonly output: string[] = [];
+  /** The workers' full collections, when the server runs with --trace-gc (the last 200 output lines would lose them). */
+  readonly fullCollections: string[] = [];
   private readonly exited: Promise<void>;
   private exitStatus: string | undefined;
 
   private constructor(private readonly child: ChildProcess, readonly baseUrl: string, private readonly dataDir: string) {
     const keep = (chunk: Buffer) => {
-      this.output.push(...chunk.toString().split('\n').filter(Boolean));
+      const lines = chunk.toString().split('\n').filter(Boolean);
+      this.output.push(...lines);
+      this.fullCollections.push(...lines.filter((line) => line.includes('Mark-Compact')));
       if (this.output.length > 200) this.output.splice(0, this.output.length - 200);
     };
     child.stdout!.on('data', keep);

@@ -43,7 +43,7 @@ export async function measureWarmCompletions(api: Api, databaseUrl: string, opts
 }
 
 /** Open loop of starts at `ratePerSec`: latency of each from its scheduled time. */
-export async function measureLatency(api: Api, opts: { ratePerSec: number; seconds: number }): Promise<LoadResult & { dropped: number; ratePerSec: number }> {
+export async function measureLatency(api: Api, opts: { ratePerSec: number; seconds: number; onLatency?: (sentAtMs: number, latencyMs: number) => void }): Promise<LoadResult & { dropped: number; ratePerSec: number }> {
   const tag = `L${++runTag}-${Date.now()}`;
   const result = await openLoop((i) => api.startServiceRequest(`${tag}-${i}`).then(() => undefined), opts);
   return { ...result, ratePerSec: round(opts.ratePerSec, 1) };
