@@ -43,9 +43,11 @@ async function main(): Promise<void> {
   }
 }
 
+type Burst = { fromS: number; toS: number; starts: number; maxMs: number };
+
 /** Slow starts (over `thresholdMs`) grouped into bursts: sent less than 1 s after the previous slow one. */
-function slowBursts(samples: [number, number][], thresholdMs: number): { fromS: number; toS: number; starts: number; maxMs: number }[] {
-  const bursts: { fromS: number; toS: number; starts: number; maxMs: number }[] = [];
+function slowBursts(samples: [number, number][], thresholdMs: number): Burst[] {
+  const bursts: Burst[] = [];
   for (const [at, ms] of samples.filter(([, ms]) => ms > thresholdMs).sort((a, b) => a[0] - b[0])) {
     const last = bursts[bursts.length - 1];
     if (last && at / 1000 - last.toS < 1) Object.assign(last, { toS: round(at / 1000, 2), starts: last.starts + 1, maxMs: Math.max(last.maxMs, round(ms)) });

@@ -65,8 +65,9 @@ export async function openLoop(request: Request, opts: { ratePerSec: number; sec
     }
     const p: Promise<void> = request(i).then(
       () => {
-        latencies.push(performance.now() - scheduled);
-        opts.onLatency?.(scheduled - started, performance.now() - scheduled);
+        const latency = performance.now() - scheduled;
+        latencies.push(latency);
+        opts.onLatency?.(scheduled - started, latency);
       },
       (err) => void (failed++, (firstError ??= (err as Error).message)),
     ).finally(() => inFlight.delete(p));
